@@ -1,0 +1,194 @@
+"""The knowledge base in memory: treaties, parties and the duties they create on a date.
+
+The store keeps every version; a ``KnowledgeBase`` is one reading of it ("as
+known at K"), indexed for the questions users ask of a date D.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from casus.errors import UnknownTreatyError
+from casus.kb.records import (
+    MEMBERS,
+    Binding,
+    MembershipRecord,
+    ObligationRecord,
+    SuspensionRecord,
+    TreatyRecord,
+)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace("–", "-").split())
+
+
+def _spec(value: Any) -> str | tuple[str, ...]:
+    return MEMBERS if value == MEMBERS else tuple(value)
+
+
+class KnowledgeBase:
+    """Who is bound to whom, under which article, on which dates."""
+
+    def __init__(
+        self,
+        treaties: Iterable[TreatyRecord],
+        memberships: Iterable[MembershipRecord],
+        obligations: Iterable[ObligationRecord],
+        suspensions: Iterable[SuspensionRecord] = (),
+        registry=None,
+    ) -> None:
+        from casus.states import default_registry
+
+        self.registry = registry or default_registry()
+        self.treaties: dict[str, TreatyRecord] = {t.id: t for t in treaties}
+        self.memberships: dict[str, list[MembershipRecord]] = defaultdict(list)
+        self.memberships_of_state: dict[str, list[MembershipRecord]] = defaultdict(list)
+        for membership in memberships:
+            if membership.treaty_id in self.treaties:
+                self.memberships[membership.treaty_id].append(membership)
+                self.memberships_of_state[membership.state_id].append(membership)
+        self.obligations: dict[str, list[ObligationRecord]] = defaultdict(list)
+        for obligation in obligations:
+            if obligation.treaty_id in self.treaties:
+                self.obligations[obligation.treaty_id].append(obligation)
+        self.suspensions: dict[str, list[SuspensionRecord]] = defaultdict(list)
+        for suspension in suspensions:
+            self.suspensions[suspension.treaty_id].append(suspension)
+
+    @classmethod
+    def from_rows(cls, rows: dict[str, list[dict[str, Any]]], registry=None) -> KnowledgeBase:
+        treaties = [
+            TreatyRecord(
+                id=r["treaty_key"], name=r["name"], aliases=tuple(r["aliases"] or ()),
+                organisation=r["organisation"], signed=r["signed"], in_force=r["in_force"],
+                ended=r["ended"], end_reason=r["end_reason"], atop_id=r["atop_id"],
+                notes=r["notes"], uncertain=r["uncertain"], source=r["source"],
+            )
+            for r in rows.get("treaties", [])
+        ]
+        memberships = [
+            MembershipRecord(
+                key=r["membership_key"], treaty_id=r["treaty_key"], state_id=r["state_id"],
+                signed=r["signed"], valid_from=r["valid_from"], valid_to=r["valid_to"],
+                left_reason=r["left_reason"], note=r["note"], uncertain=r["uncertain"], source=r["source"],
+            )
+            for r in rows.get("memberships", [])
+        ]
+        obligations = [
+            ObligationRecord(
+                key=r["obligation_key"], treaty_id=r["treaty_key"], article=r["article"], kind=r["kind"],
+                strength=r["strength"], obligors=_spec(r["obligors"]), beneficiaries=_spec(r["beneficiaries"]),
+                conditions=r["conditions"] or {}, summary=r["summary"], note=r["note"],
+                uncertain=r["uncertain"], valid_from=r["valid_from"], valid_to=r["valid_to"], source=r["source"],
+            )
+            for r in rows.get("obligations", [])
+        ]
+        suspensions = [
+            SuspensionRecord(
+                key=r["suspension_key"], treaty_id=r["treaty_key"], obligors=_spec(r["obligors"]),
+                beneficiaries=_spec(r["beneficiaries"]), valid_from=r["valid_from"], valid_to=r["valid_to"],
+                legal_effect=r["legal_effect"], summary=r["summary"], source=r["source"],
+            )
+            for r in rows.get("suspensions", [])
+        ]
+        return cls(treaties, memberships, obligations, suspensions, registry=registry)
+
+    # -- treaties ----------------------------------------------------------------
+
+    def treaty(self, query: str) -> TreatyRecord:
+        """A treaty by id, name, alias or organisation (case- and accent-insensitive)."""
+        if query in self.treaties:
+            return self.treaties[query]
+        folded = _fold(query)
+        names: dict[str, set[str]] = defaultdict(set)
+        for treaty in self.treaties.values():
+            for name in (treaty.id, treaty.name, *treaty.aliases, treaty.organisation or ""):
+                if name:
+                    names[_fold(name)].add(treaty.id)
+        matches = names.get(folded, set())
+        if len(matches) == 1:
+            return self.treaties[next(iter(matches))]
+        if len(matches) > 1:
+            raise UnknownTreatyError(query, sorted(matches))
+        close = difflib.get_close_matches(folded, list(names), n=5, cutoff=0.6)
+        raise UnknownTreatyError(query, sorted({tid for name in close for tid in names[name]}))
+
+    def parties_on(self, treaty_id: str, day: dt.date) -> set[str]:
+        treaty = self.treaties[treaty_id]
+        return {m.state_id for m in self.memberships[treaty_id] if m.bound_on(treaty, day)}
+
+    def treaties_of(self, state_id: str) -> list[TreatyRecord]:
+        ids = {m.treaty_id for m in self.memberships_of_state.get(state_id, [])}
+        return [self.treaties[i] for i in sorted(ids)]
+
+    # -- duties ------------------------------------------------------------------
+
+    def bindings(self, day: dt.date, treaty_ids: Iterable[str] | None = None) -> Iterator[Binding]:
+        """Every directed duty in force on ``day``.
+
+        A duty holds when the treaty and the article are in force, both states are
+        parties that day, and no suspension with legal effect covers the pair. A
+        declared freeze without legal effect keeps the duty and adds a note.
+        """
+        for treaty_id in sorted(treaty_ids if treaty_ids is not None else self.treaties):
+            treaty = self.treaties[treaty_id]
+            obligations = [o for o in self.obligations.get(treaty_id, []) if o.in_force_on(treaty, day)]
+            if not obligations:
+                continue
+            parties = self.parties_on(treaty_id, day)
+            suspensions = [s for s in self.suspensions.get(treaty_id, []) if s.valid_from <= day]
+            for obligation in obligations:
+                obligors = parties if obligation.obligors == MEMBERS else parties & set(obligation.obligors)
+                beneficiaries = (
+                    parties if obligation.beneficiaries == MEMBERS else parties & set(obligation.beneficiaries)
+                )
+                for obligor in sorted(obligors):
+                    for beneficiary in sorted(beneficiaries):
+                        if obligor == beneficiary:
+                            continue
+                        notes: list[str] = []
+                        suspended = False
+                        for suspension in suspensions:
+                            if suspension.covers(obligor, beneficiary, day):
+                                if suspension.legal_effect == "suspended":
+                                    suspended = True
+                                else:
+                                    notes.append(suspension.summary)
+                        if not suspended:
+                            yield Binding(obligor, beneficiary, treaty, obligation, tuple(notes))
+
+    def bindings_of(self, state_id: str, day: dt.date) -> list[Binding]:
+        """The duties on ``day`` that bind ``state_id`` or are owed to it."""
+        treaty_ids = {m.treaty_id for m in self.memberships_of_state.get(state_id, [])}
+        return [
+            b for b in self.bindings(day, treaty_ids) if state_id in (b.obligor, b.beneficiary)
+        ]
+
+    def pending_of(self, state_id: str, day: dt.date) -> list[tuple[TreatyRecord, MembershipRecord]]:
+        """Treaties ``state_id`` has signed that do not yet bind it on ``day``."""
+        out = []
+        for membership in self.memberships_of_state.get(state_id, []):
+            treaty = self.treaties[membership.treaty_id]
+            if membership.pending_on(treaty, day):
+                out.append((treaty, membership))
+        return sorted(out, key=lambda pair: (pair[0].signed or dt.date.min, pair[0].id))
+
+    def suspensions_of(self, state_id: str, day: dt.date) -> list[tuple[TreatyRecord, SuspensionRecord]]:
+        out = []
+        for treaty_id, suspensions in self.suspensions.items():
+            for suspension in suspensions:
+                involved = (suspension.obligors != MEMBERS and state_id in suspension.obligors) or (
+                    suspension.beneficiaries != MEMBERS and state_id in suspension.beneficiaries
+                )
+                if involved and suspension.valid_from <= day and (
+                    suspension.valid_to is None or day < suspension.valid_to
+                ):
+                    out.append((self.treaties[treaty_id], suspension))
+        return out

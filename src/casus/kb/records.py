@@ -1,0 +1,143 @@
+"""The knowledge base's records as read from the store (one version each)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+MEMBERS = "members"
+
+
+def _within(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    """``day`` in ``[start, end)``; a missing start means "never began"."""
+    return start is not None and start <= day and (end is None or day < end)
+
+
+@dataclass(frozen=True, slots=True)
+class TreatyRecord:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    organisation: str | None
+    signed: dt.date | None
+    in_force: dt.date | None
+    ended: dt.date | None
+    end_reason: str | None
+    atop_id: int | None
+    notes: str | None
+    uncertain: str | None
+    source: dict[str, Any]
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return _within(day, self.in_force, self.ended)
+
+    def status_on(self, day: dt.date) -> str:
+        """``in force``, ``signed`` (not yet in force), ``ended`` or ``not yet signed``."""
+        if self.in_force_on(day):
+            return "in force"
+        if self.ended is not None and day >= self.ended:
+            return "ended"
+        if self.signed is not None and self.signed <= day:
+            return "signed"
+        return "not yet signed"
+
+    def ref(self) -> dict[str, str]:
+        return {"id": self.id, "name": self.name}
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipRecord:
+    key: str
+    treaty_id: str
+    state_id: str
+    signed: dt.date | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    left_reason: str | None
+    note: str | None
+    uncertain: str | None
+    source: dict[str, Any]
+
+    def start(self, treaty: TreatyRecord) -> dt.date | None:
+        """First day bound: the state's own date, never before the treaty's entry into force."""
+        if treaty.in_force is None:
+            return None  # a treaty not in force binds nobody
+        if self.valid_from is None:
+            return treaty.in_force
+        return max(self.valid_from, treaty.in_force)
+
+    def end(self, treaty: TreatyRecord) -> dt.date | None:
+        ends = [d for d in (self.valid_to, treaty.ended) if d is not None]
+        return min(ends) if ends else None
+
+    def bound_on(self, treaty: TreatyRecord, day: dt.date) -> bool:
+        return _within(day, self.start(treaty), self.end(treaty))
+
+    def pending_on(self, treaty: TreatyRecord, day: dt.date) -> bool:
+        """Signed but not yet bound on ``day`` (and the treaty has not ended)."""
+        if self.signed is None or day < self.signed or self.bound_on(treaty, day):
+            return False
+        start = self.start(treaty)
+        ended = self.end(treaty)
+        return (start is None or day < start) and (ended is None or day < ended)
+
+
+@dataclass(frozen=True, slots=True)
+class ObligationRecord:
+    key: str
+    treaty_id: str
+    article: str
+    kind: str
+    strength: str
+    obligors: str | tuple[str, ...]
+    beneficiaries: str | tuple[str, ...]
+    conditions: dict[str, Any]
+    summary: str
+    note: str | None
+    uncertain: str | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    source: dict[str, Any]
+
+    def in_force_on(self, treaty: TreatyRecord, day: dt.date) -> bool:
+        if not treaty.in_force_on(day):
+            return False
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day < self.valid_to
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SuspensionRecord:
+    key: str
+    treaty_id: str
+    obligors: str | tuple[str, ...]
+    beneficiaries: str | tuple[str, ...]
+    valid_from: dt.date
+    valid_to: dt.date | None
+    legal_effect: str
+    summary: str
+    source: dict[str, Any]
+
+    def covers(self, obligor: str, beneficiary: str, day: dt.date) -> bool:
+        return (
+            _within(day, self.valid_from, self.valid_to)
+            and (self.obligors == MEMBERS or obligor in self.obligors)
+            and (self.beneficiaries == MEMBERS or beneficiary in self.beneficiaries)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """One directed duty on a date: ``obligor`` is bound toward ``beneficiary``."""
+
+    obligor: str
+    beneficiary: str
+    treaty: TreatyRecord
+    obligation: ObligationRecord
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def kind(self) -> str:
+        return self.obligation.kind

@@ -1,0 +1,115 @@
+"""The store: created on first use, versioned so that no edit erases a fact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select, text
+
+from casus.errors import InvalidArgumentError
+from casus.store import Store, resolve_url
+from casus.store.tables import memberships, metadata, treaties
+from casus.treaties.loader import builtin_files
+
+D = dt.date.fromisoformat
+
+
+def count(store, table):
+    with store.transaction() as connection:
+        return connection.execute(select(func.count()).select_from(table)).scalar()
+
+
+def test_the_store_is_created_and_filled_on_first_use_where_casus_db_says(isolated_store_path):
+    assert not isolated_store_path.exists()
+    store = Store.open()
+    assert isolated_store_path.exists()
+    assert count(store, treaties) == len(builtin_files())
+    with store.transaction() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_casus_db_may_be_a_database_url(tmp_path, monkeypatch):
+    monkeypatch.setenv("CASUS_DB", f"sqlite:///{tmp_path / 'by-url.sqlite'}")
+    assert resolve_url() == f"sqlite:///{tmp_path / 'by-url.sqlite'}"
+    Store.open().close()
+    assert (tmp_path / "by-url.sqlite").exists()
+
+
+def test_a_bad_database_url_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv("CASUS_DB", "nosuchdb://x")
+    with pytest.raises(InvalidArgumentError, match="CASUS_DB: not a usable database URL"):
+        Store.open()
+
+
+def test_reopening_the_store_adds_nothing(fresh_store):
+    before = count(fresh_store, memberships)
+    again = Store.open(fresh_store.engine.url.database)
+    assert count(again, memberships) == before
+    assert again.sync_builtin() == {"inserted": 0, "superseded": 0, "closed": 0}
+
+
+def test_the_migrations_build_exactly_the_declared_schema(fresh_store):
+    with fresh_store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+    assert differences == []
+
+
+def test_an_edit_keeps_the_old_fact_as_recorded(fresh_store):
+    before_edit = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    fresh_store.edit(
+        "memberships", "nato/SWE/1", {"valid_from": D("2024-03-08")}, editor="tester", reason="test"
+    )
+    versions = fresh_store.history("memberships", "nato/SWE/1")
+    assert [v["valid_from"] for v in versions] == [D("2024-03-07"), D("2024-03-08")]
+    assert versions[0]["recorded_to"] == versions[1]["recorded_from"]
+    assert versions[1]["source"]["kind"] == "edited" and versions[1]["source"]["replaces"] == versions[0]["row_id"]
+    now = fresh_store.knowledge_base()
+    then = fresh_store.knowledge_base(known_at=before_edit)
+    assert "SWE" not in now.parties_on("nato", D("2024-03-07"))
+    assert "SWE" in then.parties_on("nato", D("2024-03-07"))
+
+
+def test_an_edit_of_an_unknown_record_or_field_is_refused(fresh_store):
+    with pytest.raises(InvalidArgumentError, match="no current record 'nato/XXX/1'"):
+        fresh_store.edit("memberships", "nato/XXX/1", {"valid_to": D("2030-01-01")}, editor="t", reason="r")
+    with pytest.raises(InvalidArgumentError, match="cannot edit field"):
+        fresh_store.edit("memberships", "nato/SWE/1", {"colour": "red"}, editor="t", reason="r")
+
+
+def test_a_change_in_the_builtin_data_supersedes_the_old_version(fresh_store):
+    from casus.store.rows import rows_for_treaties
+    from casus.store.store import BUILTIN_DATASET, load_records
+    from casus.treaties.loader import builtin_treaties
+
+    records = rows_for_treaties(builtin_treaties())
+    for row in records["treaties"]:
+        if row["treaty_key"] == "nato":
+            row["notes"] = "changed"
+    counts = load_records(fresh_store, BUILTIN_DATASET, records)
+    assert counts == {"inserted": 0, "superseded": 1, "closed": 0}
+    assert [v["notes"] == "changed" for v in fresh_store.history("treaties", "nato")] == [False, True]
+
+
+def test_a_users_edit_survives_an_update_of_the_builtin_data(fresh_store):
+    from casus.store.rows import rows_for_treaties
+    from casus.store.store import BUILTIN_DATASET, load_records
+    from casus.treaties.loader import builtin_treaties
+
+    fresh_store.edit("treaties", "nato", {"notes": "mine"}, editor="tester", reason="test")
+    records = rows_for_treaties(builtin_treaties())
+    for row in records["treaties"]:
+        if row["treaty_key"] == "nato":
+            row["notes"] = "theirs"
+    load_records(fresh_store, BUILTIN_DATASET, records)
+    assert fresh_store.knowledge_base().treaties["nato"].notes == "mine"
+
+
+def test_a_store_started_empty_stays_empty(tmp_path):
+    path = tmp_path / "empty.sqlite"
+    Store.open(path, seed=False).close()
+    store = Store.open(path)
+    assert count(store, treaties) == 0
+    assert store.knowledge_base().treaties == {}
