@@ -1,0 +1,40 @@
+"""Run every benchmark and write the results, with the machine they ran on.
+
+Usage: python benchmarks/run_all.py   (or `make bench`)
+Writes benchmarks/results/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import RESULTS, machine  # noqa: E402
+
+BENCHMARKS = ["bench_state_profiles"]
+
+
+def main() -> None:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; machine: {machine()}.",
+        "Shared, noisy machines: compare ratios measured in the same run, not absolute times across runs.",
+        "",
+    ]
+    for name in BENCHMARKS:
+        print(f"running {name} …", flush=True)
+        lines += importlib.import_module(name).run()
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / "RESULTS.md"
+    out.write_text("\n".join(lines))
+    print("\n".join(lines))
+    print(f"written to {out}")
+
+
+if __name__ == "__main__":
+    main()

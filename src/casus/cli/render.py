@@ -1,0 +1,181 @@
+"""Text for people, drawn from the same JSON payloads that ``--json`` prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+
+def state_label(state: dict[str, Any]) -> str:
+    return f"{state['name']} ({state['id']})"
+
+
+def conditions_text(conditions: dict[str, Any]) -> str:
+    """Conditions in words; an empty set reads as unconditional."""
+    parts = []
+    for key, value in conditions.items():
+        if isinstance(value, dict):
+            parts.append(f"{key}: {value.get('description') or value.get('area')}")
+        elif value is True and key == "non_provocation":
+            parts.append("only if the attack was not provoked")
+        elif value:
+            parts.append(f"{key}: {value}")
+    return "; ".join(parts) or "none"
+
+
+def source_text(source: dict[str, Any]) -> str:
+    if source.get("kind") == "edited":
+        return f"edited by {source.get('by')} on {source.get('at')}: {source.get('reason')}"
+    bits = [source.get("url") or source.get("title") or source.get("kind", "")]
+    if source.get("article"):
+        bits.insert(0, f"Art. {source['article']}")
+    return ", ".join(b for b in bits if b)
+
+
+def _duties_table(title: str, duties: list[dict[str, Any]], *, with_kind: bool = False) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    table.add_column("State")
+    if with_kind:
+        table.add_column("Duty")
+    table.add_column("Treaty")
+    table.add_column("Art.")
+    table.add_column("Strength")
+    table.add_column("Conditions")
+    table.add_column("Source", overflow="fold")
+    for duty in duties:
+        row = [state_label(duty["state"])]
+        if with_kind:
+            row.append(_role_text(duty))
+        notes = ("\n" + "\n".join(f"note: {n}" for n in duty["notes"])) if duty["notes"] else ""
+        row += [
+            duty["treaty"]["name"],
+            duty["article"],
+            duty["strength"],
+            conditions_text(duty["conditions"]) + notes,
+            source_text(duty["source"]),
+        ]
+        table.add_row(*row)
+    return table
+
+
+def _role_text(duty: dict[str, Any]) -> str:
+    if duty["role"] == "obligor":
+        return f"{duty['kind']}: owed to them"
+    return f"{duty['kind']}: owed by them"
+
+
+def state_profile(console: Console, payload: dict[str, Any]) -> None:
+    state = payload["state"]
+    name = state["name"]
+    console.print(
+        Text(f"{name} ({state['id']}, COW {state['cow']}) on {payload['on']}", style="bold"), highlight=False
+    )
+    for note in payload["notes"]:
+        console.print(f"[yellow]note:[/] {note}", highlight=False)
+    sections = [
+        (f"Bound to defend {name}", payload["defended_by"], False),
+        (f"{name} is bound to defend", payload["defends"], False),
+        ("Other obligations", payload["other"], True),
+    ]
+    for title, duties, with_kind in sections:
+        if duties:
+            console.print(_duties_table(f"{title} ({len(duties)})", duties, with_kind=with_kind))
+        else:
+            console.print(f"[bold]{title}:[/] none on {payload['on']}", highlight=False)
+    if payload["pending"]:
+        table = Table(title="Signed, not yet binding", title_justify="left")
+        for column in ("Treaty", "Signed", "Status", "Binds from", "Obligations"):
+            table.add_column(column)
+        for item in payload["pending"]:
+            table.add_row(
+                item["treaty"]["name"],
+                item["signed"] or "",
+                item["status"],
+                item["binds_from"] or "not yet known",
+                ", ".join(item["obligations"]),
+            )
+        console.print(table)
+
+
+def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None) -> None:
+    title = f"Treaties in force on {on}" if on else "Treaties"
+    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+    for column in ("Id", "Name", "Signed", "In force", "Ended", "Kinds", "Parties"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["id"],
+            row["name"],
+            row["signed"] or "",
+            row["in_force"] or "not in force",
+            row["ended"] or "",
+            ", ".join(row["kinds"]),
+            str(len(row["parties"])),
+        )
+    console.print(table)
+
+
+def treaty_detail(console: Console, detail: dict[str, Any], on: dt.date | None) -> None:
+    console.print(Text(detail["name"], style="bold"), highlight=False)
+    facts = [
+        ("id", detail["id"]),
+        ("organisation", detail["organisation"]),
+        ("aliases", ", ".join(detail["aliases"])),
+        ("signed", detail["signed"]),
+        ("in force", detail["in_force"] or "not in force"),
+        ("ended", f"{detail['ended']} ({detail['end_reason']})" if detail["ended"] else None),
+        ("status", f"{detail['status']} on {on}" if on else None),
+        ("ATOP id", detail["atop_id"]),
+        ("source", source_text(detail["source"])),
+        ("notes", detail["notes"]),
+        ("uncertain", detail["uncertain"]),
+    ]
+    for label, value in facts:
+        if value:
+            console.print(f"[bold]{label}:[/] {value}", highlight=False)
+    table = Table(title=f"Obligations ({len(detail['obligations'])})", title_justify="left")
+    for column in ("Art.", "Kind", "Strength", "Obligors → beneficiaries", "Conditions", "Summary", "Source"):
+        table.add_column(column, overflow="fold")
+    for item in detail["obligations"]:
+        who = f"{_spec_text(item['obligors'])} → {_spec_text(item['beneficiaries'])}"
+        table.add_row(
+            item["article"], item["kind"], item["strength"], who,
+            conditions_text(item["conditions"]), item["summary"], source_text(item["source"]),
+        )
+    console.print(table)
+    table = Table(title=f"Members ({len(detail['members'])})", title_justify="left")
+    for column in ("State", "Signed", "From", "To", "Note"):
+        table.add_column(column, overflow="fold")
+    if on:
+        table.add_column(f"Bound on {on}")
+    for member in detail["members"]:
+        note = "; ".join(x for x in (member["left_reason"], member["note"], member["uncertain"]) if x)
+        row = [state_label(member["state"]), member["signed"] or "", member["from"] or "", member["to"] or "", note]
+        if on:
+            row.append("yes" if member["bound_on_date"] else "no")
+        table.add_row(*row)
+    console.print(table)
+    for item in detail["suspensions"]:
+        console.print(
+            f"[bold]suspension[/] {item['from']}–{item['to'] or ''}: {item['summary']} "
+            f"(legal effect: {item['legal_effect']}; {source_text(item['source'])})",
+            highlight=False,
+        )
+
+
+def _spec_text(spec) -> str:
+    return "all members" if spec == "members" else ", ".join(spec)
+
+
+def sources(console: Console, rows: list[dict[str, Any]]) -> None:
+    table = Table(title="Sources in the store", title_justify="left")
+    for column in ("Id", "Name", "Version", "Kind", "Coverage", "Citation"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        coverage = "–".join(str(row[k]) for k in ("coverage_from", "coverage_to") if row[k]) or ""
+        table.add_row(row["id"], row["name"], row["version"], row["kind"], coverage, row["citation"] or "")
+    console.print(table)

@@ -1,0 +1,103 @@
+"""The casus command: a thin shell; its results are checked through the library's terms."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from casus.cli.main import app
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, list(args))
+
+
+def test_state_json_lists_who_is_bound_to_defend_north_korea():
+    result = run("state", "PRK", "--on", "2025-01-01", "--json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"state", "on", "defended_by", "defends", "other", "pending", "notes"}
+    assert payload["state"] == {
+        "id": "PRK", "iso3": "PRK", "cow": 731, "name": "North Korea", "cow_abb": "PRK", "gw": 731
+    }
+    assert payload["on"] == "2025-01-01"
+    assert [
+        (d["state"]["id"], d["treaty"]["id"], d["article"], d["kind"], d["strength"])
+        for d in payload["defended_by"]
+    ] == [
+        ("CHN", "china-dprk-1961", "II", "defense", "automatic"),
+        ("RUS", "russia-dprk-2024", "4", "defense", "automatic"),
+    ]
+    first = payload["defended_by"][0]
+    assert set(first) >= {"state", "treaty", "article", "kind", "strength", "conditions", "source"}
+    assert first["source"]["url"].startswith("http") and first["source"]["article"] == "II"
+    assert {"id", "iso3", "cow", "name"} <= set(first["state"])
+
+
+def test_state_json_on_the_day_after_signature_says_the_russian_treaty_is_pending():
+    payload = json.loads(run("state", "North Korea", "--on", "2024-06-20", "--json").stdout)
+    assert [d["state"]["id"] for d in payload["defended_by"]] == ["CHN"]
+    assert [(p["treaty"]["id"], p["signed"], p["binds_from"], p["status"]) for p in payload["pending"]] == [
+        ("russia-dprk-2024", "2024-06-19", "2024-12-04", "signed")
+    ]
+
+
+def test_state_text_names_the_defenders_and_the_pending_treaty():
+    result = run("state", "Pyongyang", "--on", "2024-06-20")
+    assert result.exit_code == 0, result.output
+    assert "Bound to defend North Korea (1)" in result.stdout
+    assert "China (CHN)" in result.stdout
+    assert "Signed, not yet binding" in result.stdout
+
+
+def test_an_unknown_state_is_a_clear_error_with_exit_code_2():
+    result = run("state", "Atlantis", "--on", "2025-01-01")
+    assert result.exit_code == 2
+    assert "no state matches 'Atlantis'" in result.stderr
+
+
+def test_a_bad_date_is_a_clear_error_with_exit_code_2():
+    result = run("state", "PRK", "--on", "2025-13-01")
+    assert result.exit_code == 2
+    assert "--on: '2025-13-01' is not a date (expected YYYY-MM-DD)" in result.stderr
+
+
+def test_treaties_filters_by_state_date_and_kind():
+    payload = json.loads(run("treaties", "--state", "PRK", "--on", "2025-01-01", "--kind", "defense", "--json").stdout)
+    assert [t["id"] for t in payload["treaties"]] == ["china-dprk-1961", "russia-dprk-2024"]
+
+
+def test_treaties_rejects_an_unknown_kind():
+    result = run("treaties", "--kind", "friendship")
+    assert result.exit_code == 2
+    assert "--kind: 'friendship' is not one of defense, offense, neutrality, nonaggression, consultation" in (
+        result.stderr
+    )
+
+
+def test_treaty_finds_nato_by_its_organisation_and_lists_its_articles():
+    payload = json.loads(run("treaty", "NATO", "--json").stdout)
+    assert payload["id"] == "nato"
+    assert [(o["article"], o["kind"]) for o in payload["obligations"]] == [("4", "consultation"), ("5", "defense")]
+    assert len([m for m in payload["members"] if m["to"] is None]) == 32
+
+
+def test_an_unknown_treaty_is_a_clear_error():
+    result = run("treaty", "Treaty of Nowhere")
+    assert result.exit_code == 2
+    assert "no treaty matches 'Treaty of Nowhere'" in result.stderr
+
+
+def test_sources_lists_the_builtin_dataset():
+    payload = json.loads(run("sources", "--json").stdout)
+    assert [s["id"] for s in payload["sources"]] == ["builtin"]
+
+
+def test_init_empty_creates_a_store_without_treaties():
+    result = run("init", "--empty")
+    assert result.exit_code == 0 and "with no treaties" in result.stdout
+    payload = json.loads(run("treaties", "--json").stdout)
+    assert payload["treaties"] == []
