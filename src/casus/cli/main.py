@@ -160,6 +160,23 @@ def init(
     out.print(f"store ready at {store.engine.url.render_as_string(hide_password=True)} with {held}")
 
 
+def _version(value: bool) -> None:
+    if value:
+        from casus import __version__
+
+        out.print(f"casus {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Mutual-assistance treaties made computable: who is bound to defend whom, when, and why."""
+
+
 def main() -> None:
     app()
 

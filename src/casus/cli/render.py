@@ -37,35 +37,45 @@ def source_text(source: dict[str, Any]) -> str:
 
 
 def _duties_table(title: str, duties: list[dict[str, Any]], *, with_kind: bool = False) -> Table:
+    """One row per partner and article; treaties by id (``casus treaty ID`` shows them in full)."""
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
     table.add_column("State")
     if with_kind:
-        table.add_column("Duty")
-    table.add_column("Treaty")
-    table.add_column("Art.")
-    table.add_column("Strength")
-    table.add_column("Conditions")
-    table.add_column("Source", overflow="fold")
-    for duty in duties:
+        table.add_column("Duty", no_wrap=True)
+    table.add_column("Treaty", no_wrap=True)
+    for column in ("Art.", "Strength", "Conditions", "Source"):
+        table.add_column(column, overflow="fold")
+    for duty, roles in _merge_directions(duties):
         row = [state_label(duty["state"])]
         if with_kind:
-            row.append(_role_text(duty))
+            row.append(_role_text(duty["kind"], roles))
         notes = ("\n" + "\n".join(f"note: {n}" for n in duty["notes"])) if duty["notes"] else ""
         row += [
-            duty["treaty"]["name"],
+            duty["treaty"]["id"],
             duty["article"],
             duty["strength"],
             conditions_text(duty["conditions"]) + notes,
-            source_text(duty["source"]),
+            duty["source"].get("url") or source_text(duty["source"]),
         ]
         table.add_row(*row)
     return table
 
 
-def _role_text(duty: dict[str, Any]) -> str:
-    if duty["role"] == "obligor":
-        return f"{duty['kind']}: owed to them"
-    return f"{duty['kind']}: owed by them"
+def _merge_directions(duties: list[dict[str, Any]]) -> list[tuple[dict[str, Any], set[str]]]:
+    """Show a duty owed both ways (consultation between two parties) once, as mutual."""
+    merged: dict[tuple, tuple[dict[str, Any], set[str]]] = {}
+    for duty in duties:
+        key = (duty["state"]["id"], duty["treaty"]["id"], duty["article"], duty["kind"])
+        merged.setdefault(key, (duty, set()))[1].add(duty["role"])
+    return list(merged.values())
+
+
+def _role_text(kind: str, roles: set[str]) -> str:
+    if roles == {"obligor", "beneficiary"}:
+        return f"{kind}, mutual"
+    if roles == {"obligor"}:
+        return f"{kind}, owed to them"
+    return f"{kind}, owed by them"
 
 
 def state_profile(console: Console, payload: dict[str, Any]) -> None:
@@ -89,10 +99,10 @@ def state_profile(console: Console, payload: dict[str, Any]) -> None:
     if payload["pending"]:
         table = Table(title="Signed, not yet binding", title_justify="left")
         for column in ("Treaty", "Signed", "Status", "Binds from", "Obligations"):
-            table.add_column(column)
+            table.add_column(column, no_wrap=column == "Treaty")
         for item in payload["pending"]:
             table.add_row(
-                item["treaty"]["name"],
+                item["treaty"]["id"],
                 item["signed"] or "",
                 item["status"],
                 item["binds_from"] or "not yet known",
@@ -104,7 +114,8 @@ def state_profile(console: Console, payload: dict[str, Any]) -> None:
 def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None) -> None:
     title = f"Treaties in force on {on}" if on else "Treaties"
     table = Table(title=f"{title} ({len(rows)})", title_justify="left")
-    for column in ("Id", "Name", "Signed", "In force", "Ended", "Kinds", "Parties"):
+    table.add_column("Id", no_wrap=True)
+    for column in ("Name", "Signed", "In force", "Ended", "Kinds", "Parties"):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
