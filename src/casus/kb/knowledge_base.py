@@ -130,8 +130,10 @@ class KnowledgeBase:
 
     # -- duties ------------------------------------------------------------------
 
-    def bindings(self, day: dt.date, treaty_ids: Iterable[str] | None = None) -> Iterator[Binding]:
-        """Every directed duty in force on ``day``.
+    def bindings(
+        self, day: dt.date, treaty_ids: Iterable[str] | None = None, involving: str | None = None
+    ) -> Iterator[Binding]:
+        """Every directed duty in force on ``day`` (only those of ``involving``, if given).
 
         A duty holds when the treaty and the article are in force, both states are
         parties that day, and no suspension with legal effect covers the pair. A
@@ -149,27 +151,26 @@ class KnowledgeBase:
                 beneficiaries = (
                     parties if obligation.beneficiaries == MEMBERS else parties & set(obligation.beneficiaries)
                 )
-                for obligor in sorted(obligors):
-                    for beneficiary in sorted(beneficiaries):
-                        if obligor == beneficiary:
-                            continue
-                        notes: list[str] = []
-                        suspended = False
-                        for suspension in suspensions:
-                            if suspension.covers(obligor, beneficiary, day):
-                                if suspension.legal_effect == "suspended":
-                                    suspended = True
-                                else:
-                                    notes.append(suspension.summary)
-                        if not suspended:
-                            yield Binding(obligor, beneficiary, treaty, obligation, tuple(notes))
+                if involving is not None:
+                    # Only the pairs the state is part of: a profile of one NATO
+                    # member need not expand all 32 x 31 pairs.
+                    pairs = [(involving, b) for b in sorted(beneficiaries)] if involving in obligors else []
+                    if involving in beneficiaries:
+                        pairs += [(o, involving) for o in sorted(obligors)]
+                else:
+                    pairs = [(o, b) for o in sorted(obligors) for b in sorted(beneficiaries)]
+                for obligor, beneficiary in pairs:
+                    if obligor == beneficiary:
+                        continue
+                    covering = [s for s in suspensions if s.covers(obligor, beneficiary, day)]
+                    if any(s.legal_effect == "suspended" for s in covering):
+                        continue
+                    yield Binding(obligor, beneficiary, treaty, obligation, tuple(s.summary for s in covering))
 
     def bindings_of(self, state_id: str, day: dt.date) -> list[Binding]:
         """The duties on ``day`` that bind ``state_id`` or are owed to it."""
         treaty_ids = {m.treaty_id for m in self.memberships_of_state.get(state_id, [])}
-        return [
-            b for b in self.bindings(day, treaty_ids) if state_id in (b.obligor, b.beneficiary)
-        ]
+        return list(self.bindings(day, treaty_ids, involving=state_id))
 
     def pending_of(self, state_id: str, day: dt.date) -> list[tuple[TreatyRecord, MembershipRecord]]:
         """Treaties ``state_id`` has signed that do not yet bind it on ``day``."""
