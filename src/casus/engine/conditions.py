@@ -1,0 +1,97 @@
+"""Deciding an obligation's conditions (ATOP's) for one act.
+
+Each condition is ``met``, ``not_met`` or ``open``: the input cannot decide it
+(no place given and the answer depends on where, a condition ATOP only flags,
+a request for help not stated). Open is never silently taken as met or not met.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from casus.engine.scenario import Act
+
+MET, NOT_MET, OPEN = "met", "not_met", "open"
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "several": 2, "more than one": 2}
+
+
+@dataclass(frozen=True)
+class ConditionCheck:
+    condition: str
+    status: str
+    detail: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"condition": self.condition, "status": self.status, "detail": self.detail}
+
+
+def verdict(checks: list[ConditionCheck]) -> str:
+    """``bound`` when every condition is met, ``not_bound`` if one fails, else ``conditional``."""
+    statuses = {check.status for check in checks}
+    if NOT_MET in statuses:
+        return "not_bound"
+    if OPEN in statuses:
+        return "conditional"
+    return "bound"
+
+
+def _required_attackers(text: str) -> int | None:
+    lowered = text.lower()
+    digits = re.search(r"\b(\d+)\b", lowered)
+    if digits:
+        return int(digits.group(1))
+    for word, number in _NUMBERS.items():
+        if re.search(rf"\b{word}\b", lowered):
+            return number
+    return None
+
+
+def check_conditions(
+    conditions: dict[str, Any],
+    act: Act,
+    *,
+    parties: frozenset[str],
+    attackers_of_target: int,
+    place_status: Callable[[str, str, Act, frozenset[str]], tuple[str, str]],
+) -> list[ConditionCheck]:
+    """Every condition of an obligation, decided for ``act``.
+
+    ``place_status(area, description, act, parties)`` decides a place condition
+    (the engine asks the gazetteer); ``attackers_of_target`` counts the states
+    attacking the target in the scenario.
+    """
+    checks = []
+    place = conditions.get("place")
+    if place:
+        status, detail = place_status(place["area"], place.get("description", place["area"]), act, parties)
+        checks.append(ConditionCheck("place", status, detail))
+    adversary = conditions.get("adversary")
+    if adversary:
+        named = set(adversary.get("states") or ())
+        if named or adversary.get("non_members"):
+            hit = act.attacker in named or (adversary.get("non_members") and act.attacker not in parties)
+            checks.append(ConditionCheck("adversary", MET if hit else NOT_MET, adversary["description"]))
+        else:
+            checks.append(ConditionCheck("adversary", OPEN, adversary["description"]))
+    if conditions.get("non_provocation"):
+        status = {False: MET, True: NOT_MET, None: OPEN}[act.provoked]
+        checks.append(ConditionCheck("non_provocation", status, "only if the attacked party did not provoke it"))
+    if conditions.get("attackers"):
+        text = conditions["attackers"]
+        required = _required_attackers(text)
+        if required is None:
+            checks.append(ConditionCheck("attackers", OPEN, text))
+        else:
+            status = MET if attackers_of_target >= required else NOT_MET
+            checks.append(ConditionCheck("attackers", status, f"{text} ({attackers_of_target} in the scenario)"))
+    if conditions.get("demand"):
+        status = {True: MET, False: NOT_MET, None: OPEN}[act.requested]
+        checks.append(ConditionCheck("demand", status, conditions["demand"]))
+    for name in ("conflict", "other"):
+        if conditions.get(name):
+            checks.append(ConditionCheck(name, OPEN, conditions[name]))
+    return checks

@@ -1,0 +1,264 @@
+"""Fire every obligation in force on a scenario of aggression, round after round.
+
+The rules are DESIGN.md's "The engine"; the decisions it leaves open are
+written down in ``docs/engine.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from casus.engine.conditions import ConditionCheck, check_conditions, verdict
+from casus.engine.scenario import Act, Scenario
+from casus.kb import KnowledgeBase
+from casus.kb.records import Binding
+
+ATTACKERS, DEFENDERS = "attackers", "defenders"
+
+
+def other_side(side: str) -> str:
+    return DEFENDERS if side == ATTACKERS else ATTACKERS
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a state is drawn in: one duty, fired by one act."""
+
+    binding: Binding
+    act: Act
+    act_round: int
+    checks: tuple[ConditionCheck, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.binding.kind
+
+
+@dataclass
+class Participant:
+    state: str
+    side: str
+    round: int
+    reasons: list[Reason] = field(default_factory=list)
+    entered_via: Reason | None = None
+    """The reason that brought the state in (None for the initial attackers and targets)."""
+
+
+@dataclass
+class Duty:
+    """A non-fighting duty fired by an act: stay out, consult, a violated promise, a collision."""
+
+    state: str
+    toward: str
+    reason: Reason
+    status: str  # bound | conditional
+
+
+@dataclass
+class Outcome:
+    scenario: Scenario
+    participants: dict[str, Participant]
+    conditional: list[tuple[str, str, Reason]]  # state, side it would join, reason
+    stay_out: list[tuple[Duty, str]]  # duty, the state it may not help
+    consult: list[Duty]
+    violations: list[Duty]
+    collisions: list[Duty]
+    conflicted: dict[str, list[tuple[str, Reason]]]  # state -> [(what, reason)]
+    acts: list[tuple[Act, int, str | None]]  # every act fired: act, round, the participant it comes from
+    rounds: int
+
+    def side(self, side: str) -> list[Participant]:
+        return [p for p in self.participants.values() if p.side == side]
+
+
+class Engine:
+    """Fires a knowledge base's obligations; keeps per-date work cached across scenarios."""
+
+    def __init__(self, kb: KnowledgeBase, places=None) -> None:
+        from casus.engine.places import PlaceJudge
+
+        self.kb = kb
+        self.places = places if places is not None else PlaceJudge.default()
+        self._duties: dict[tuple[dt.date, str], list[Binding]] = {}
+        self._parties: dict[tuple[dt.date, str], frozenset[str]] = {}
+
+    # -- cached lookups ----------------------------------------------------------
+
+    def duties_of(self, state: str, day: dt.date) -> list[Binding]:
+        key = (day, state)
+        if key not in self._duties:
+            self._duties[key] = self.kb.bindings_of(state, day)
+        return self._duties[key]
+
+    def parties(self, treaty_id: str, day: dt.date) -> frozenset[str]:
+        key = (day, treaty_id)
+        if key not in self._parties:
+            self._parties[key] = frozenset(self.kb.parties_on(treaty_id, day))
+        return self._parties[key]
+
+    def checks(self, binding: Binding, act: Act, day: dt.date, hostile: str, attackers: int):
+        """Decide ``binding``'s conditions for ``act``; ``hostile`` is the state the adversary clause tests."""
+        probe = act if hostile == act.attacker else replace(act, attacker=hostile)
+        return tuple(
+            check_conditions(
+                binding.obligation.conditions,
+                probe,
+                parties=self.parties(binding.treaty.id, day),
+                attackers_of_target=attackers,
+                place_status=lambda area, text, a, parties: self.places.status(area, text, act, parties, day),
+            )
+        )
+
+    # -- one scenario ------------------------------------------------------------
+
+    def run(self, scenario: Scenario) -> Outcome:
+        day = scenario.on
+        participants: dict[str, Participant] = {}
+        for act in scenario.acts:
+            participants.setdefault(act.attacker, Participant(act.attacker, ATTACKERS, 0))
+        for act in scenario.acts:
+            participants.setdefault(act.target, Participant(act.target, DEFENDERS, 0))
+        outcome = Outcome(scenario, participants, [], [], [], [], [], defaultdict(list), [], 0)
+        attackers_of: dict[str, set[str]] = defaultdict(set)
+        pending = [(act, 0, None) for act in scenario.acts]
+        flags = {act.provoked for act in scenario.acts}
+        initial_provoked = flags.pop() if len(flags) == 1 else None
+        fired: set[tuple[str, str]] = set()
+        seen: set[tuple] = set()
+        round_number = 0
+        while pending:
+            round_number += 1
+            for act, _, _ in pending:
+                attackers_of[act.target].add(act.attacker)
+            drawn: dict[str, list[tuple[str, Reason]]] = defaultdict(list)
+            for act, act_round, origin in pending:
+                fired.add((act.attacker, act.target))
+                outcome.acts.append((act, act_round, origin))
+                self._fire(act, act_round, day, len(attackers_of[act.target]), outcome, drawn, seen)
+            entered = self._enter(drawn, round_number, outcome)
+            outcome.rounds = round_number
+            if scenario.mode == "strict":
+                break
+            pending = []
+            for participant in entered:
+                for enemy in sorted(p.state for p in outcome.side(other_side(participant.side))):
+                    if (participant.state, enemy) in fired:
+                        continue
+                    pending.append(self._counter_act(participant, enemy, round_number, initial_provoked))
+            pending.sort(key=lambda item: (item[0].attacker, item[0].target))
+        self._neutrality_conflicts(outcome)
+        outcome.conflicted = dict(outcome.conflicted)
+        return outcome
+
+    @staticmethod
+    def _neutrality_conflicts(outcome: Outcome) -> None:
+        """A state fighting beside a party it has promised not to help is conflicted."""
+        for duty, may_not_help in outcome.stay_out:
+            participant = outcome.participants.get(duty.state)
+            helped = outcome.participants.get(may_not_help) if may_not_help else None
+            if participant and helped and participant.round > 0 and participant.side == helped.side:
+                outcome.conflicted[duty.state].append((f"may not help {may_not_help}", duty.reason))
+                outcome.conflicted[duty.state].extend(
+                    (f"bound to the {participant.side}", reason) for reason in participant.reasons
+                )
+
+    def _counter_act(self, participant: Participant, enemy: str, round_number: int, initial_provoked):
+        """A state that enters the war attacks the other side on its home territory.
+
+        The attackers' side started the war: a strike by the targets' side answers
+        that aggression (provoked, unless the target had provoked the first
+        attack), while a strike by the attackers' side is as provoked as the first
+        act was. Non-provocation clauses read this flag.
+        """
+        if participant.side == DEFENDERS:
+            provoked = None if initial_provoked is None else not initial_provoked
+        else:
+            provoked = initial_provoked
+        act = Act(participant.state, enemy, place=None, provoked=provoked, requested=None, home=True)
+        return act, round_number, participant.state
+
+    def _fire(self, act, act_round, day, attackers, outcome: Outcome, drawn, seen) -> None:
+        attacker, target = act.attacker, act.target
+        for binding in self.duties_of(target, day):
+            obligor, beneficiary, kind = binding.obligor, binding.beneficiary, binding.kind
+            if beneficiary == target and obligor != attacker:
+                if kind == "defense":
+                    self._draw(binding, act, act_round, day, attacker, attackers, outcome, drawn)
+                elif kind in ("neutrality", "consultation"):
+                    self._duty(binding, act, act_round, day, attacker, attackers, outcome, seen, may_not_help=attacker)
+            elif kind == "defense" and obligor == target and beneficiary == attacker:
+                self._collision(binding, act, act_round, outcome, seen)
+        for binding in self.duties_of(attacker, day):
+            obligor, beneficiary, kind = binding.obligor, binding.beneficiary, binding.kind
+            if beneficiary == attacker and obligor != target:
+                if kind == "offense":
+                    self._draw(binding, act, act_round, day, target, attackers, outcome, drawn)
+                elif kind in ("neutrality", "consultation"):
+                    self._duty(binding, act, act_round, day, target, attackers, outcome, seen, may_not_help=target)
+            elif obligor == attacker and beneficiary == target:
+                if kind == "nonaggression":
+                    self._duty(binding, act, act_round, day, target, attackers, outcome, seen, may_not_help=None)
+                elif kind == "defense":
+                    self._collision(binding, act, act_round, outcome, seen)
+
+    def _draw(self, binding, act, act_round, day, hostile, attackers, outcome: Outcome, drawn) -> None:
+        """A defense or offense duty: the obligor may be drawn onto the beneficiary's side."""
+        reason = Reason(binding, act, act_round, self.checks(binding, act, day, hostile, attackers))
+        side = outcome.participants[binding.beneficiary].side
+        result = verdict(list(reason.checks))
+        if result == "bound":
+            drawn[binding.obligor].append((side, reason))
+        elif result == "conditional":
+            outcome.conditional.append((binding.obligor, side, reason))
+
+    def _duty(self, binding, act, act_round, day, hostile, attackers, outcome: Outcome, seen, may_not_help) -> None:
+        # A promise not to attack is broken once per act, a duty to stay out once
+        # per state it may not help, a duty to consult once, whichever act fired it.
+        key = (binding.kind, binding.obligor, binding.beneficiary, binding.obligation.key)
+        if binding.kind == "nonaggression":
+            key += (act.attacker, act.target)
+        elif binding.kind == "neutrality":
+            key += (may_not_help,)
+        if key in seen:
+            return
+        seen.add(key)
+        reason = Reason(binding, act, act_round, self.checks(binding, act, day, hostile, attackers))
+        result = verdict(list(reason.checks))
+        if result == "not_bound":
+            return
+        duty = Duty(binding.obligor, binding.beneficiary, reason, result)
+        if binding.kind == "nonaggression":
+            outcome.violations.append(duty)
+        elif binding.kind == "consultation":
+            outcome.consult.append(duty)
+        else:
+            outcome.stay_out.append((duty, may_not_help))
+
+    def _collision(self, binding, act, act_round, outcome: Outcome, seen) -> None:
+        key = ("collision", binding.treaty.id, binding.obligation.key, *sorted((act.attacker, act.target)))
+        if key in seen:
+            return
+        seen.add(key)
+        outcome.collisions.append(Duty(binding.obligor, binding.beneficiary, Reason(binding, act, act_round, ()), "bound"))
+
+    def _enter(self, drawn, round_number: int, outcome: Outcome) -> list[Participant]:
+        """Put the states bound this round on their side; a state bound to both sides is conflicted."""
+        entered = []
+        for state in sorted(drawn):
+            reasons = drawn[state]
+            sides = {side for side, _ in reasons}
+            current = outcome.participants.get(state)
+            if current is not None:
+                sides.add(current.side)
+            if len(sides) > 1:
+                outcome.conflicted[state].extend((f"bound to the {side}", reason) for side, reason in reasons)
+                continue
+            (side,) = sides
+            if current is None:
+                current = Participant(state, side, round_number, entered_via=reasons[0][1])
+                outcome.participants[state] = current
+                entered.append(current)
+            current.reasons.extend(reason for _, reason in reasons)
+        return entered

@@ -1,0 +1,154 @@
+"""The engine's outcome as the documented JSON contract (docs/engine.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.engine.fire import ATTACKERS, DEFENDERS, Duty, Outcome, Participant, Reason
+
+
+class Report:
+    def __init__(self, outcome: Outcome, registry) -> None:
+        self.outcome = outcome
+        self.registry = registry
+        self.on = outcome.scenario.on
+        self.origins = {(act.attacker, act.target): origin for act, _, origin in outcome.acts}
+
+    def state(self, state_id: str | None) -> dict[str, Any] | None:
+        return self.registry.get(state_id).to_json(on=self.on) if state_id else None
+
+    def act(self, reason: Reason) -> dict[str, Any]:
+        act = reason.act
+        return {
+            "attacker": act.attacker,
+            "target": act.target,
+            "round": reason.act_round,
+            "place": act.place or ("home territory" if act.home else None),
+        }
+
+    def reason(self, reason: Reason) -> dict[str, Any]:
+        binding = reason.binding
+        against = reason.act.attacker if binding.kind != "offense" else reason.act.target
+        return {
+            "kind": binding.kind,
+            "treaty": binding.treaty.ref(),
+            "article": binding.obligation.article,
+            "strength": binding.obligation.strength,
+            "toward": self.state(binding.beneficiary),
+            "against": self.state(against),
+            "act": self.act(reason),
+            "conditions": [check.to_json() for check in reason.checks],
+            "notes": list(binding.notes),
+            "source": binding.obligation.source,
+        }
+
+    def chain(self, participant: Participant) -> list[dict[str, Any]]:
+        """How the state came in: the initial act, then each entry that led to it."""
+        steps: list[dict[str, Any]] = []
+        current = participant
+        visited = set()
+        while current is not None and current.entered_via is not None and current.state not in visited:
+            visited.add(current.state)
+            via = current.entered_via
+            steps.append(
+                {
+                    "state": current.state,
+                    "round": current.round,
+                    "kind": via.kind,
+                    "treaty": via.binding.treaty.id,
+                    "article": via.binding.obligation.article,
+                    "toward": via.binding.beneficiary,
+                    "act": f"{via.act.attacker} attacks {via.act.target}",
+                }
+            )
+            origin = self.origins.get((via.act.attacker, via.act.target))
+            current = self.outcome.participants.get(origin) if origin else None
+        if steps:
+            last = self.outcome.participants[steps[-1]["state"]].entered_via.act
+            steps.append({"act": f"{last.attacker} attacks {last.target}", "round": 0, "initial": True})
+        return list(reversed(steps))
+
+    def participant(self, participant: Participant) -> dict[str, Any]:
+        return {
+            "state": self.state(participant.state),
+            "round": participant.round,
+            "reasons": [self.reason(r) for r in participant.reasons],
+            "chain": self.chain(participant),
+        }
+
+    def duty(self, duty: Duty, **extra: Any) -> dict[str, Any]:
+        return {
+            "state": self.state(duty.state),
+            "toward": self.state(duty.toward),
+            "status": duty.status,
+            **extra,
+            "reason": self.reason(duty.reason),
+        }
+
+    def sorted_side(self, side: str) -> list[dict[str, Any]]:
+        people = sorted(
+            self.outcome.side(side),
+            key=lambda p: (p.round, self.registry.get(p.state).name_on(self.on), p.state),
+        )
+        return [self.participant(p) for p in people]
+
+    def to_json(self) -> dict[str, Any]:
+        outcome = self.outcome
+        scenario = outcome.scenario
+        name = lambda state_id: self.registry.get(state_id).name_on(self.on)  # noqa: E731
+        unique = {}
+        for state, side, reason in outcome.conditional:
+            key = (state, side, reason.binding.treaty.id, reason.binding.obligation.key, reason.binding.beneficiary)
+            unique.setdefault(key, (state, side, reason))
+        conditional = sorted(unique.values(), key=lambda item: (name(item[0]), item[2].binding.treaty.id))
+        return {
+            "on": self.on.isoformat(),
+            "mode": scenario.mode,
+            "acts": [act.to_json(self.registry, self.on) for act in scenario.acts],
+            "rounds": outcome.rounds,
+            "sides": {"attackers": self.sorted_side(ATTACKERS), "defenders": self.sorted_side(DEFENDERS)},
+            "conditional": [
+                {
+                    "state": self.state(state),
+                    "side": side,
+                    "open": [c["condition"] for c in self.reason(reason)["conditions"] if c["status"] == "open"],
+                    "reason": self.reason(reason),
+                }
+                for state, side, reason in conditional
+                if state not in outcome.participants
+            ],
+            "consult": [
+                self.duty(d)
+                for d in sorted(outcome.consult, key=lambda d: (name(d.state), name(d.toward), d.reason.binding.treaty.id))
+            ],
+            "stay_out": [
+                self.duty(d, may_not_help=self.state(helped))
+                for d, helped in sorted(
+                    outcome.stay_out, key=lambda item: (name(item[0].state), name(item[0].toward), item[1] or "")
+                )
+            ],
+            "violations": [
+                self.duty(d)
+                for d in sorted(outcome.violations, key=lambda d: (name(d.state), name(d.toward), d.reason.binding.treaty.id))
+            ],
+            "collisions": [
+                {
+                    "treaty": d.reason.binding.treaty.ref(),
+                    "article": d.reason.binding.obligation.article,
+                    "attacker": self.state(d.reason.act.attacker),
+                    "target": self.state(d.reason.act.target),
+                    "bound": f"{d.state} is bound to defend {d.toward}",
+                }
+                for d in sorted(
+                    outcome.collisions,
+                    key=lambda d: (d.reason.binding.treaty.id, d.reason.binding.obligation.article, d.state, d.toward),
+                )
+            ],
+            "conflicted": [
+                {
+                    "state": self.state(state),
+                    "reasons": [{"why": why, **self.reason(reason)} for why, reason in items],
+                }
+                for state, items in sorted(outcome.conflicted.items(), key=lambda item: name(item[0]))
+            ],
+        }
