@@ -160,6 +160,137 @@ def init(
     out.print(f"store ready at {store.engine.url.render_as_string(hide_password=True)} with {held}")
 
 
+@app.command()
+@edge
+def scenario(
+    acts: Annotated[
+        list[str] | None,
+        typer.Argument(help='Acts such as "RUS attacks EST" or "CHN attacks JPN at Senkaku Islands".'),
+    ] = None,
+    on: OnOption = None,
+    place: Annotated[str | None, typer.Option("--place", help="Where the attack falls (one act only).")] = None,
+    provoked: Annotated[bool, typer.Option("--provoked", help="The target provoked the attack.")] = False,
+    requested: Annotated[
+        bool, typer.Option("--requested", help="The target asked its allies for help.")
+    ] = False,
+    mode: Annotated[str, typer.Option("--mode", help="strict (first round) or escalation (until nothing changes).")] = "strict",
+    file: Annotated[str | None, typer.Option("--file", help="A scenario in YAML or JSON.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Fire every treaty on a scenario of aggression: who must defend, join, stay out, consult."""
+    from pathlib import Path
+
+    from casus.cli import render
+    from casus.engine import Report, build_scenario, load_scenario_file, parse_act_text, run_scenario
+
+    kb = open_kb()
+    if file:
+        if acts:
+            raise InvalidArgumentError("give acts either as arguments or with --file, not both")
+        chosen = load_scenario_file(Path(file), kb.registry)
+    else:
+        if not acts:
+            raise InvalidArgumentError('give at least one act, e.g. "RUS attacks EST", or --file')
+        if place and len(acts) > 1:
+            raise InvalidArgumentError('--place goes with one act; write "A attacks B at PLACE" for several')
+        parsed = []
+        for text in acts:
+            attacker, target, where = parse_act_text(text)
+            parsed.append({"attacker": attacker, "target": target, "place": where or place,
+                           "provoked": provoked, "requested": True if requested else None})
+        chosen = build_scenario(kb.registry, parse_date(on), parsed, mode)
+    payload = Report(run_scenario(kb, chosen), kb.registry).to_json()
+    if as_json:
+        print_json(payload)
+    else:
+        render.scenario(out, payload)
+
+
+@app.command()
+@edge
+def diff(
+    start: Annotated[str, typer.Option("--from", help="The earlier date (YYYY-MM-DD).")],
+    end: Annotated[str, typer.Option("--to", help="The later date (YYYY-MM-DD).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Obligations that appeared, ended or changed between two dates."""
+    from casus.cli import render
+    from casus.engine.views import diff as diff_view
+
+    payload = diff_view(open_kb(), parse_date(start, "--from"), parse_date(end, "--to"))
+    if as_json:
+        print_json(payload)
+    else:
+        render.diff(out, payload)
+
+
+@app.command()
+@edge
+def exposure(
+    on: OnOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv, parquet or json.")] = "csv",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output; parquet needs a file).")] = None,
+) -> None:
+    """For every ordered pair of states on a date: who is bound to defend the target."""
+    from casus.engine.views import Exposure
+
+    if fmt not in ("csv", "parquet", "json"):
+        raise InvalidArgumentError(f"--format: {fmt!r} is not one of csv, parquet, json")
+    if fmt == "parquet" and not output:
+        raise InvalidArgumentError("--format parquet needs --output FILE")
+    view = Exposure(open_kb(), parse_date(on))
+    write_table(view.frame(), fmt, output, json_key="pairs", extra={"on": view.on.isoformat()})
+
+
+@app.command()
+@edge
+def entanglement(on: OnOption = None, as_json: JsonOption = False) -> None:
+    """For each state: how many ordered pairs (attacker, target) would bind it to defend."""
+    from casus.cli import render
+    from casus.engine.views import Exposure
+
+    view = Exposure(open_kb(), parse_date(on))
+    rows = view.entanglement()
+    if as_json:
+        print_json({"on": view.on.isoformat(), "states": rows})
+    else:
+        render.entanglement(out, rows, view.on)
+
+
+def write_table(frame, fmt: str, output: str | None, *, json_key: str, extra: dict[str, Any]) -> None:
+    """Write a Polars frame as CSV, Parquet or JSON, to a file or standard output.
+
+    A file is written beside its destination and renamed into place, so a
+    failure leaves nothing half-written.
+    """
+    import os
+    import tempfile
+    from pathlib import Path
+
+    if fmt == "json":
+        text = json.dumps({**extra, json_key: frame.with_columns(frame["on"].cast(str)).to_dicts()}, indent=1)
+    if output is None:
+        sys.stdout.write(text + "\n" if fmt == "json" else frame.write_csv())
+        return
+    target = Path(output)
+    if not target.parent.exists():
+        raise InvalidArgumentError(f"--output: the folder {target.parent} does not exist")
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    os.close(handle)
+    try:
+        if fmt == "json":
+            Path(temporary).write_text(text + "\n")
+        elif fmt == "csv":
+            frame.write_csv(temporary)
+        else:
+            frame.write_parquet(temporary)
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise InvalidArgumentError(f"--output: cannot write {target}: {exc}") from exc
+    err.print(f"wrote {frame.height} rows to {target}")
+
+
 def _version(value: bool) -> None:
     if value:
         from casus import __version__

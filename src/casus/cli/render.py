@@ -190,3 +190,100 @@ def sources(console: Console, rows: list[dict[str, Any]]) -> None:
         coverage = "–".join(str(row[k]) for k in ("coverage_from", "coverage_to") if row[k]) or ""
         table.add_row(row["id"], row["name"], row["version"], row["kind"], coverage, row["citation"] or "")
     console.print(table)
+
+
+def _checks_text(conditions: list[dict[str, Any]]) -> str:
+    if not conditions:
+        return "none"
+    return "; ".join(f"{c['condition']} {c['status'].replace('_', ' ')}: {c['detail']}" for c in conditions)
+
+
+def _reason_text(reason: dict[str, Any]) -> str:
+    verb = {"defense": "defend", "offense": "join"}.get(reason["kind"], reason["kind"])
+    return (
+        f"{verb} {reason['toward']['id']} against {reason['against']['id']} — "
+        f"{reason['treaty']['id']} Art. {reason['article']} ({reason['strength']})"
+    )
+
+
+def scenario(console: Console, payload: dict[str, Any]) -> None:
+    acts = "; ".join(
+        f"{a['attacker']['name']} attacks {a['target']['name']}" + (f" at {a['place']}" if a["place"] else "")
+        for a in payload["acts"]
+    )
+    console.print(Text(f"{acts} — on {payload['on']}, {payload['mode']} mode, {payload['rounds']} round(s)",
+                       style="bold"), highlight=False)
+    for side, title in (("attackers", "Attackers' side"), ("defenders", "Targets' side")):
+        table = Table(title=f"{title} ({len(payload['sides'][side])})", title_justify="left")
+        for column in ("State", "Round", "Bound by", "Conditions"):
+            table.add_column(column, overflow="fold")
+        for participant in payload["sides"][side]:
+            reasons = participant["reasons"]
+            table.add_row(
+                state_label(participant["state"]),
+                str(participant["round"]),
+                "\n".join(_reason_text(r) for r in reasons) or "initial act",
+                "\n".join(_checks_text(r["conditions"]) for r in reasons),
+            )
+        console.print(table)
+    if payload["conditional"]:
+        table = Table(title=f"Conditional ({len(payload['conditional'])})", title_justify="left")
+        for column in ("State", "Would", "Open condition"):
+            table.add_column(column, overflow="fold")
+        for item in payload["conditional"]:
+            open_checks = [c for c in item["reason"]["conditions"] if c["status"] == "open"]
+            table.add_row(state_label(item["state"]), _reason_text(item["reason"]), _checks_text(open_checks))
+        console.print(table)
+    for key, title in (("stay_out", "Must stay out"), ("consult", "Must consult"), ("violations", "Violated")):
+        items = payload[key]
+        if not items:
+            continue
+        console.print(f"[bold]{title} ({len(items)}):[/]", highlight=False)
+        for item in items:
+            extra = f", may not help {item['may_not_help']['id']}" if item.get("may_not_help") else ""
+            console.print(
+                f"  {state_label(item['state'])} toward {item['toward']['id']}{extra} — "
+                f"{item['reason']['treaty']['id']} Art. {item['reason']['article']} ({item['status']})",
+                highlight=False,
+            )
+    for item in payload["collisions"]:
+        console.print(
+            f"[bold red]collision:[/] {item['attacker']['name']} attacks {item['target']['name']} inside "
+            f"{item['treaty']['id']} (Art. {item['article']}): {item['bound']}",
+            highlight=False,
+        )
+    for item in payload["conflicted"]:
+        console.print(f"[bold yellow]conflicted:[/] {state_label(item['state'])}", highlight=False)
+        for reason in item["reasons"]:
+            console.print(f"  {reason['why']}: {_reason_text(reason)}", highlight=False)
+
+
+def diff(console: Console, payload: dict[str, Any]) -> None:
+    console.print(Text(f"Obligations from {payload['from']} to {payload['to']}", style="bold"))
+    for key in ("appeared", "ended"):
+        items = payload[key]
+        table = Table(title=f"{key.capitalize()} ({len(items)})", title_justify="left")
+        for column in ("Obligor", "Beneficiary", "Treaty", "Art.", "Kind", "Strength"):
+            table.add_column(column, overflow="fold")
+        for item in items:
+            table.add_row(state_label(item["obligor"]), state_label(item["beneficiary"]), item["treaty"]["id"],
+                          item["article"], item["kind"], item["strength"])
+        console.print(table)
+    for item in payload["changed"]:
+        before, after = item["before"], item["after"]
+        console.print(
+            f"changed: {before['obligor']['id']} → {before['beneficiary']['id']} {before['treaty']['id']}: "
+            f"Art. {before['article']} {before['strength']} → Art. {after['article']} {after['strength']}",
+            highlight=False,
+        )
+
+
+def entanglement(console: Console, rows: list[dict[str, Any]], on) -> None:
+    table = Table(title=f"Entanglement on {on}: ordered pairs (attacker, target) that bind each state",
+                  title_justify="left")
+    for column in ("State", "Bound", "Conditional"):
+        table.add_column(column)
+    for row in rows:
+        if row["bound_pairs"] or row["conditional_pairs"]:
+            table.add_row(state_label(row["state"]), str(row["bound_pairs"]), str(row["conditional_pairs"]))
+    console.print(table)
