@@ -246,6 +246,13 @@ def scenario(console: Console, payload: dict[str, Any]) -> None:
                 f"{item['reason']['treaty']['id']} Art. {item['reason']['article']} ({item['status']})",
                 highlight=False,
             )
+    for item in payload["pending"]:
+        console.print(
+            f"[bold]pending:[/] {state_label(item['state'])} would be bound to defend {item['toward']['id']} under "
+            f"{item['treaty']['id']} Art. {item['article']} (signed, {item['status']}; binds from "
+            f"{item['binds_from'] or 'a date not yet known'})",
+            highlight=False,
+        )
     for item in payload["collisions"]:
         console.print(
             f"[bold red]collision:[/] {item['attacker']['name']} attacks {item['target']['name']} inside "

@@ -68,6 +68,8 @@ class Outcome:
     conflicted: dict[str, list[tuple[str, Reason]]]  # state -> [(what, reason)]
     acts: list[tuple[Act, int, str | None]]  # every act fired: act, round, the participant it comes from
     rounds: int
+    pending: list[tuple[str, str, object, object, object]] = field(default_factory=list)
+    """Duties signed but not yet in force: (obligor, beneficiary, treaty, obligation, binds_from)."""
 
     def side(self, side: str) -> list[Participant]:
         return [p for p in self.participants.values() if p.side == side]
@@ -150,7 +152,49 @@ class Engine:
             pending.sort(key=lambda item: (item[0].attacker, item[0].target))
         self._neutrality_conflicts(outcome)
         outcome.conflicted = dict(outcome.conflicted)
+        outcome.pending = self._pending(scenario)
         return outcome
+
+    def _pending(self, scenario: Scenario) -> list:
+        """Defence duties toward a target that are signed but do not bind yet on the date.
+
+        A treaty signed but not in force (Russia–DPRK on 2024-06-20), or an
+        accession signed but not yet effective, would bind once it is: users
+        want to see it beside the duties that bind today.
+        """
+        day, kb = scenario.on, self.kb
+        out, seen = [], set()
+        for act in scenario.acts:
+            for treaty_id in sorted({m.treaty_id for m in kb.memberships_of_state.get(act.target, [])}):
+                treaty = kb.treaties[treaty_id]
+                if treaty.ended is not None and treaty.ended <= day:
+                    continue
+                holders = {}
+                for membership in kb.memberships[treaty_id]:
+                    if membership.bound_on(treaty, day) or membership.pending_on(treaty, day):
+                        holders[membership.state_id] = membership
+                target = holders.get(act.target)
+                if target is None:
+                    continue
+                for obligation in kb.obligations.get(treaty_id, []):
+                    if obligation.kind != "defense":
+                        continue
+                    for state, membership in sorted(holders.items()):
+                        if state in (act.target, act.attacker):
+                            continue
+                        if not (membership.pending_on(treaty, day) or target.pending_on(treaty, day)):
+                            continue
+                        if obligation.obligors != "members" and state not in obligation.obligors:
+                            continue
+                        if obligation.beneficiaries != "members" and act.target not in obligation.beneficiaries:
+                            continue
+                        starts = [m.start(treaty) for m in (membership, target)]
+                        binds_from = None if None in starts else max(starts)
+                        key = (state, act.target, treaty_id, obligation.key)
+                        if key not in seen:
+                            seen.add(key)
+                            out.append((state, act.target, treaty, obligation, binds_from))
+        return out
 
     @staticmethod
     def _neutrality_conflicts(outcome: Outcome) -> None:

@@ -144,6 +144,18 @@ class Report:
                     key=lambda d: (d.reason.binding.treaty.id, d.reason.binding.obligation.article, d.state, d.toward),
                 )
             ],
+            "pending": [
+                {
+                    "state": self.state(state),
+                    "toward": self.state(toward),
+                    "treaty": treaty.ref(),
+                    "article": obligation.article,
+                    "kind": obligation.kind,
+                    "status": treaty.status_on(self.on),
+                    "binds_from": binds_from.isoformat() if binds_from else None,
+                }
+                for state, toward, treaty, obligation, binds_from in outcome.pending
+            ],
             "conflicted": [
                 {
                     "state": self.state(state),
