@@ -72,3 +72,16 @@ class StoreError(CasusError):
 
 class InvalidArgumentError(CasusError, ValueError):
     exit_code = 2
+
+
+class UnknownPlaceError(CasusError, LookupError):
+    """No place matches a name or coordinate: lists close names."""
+
+    exit_code = 2
+
+    def __init__(self, query: str, suggestions: list[str] | None = None) -> None:
+        self.query, self.suggestions = query, suggestions or []
+        message = f"no place matches {query!r}"
+        if self.suggestions:
+            message += "; did you mean: " + ", ".join(self.suggestions)
+        super().__init__(message)

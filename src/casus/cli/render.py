@@ -239,17 +239,18 @@ def scenario(console: Console, payload: dict[str, Any]) -> None:
         if not items:
             continue
         console.print(f"[bold]{title} ({len(items)}):[/]", highlight=False)
+        groups: dict[str, list[str]] = {}
         for item in items:
             extra = f", may not help {item['may_not_help']['id']}" if item.get("may_not_help") else ""
-            console.print(
-                f"  {state_label(item['state'])} toward {item['toward']['id']}{extra} — "
-                f"{item['reason']['treaty']['id']} Art. {item['reason']['article']} ({item['status']})",
-                highlight=False,
-            )
+            label = (f"toward {item['toward']['id']}{extra} — {item['reason']['treaty']['id']} "
+                     f"Art. {item['reason']['article']} ({item['status']})")
+            groups.setdefault(label, []).append(item["state"]["id"])
+        for label, states in groups.items():
+            console.print(f"  {', '.join(states)} {label}", highlight=False)
     for item in payload["pending"]:
         console.print(
             f"[bold]pending:[/] {state_label(item['state'])} would be bound to defend {item['toward']['id']} under "
-            f"{item['treaty']['id']} Art. {item['article']} (signed, {item['status']}; binds from "
+            f"{item['treaty']['id']} Art. {item['article']} (treaty {item['status']}; binds from "
             f"{item['binds_from'] or 'a date not yet known'})",
             highlight=False,
         )

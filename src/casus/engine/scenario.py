@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import yaml
 
+from casus import yamlio
 from casus.errors import DataFileError, InvalidArgumentError
 
 Mode = Literal["strict", "escalation"]
@@ -96,10 +97,13 @@ def build_scenario(
             try:
                 state = registry.lookup(str(name), on=on)
             except LookupError as exc:
-                raise InvalidArgumentError(f"act {index}: {role}: {exc}") from exc
+                state = _known_at_another_time(registry, str(name))
+                if state is None:
+                    raise InvalidArgumentError(f"act {index}: {role}: {exc}") from exc
             if not state.existed_on(on):
                 raise InvalidArgumentError(
                     f"act {index}: {role} {state.name_on(on)} ({state.id}) did not exist as a state on {on}"
+                    f" (it existed {state.years})"
                 )
             ids[role] = state.id
         if ids["attacker"] == ids["target"]:
@@ -116,6 +120,14 @@ def build_scenario(
     return Scenario(on, tuple(resolved), mode)
 
 
+def _known_at_another_time(registry, name: str):
+    """The state ``name`` means at some other date, to say it did not exist on this one."""
+    try:
+        return registry.lookup(name)
+    except LookupError:
+        return None
+
+
 _FILE_FIELDS = {"on", "mode", "acts", "name", "description"}
 _ACT_FIELDS = {"attacker", "target", "place", "provoked", "requested"}
 
@@ -125,7 +137,7 @@ def load_scenario_file(path: Path, registry) -> Scenario:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-        document = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        document = json.loads(text) if path.suffix.lower() == ".json" else yamlio.load(text)
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
         raise DataFileError(str(path), None, None, f"cannot read the scenario: {exc}") from exc
     if not isinstance(document, dict):

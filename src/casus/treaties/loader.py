@@ -10,24 +10,11 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from casus import yamlio
 from casus.errors import DataFileError
 from casus.treaties.schema import MEMBERS, Treaty
 
 BUILTIN_DIR = Path(__file__).parent / "data"
-
-
-class _DatesAsText(yaml.SafeLoader):
-    """A YAML loader that leaves dates as text for the schema to check.
-
-    PyYAML would turn ``2001-13-01`` into a crash without a field name; left as
-    text, pydantic reports it against the field that holds it.
-    """
-
-
-_DatesAsText.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 def builtin_files() -> list[Path]:
@@ -73,7 +60,7 @@ def load_treaty_file(path: Path) -> Treaty:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(str(path), None, None, f"cannot read: {exc}") from exc
     try:
-        document = yaml.load(text, Loader=_DatesAsText)  # noqa: S506 - a SafeLoader
+        document = yamlio.load(text)
     except yaml.YAMLError as exc:
         raise DataFileError(str(path), None, None, f"not valid YAML: {exc}") from exc
     if not isinstance(document, dict):
