@@ -46,6 +46,14 @@ def print_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+def emit(payload: Any, as_json: bool, renderer, *render_args: Any) -> None:
+    """Print ``payload`` as JSON for programs, or hand it to a Rich renderer for people."""
+    if as_json:
+        print_json(payload)
+    else:
+        renderer(out, *render_args)
+
+
 def edge(function):
     """Turn casus errors into a message and an exit code (the CLI's only error handling)."""
 
@@ -82,10 +90,7 @@ def state(
     kb = open_kb()
     profile = state_profile(kb, kb.registry.lookup(name, on=day).id, day)
     payload = profile.to_json(kb)
-    if as_json:
-        print_json(payload)
-    else:
-        render.state_profile(out, payload)
+    emit(payload, as_json, render.state_profile, payload)
 
 
 @app.command()
@@ -108,10 +113,7 @@ def treaties(
     kb = open_kb()
     state_id = kb.registry.lookup(state, on=day).id if state else None
     rows = list_treaties(kb, state=state_id, on=day, kind=kind)
-    if as_json:
-        print_json({"on": day.isoformat() if day else None, "treaties": rows})
-    else:
-        render.treaty_list(out, rows, day)
+    emit({"on": day.isoformat() if day else None, "treaties": rows}, as_json, render.treaty_list, rows, day)
 
 
 @app.command()
@@ -127,10 +129,7 @@ def treaty(
 
     day = parse_date(on) if on else None
     detail = treaty_detail(open_kb(), treaty_id, day)
-    if as_json:
-        print_json(detail)
-    else:
-        render.treaty_detail(out, detail, day)
+    emit(detail, as_json, render.treaty_detail, detail, day)
 
 
 @app.command()
@@ -141,10 +140,7 @@ def sources(as_json: JsonOption = False) -> None:
     from casus.store import Store
 
     rows = Store.open().datasets()
-    if as_json:
-        print_json({"sources": rows})
-    else:
-        render.sources(out, rows)
+    emit({"sources": rows}, as_json, render.sources, rows)
 
 
 @app.command()
@@ -200,10 +196,7 @@ def scenario(
                            "provoked": provoked, "requested": True if requested else None})
         chosen = build_scenario(kb.registry, parse_date(on), parsed, mode)
     payload = Report(run_scenario(kb, chosen), kb.registry).to_json()
-    if as_json:
-        print_json(payload)
-    else:
-        render.scenario(out, payload)
+    emit(payload, as_json, render.scenario, payload)
 
 
 @app.command()
@@ -218,10 +211,7 @@ def diff(
     from casus.engine.views import diff as diff_view
 
     payload = diff_view(open_kb(), parse_date(start, "--from"), parse_date(end, "--to"))
-    if as_json:
-        print_json(payload)
-    else:
-        render.diff(out, payload)
+    emit(payload, as_json, render.diff, payload)
 
 
 @app.command()
@@ -251,10 +241,7 @@ def entanglement(on: OnOption = None, as_json: JsonOption = False) -> None:
 
     view = Exposure(open_kb(), parse_date(on))
     rows = view.entanglement()
-    if as_json:
-        print_json({"on": view.on.isoformat(), "states": rows})
-    else:
-        render.entanglement(out, rows, view.on)
+    emit({"on": view.on.isoformat(), "states": rows}, as_json, render.entanglement, rows, view.on)
 
 
 def write_table(frame, fmt: str, output: str | None, *, json_key: str, extra: dict[str, Any]) -> None:
