@@ -44,7 +44,7 @@ def test_a_well_formed_file_loads(tmp_path):
     ("change", "record", "field", "message"),
     [
         (("strength: automatic", "strength: sometimes"), "treaty pact, obligations[0] (article 2)", "strength",
-         "Input should be 'automatic', 'discretionary' or 'consult'"),
+         "Input should be 'automatic', 'discretionary', 'consult' or 'unspecified'"),
         (("  - state: DEU", "  - state: DEU\n    joined: 2001-13-01"), "treaty pact, members[1] (DEU)", "joined",
          "Input should be a valid date or datetime, month value is outside expected range of 1-12"),
         (("source: {url: https://example.org/pact}\n", ""), "treaty pact", "source", "Field required"),

@@ -244,6 +244,57 @@ def entanglement(on: OnOption = None, as_json: JsonOption = False) -> None:
     emit({"on": view.on.isoformat(), "states": rows}, as_json, render.entanglement, rows, view.on)
 
 
+import_app = typer.Typer(help="Import research datasets into the store (ATOP, COW wars).", no_args_is_help=True)
+check_app = typer.Typer(help="Compare the curated treaties with imported datasets.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+app.add_typer(check_app, name="check")
+
+
+@import_app.command("atop")
+@edge
+def import_atop_command(
+    member_csv: Annotated[str, typer.Argument(help="ATOP member-level CSV (4.x or 5.x).")],
+    alliance_csv: Annotated[str | None, typer.Argument(help="ATOP alliance-level CSV (dates of each alliance).")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Supersede another ATOP version already stored.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Import ATOP alliances, members and provisions; idempotent for the same version."""
+    from pathlib import Path
+
+    from casus.imports import import_atop
+    from casus.store import Store
+
+    report = import_atop(Store.open(), Path(member_csv), Path(alliance_csv) if alliance_csv else None,
+                         replace=replace)
+    payload = report.to_json()
+    if as_json:
+        print_json(payload)
+        return
+    out.print(f"ATOP {report.version}: {report.alliances} alliances, {report.memberships} memberships, "
+              f"{report.obligations} obligations; changes {report.counts}", highlight=False, soft_wrap=True)
+    for line in report.skipped:
+        err.print(f"skipped: {line}", highlight=False)
+
+
+@check_app.command("atop")
+@edge
+def check_atop_command(as_json: JsonOption = False) -> None:
+    """List where the built-in treaties and their ATOP codings disagree."""
+    from casus.imports import check_atop
+
+    kb = open_kb()
+    if not any(t.source.get("dataset") == "ATOP" for t in kb.treaties.values()):
+        raise InvalidArgumentError("no ATOP data in the store; run 'casus import atop MEMBER_CSV ALLIANCE_CSV' first")
+    rows = check_atop(kb)
+    if as_json:
+        print_json({"disagreements": rows})
+        return
+    for row in rows:
+        out.print(f"{row['treaty']} (ATOP {row['atop_id']}) {row['field']}: casus {row['curated']} / "
+                  f"ATOP {row['atop']}" + (f" — {row['note']}" if row["note"] else ""), highlight=False, soft_wrap=True)
+    out.print(f"{len(rows)} disagreement(s)")
+
+
 def write_table(frame, fmt: str, output: str | None, *, json_key: str, extra: dict[str, Any]) -> None:
     """Write a Polars frame as CSV, Parquet or JSON, to a file or standard output.
 

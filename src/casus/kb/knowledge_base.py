@@ -47,6 +47,12 @@ class KnowledgeBase:
         from casus.states import default_registry
 
         self.registry = registry or default_registry()
+        treaties = list(treaties)
+        # A curated treaty that names its ATOP id stands in for that ATOP alliance:
+        # both together would count every duty twice.
+        self.shadowed = {
+            f"atop-{t.atop_id}": t.id for t in treaties if t.atop_id and t.source.get("kind") != "imported"
+        }
         self.treaties: dict[str, TreatyRecord] = {t.id: t for t in treaties}
         self.memberships: dict[str, list[MembershipRecord]] = defaultdict(list)
         self.memberships_of_state: dict[str, list[MembershipRecord]] = defaultdict(list)
@@ -140,6 +146,8 @@ class KnowledgeBase:
         declared freeze without legal effect keeps the duty and adds a note.
         """
         for treaty_id in sorted(treaty_ids if treaty_ids is not None else self.treaties):
+            if treaty_id in self.shadowed:
+                continue
             treaty = self.treaties[treaty_id]
             obligations = [o for o in self.obligations.get(treaty_id, []) if o.in_force_on(treaty, day)]
             if not obligations:

@@ -31,6 +31,7 @@ class Strength(StrEnum):
     automatic = "automatic"  # "shall immediately render assistance by all means"
     discretionary = "discretionary"  # "such action as it deems necessary"
     consult = "consult"  # only a duty to confer
+    unspecified = "unspecified"  # the source does not code it (ATOP)
 
 
 class EndReason(StrEnum):
