@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casus.engine import Engine, Report, Scenario
+from casus.engine.fire import initial_sides
 from casus.engine.scenario import Act
+from casus.errors import InvalidArgumentError
 
 DAY = dt.date(2020, 6, 1)
 STATES = ["FRA", "DEU", "POL", "RUS", "BLR", "CHN", "USA"]
@@ -29,10 +31,19 @@ def treaties(draw):
     return texts
 
 
+def two_sided(pairs) -> bool:
+    """Acts a scenario accepts: they split the states into two sides."""
+    try:
+        initial_sides([Act(a, t) for a, t in pairs])
+    except InvalidArgumentError:
+        return False
+    return True
+
+
 acts_strategy = st.lists(
     st.tuples(st.sampled_from(STATES), st.sampled_from(STATES)).filter(lambda pair: pair[0] != pair[1]),
     min_size=1, max_size=3, unique=True,
-)
+).filter(two_sided)
 
 
 def summary(texts, acts, mode="strict"):

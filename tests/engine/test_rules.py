@@ -97,3 +97,20 @@ def test_a_state_bound_to_defend_the_target_but_not_to_help_against_the_attacker
     assert [(c["state"]["id"], sorted(r["why"] for r in c["reasons"])) for c in report["conflicted"]] == [
         ("FRA", ["bound to the defenders", "may not help POL"])
     ]
+
+
+def test_acts_that_chain_put_each_attacker_against_its_target_whatever_their_order():
+    kb = base(ALLIANCE)
+    first = run(kb, Act("AUT", "SRB"), Act("RUS", "AUT"))
+    second = run(kb, Act("RUS", "AUT"), Act("AUT", "SRB"))
+    assert side(first, "attackers") == side(second, "attackers") == [("AUT", 0)]
+    assert sorted(side(first, "defenders")) == [("RUS", 0), ("SRB", 0)]
+
+
+def test_acts_that_cannot_be_split_into_two_sides_are_refused():
+    import pytest
+
+    from casus.errors import InvalidArgumentError
+
+    with pytest.raises(InvalidArgumentError, match="cannot be split into two sides"):
+        run(base(ALLIANCE), Act("FRA", "DEU"), Act("DEU", "POL"), Act("FRA", "POL"))

@@ -122,3 +122,17 @@ def test_the_real_atop_files_import_both_versions(tmp_path):
     older = import_atop(store, SHARED / "atop-4.01" / "atop-member-level.csv",
                         SHARED / "atop-4.01" / "atop-alliance-level.csv", replace=True)
     assert (older.version, older.alliances) == ("4.01", 745)
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared (ATOP reference files) is absent")
+def test_the_july_crisis_on_atop_draws_germany_in_against_russia(tmp_path):
+    store = Store.open(tmp_path / "1914.sqlite", seed=False)
+    import_atop(store, SHARED / "atop-5.1" / "atop5_1m.csv", SHARED / "atop-5.1" / "atop5_1a.csv")
+    kb = store.knowledge_base()
+    acts = [{"attacker": "Austria-Hungary", "target": "Serbia"}, {"attacker": "Russia", "target": "Austria-Hungary"}]
+    outcome = Engine(kb).run(build_scenario(kb.registry, dt.date(1914, 8, 1), acts, "escalation"))
+    sides = {side: sorted((p.state, p.round) for p in outcome.side(side)) for side in ("attackers", "defenders")}
+    assert sides["attackers"] == [("AUH", 0), ("DEU", 1)]
+    assert ("RUS", 0) in sides["defenders"] and ("SRB", 0) in sides["defenders"]
+    germany = outcome.participants["DEU"].reasons[0]
+    assert (germany.binding.treaty.id, germany.binding.beneficiary, germany.act.attacker) == ("atop-1335", "AUH", "RUS")

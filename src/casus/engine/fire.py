@@ -75,6 +75,52 @@ class Outcome:
         return [p for p in self.participants.values() if p.side == side]
 
 
+def initial_sides(acts) -> dict[str, str]:
+    """Put each act's attacker and target on opposite sides, whatever the order of the acts.
+
+    Acts that touch each other form one war; its two sides are fixed by the acts
+    (Austria-Hungary attacks Serbia, Russia attacks Austria-Hungary: Russia and
+    Serbia on one side). The side that made more of the attacks is the
+    attackers' side; on a tie, the side of the attacker with the smallest id.
+    Acts that would put a state on both sides are refused.
+    """
+    from casus.errors import InvalidArgumentError
+
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for act in acts:
+        neighbours[act.attacker].add(act.target)
+        neighbours[act.target].add(act.attacker)
+    colour: dict[str, int] = {}
+    sides: dict[str, str] = {}
+    for start in sorted(neighbours):
+        if start in colour:
+            continue
+        component, queue = [start], [start]
+        colour[start] = 0
+        while queue:
+            state = queue.pop()
+            for other in sorted(neighbours[state]):
+                if other not in colour:
+                    colour[other] = 1 - colour[state]
+                    component.append(other)
+                    queue.append(other)
+                elif colour[other] == colour[state]:
+                    raise InvalidArgumentError(
+                        f"the acts cannot be split into two sides: {state} and {other} would be on one side "
+                        "and at war with each other"
+                    )
+        members = set(component)
+        attacks = [act.attacker for act in acts if act.attacker in members]
+        counts = [sum(1 for a in attacks if colour[a] == c) for c in (0, 1)]
+        if counts[0] != counts[1]:
+            aggressor = 0 if counts[0] > counts[1] else 1
+        else:
+            aggressor = colour[min(attacks)]
+        for state in component:
+            sides[state] = ATTACKERS if colour[state] == aggressor else DEFENDERS
+    return sides
+
+
 class Engine:
     """Fires a knowledge base's obligations; keeps per-date work cached across scenarios."""
 
@@ -117,11 +163,9 @@ class Engine:
 
     def run(self, scenario: Scenario) -> Outcome:
         day = scenario.on
-        participants: dict[str, Participant] = {}
-        for act in scenario.acts:
-            participants.setdefault(act.attacker, Participant(act.attacker, ATTACKERS, 0))
-        for act in scenario.acts:
-            participants.setdefault(act.target, Participant(act.target, DEFENDERS, 0))
+        participants = {
+            state: Participant(state, side, 0) for state, side in initial_sides(scenario.acts).items()
+        }
         outcome = Outcome(scenario, participants, [], [], [], [], [], defaultdict(list), [], 0)
         attackers_of: dict[str, set[str]] = defaultdict(set)
         pending = [(act, 0, None) for act in scenario.acts]

@@ -179,7 +179,7 @@ def records_from_atop(
                 if not obligors:
                     continue
                 everyone = sorted({state for state, _, _, _ in rows})
-                conditions = _conditions(column, [row for _, _, _, row in rows])
+                conditions = _conditions(column, [row for _, _, _, row in rows], registry)
                 out["obligations"].append({
                     "obligation_key": f"{treaty_id}/p{phase}:{kind}", "treaty_key": treaty_id,
                     "article": f"phase {phase}", "kind": kind,
@@ -202,7 +202,7 @@ def _after(start: dt.date, end: dt.date | None) -> dt.date | None:
     return end
 
 
-def _conditions(column: str, rows: list[dict[str, str]]) -> dict[str, Any]:
+def _conditions(column: str, rows: list[dict[str, str]], registry) -> dict[str, Any]:
     prefix = PREFIX[column]
     if prefix is None:
         return {}
@@ -214,12 +214,34 @@ def _conditions(column: str, rows: list[dict[str, str]]) -> dict[str, Any]:
         if name == "place":
             conditions["place"] = {"area": "atop-unspecified", "description": description}
         elif name == "adversary":
-            conditions["adversary"] = {"states": [], "non_members": False, "description": description}
+            conditions["adversary"] = _adversary(rows, registry) or {
+                "states": [], "non_members": False, "description": description,
+            }
         elif name == "non_provocation":
             conditions["non_provocation"] = True
         else:
             conditions[name] = description
     return conditions
+
+
+def _adversary(rows: list[dict[str, str]], registry) -> dict[str, Any] | None:
+    """The adversary ATOP names in its specific-threat fields (statthr1, statthr2), if any.
+
+    The Dual Alliance's defence pledge holds only against Russia: ATOP flags the
+    condition (defcoadv) and names Russia as the specific threat (statthr1 = 365).
+    """
+    codes = sorted({int(float(v)) for row in rows for v in (row.get("statthr1"), row.get("statthr2"))
+                    if v and v.strip() not in ("", "0", "NA", ".")})
+    states = []
+    for code in codes:
+        try:
+            states.append(registry.by_cow(code).id)
+        except LookupError:
+            return None  # a threat casus cannot name stays an open condition
+    if not states:
+        return None
+    return {"states": states, "non_members": False,
+            "description": "the specific threat ATOP names (statthr1/statthr2): " + ", ".join(states)}
 
 
 def import_atop(store, member_csv: Path, alliance_csv: Path | None = None, *, replace: bool = False) -> ImportReport:
