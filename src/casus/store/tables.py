@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -140,3 +141,25 @@ VERSIONED = {
     "suspensions": (suspensions, "suspension_key"),
 }
 """Each bitemporal table and the column holding its logical key."""
+
+war_participants = Table(
+    "war_participants",
+    metadata,
+    # One row per state per side of a COW inter-state war (a state that changed
+    # sides, France or Italy in 1939-1945, has a row for each side). Bitemporal
+    # like the tables above, but not in VERSIONED: it is not part of the
+    # knowledge base of treaties; casus.history reads and writes it.
+    Column("row_id", Integer, primary_key=True),
+    Column("participant_key", String(64), nullable=False),  # "<warnum>/<state id>/side<1|2>"
+    Column("war_num", Integer, nullable=False),
+    Column("war_start_year", Integer, nullable=False),
+    Column("state_id", String(8), nullable=False),
+    Column("cow", Integer, nullable=False),
+    Column("side", Integer, nullable=False),  # 1 = COW side A, 2 = side B
+    Column("initiator", Boolean, nullable=False),
+    Column("entered", Integer, nullable=False),  # first year of war on this side (first onset year)
+    Column("last_year", Integer, nullable=False),
+    Column("opponents", JSON, nullable=False),  # {state id: first year fought against it}
+    *_recorded(),
+    Index("ix_war_participants_current", "participant_key", "recorded_to"),
+)

@@ -1,0 +1,74 @@
+"""Text for people from the payloads of ``casus replay --json`` and ``casus import cow-wars --json``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+PERIODS = (("overall", "overall"), ("1816-1944", "1816-1944"), ("1945-", "1945-"))
+
+
+def _pct(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate:.1%}"
+
+
+def _published(rates: dict[str, Any], period: str, kind: str | None = None) -> str:
+    found = [
+        f"{p['short']} {_pct(p['rate'])}"
+        for p in rates["published"]
+        if p["period"] == period and p.get("kind") == kind
+    ]
+    return "; ".join(found)
+
+
+def replay(console: Console, payload: dict[str, Any]) -> None:
+    rates = payload["rates"]
+    table = Table(title=f"Alliance reliability (wars judged on {payload['start_day']} of the start year)",
+                  title_justify="left")
+    table.add_column("", no_wrap=True)
+    for column in ("Cases", "Kept", "Broken", "Rate"):
+        table.add_column(column, justify="right")
+    table.add_column("Published", overflow="fold")
+    rows = [(label, rates[key], _published(rates, key)) for key, label in PERIODS]
+    rows += [(kind, rates["by_kind"][kind], _published(rates, "overall", kind)) for kind in rates["by_kind"]]
+    rows += [("per ally", rates["by_ally"], ""), ("incl. conditional", rates["with_conditional"], "")]
+    for label, figures, published in rows:
+        table.add_row(label, str(figures["opportunities"]), str(figures["honoured"]), str(figures["violated"]),
+                      _pct(figures["rate"]), published)
+    console.print(table)
+    statuses = rates["statuses"]
+    console.print(
+        f"{statuses['applied']} applied, {statuses['conditional']} conditional, "
+        f"{statuses['not_applicable']} not applicable (alliance, war, partner); "
+        f"consultation pledges apply but cannot be judged from war data.",
+        highlight=False,
+    )
+    shown = [r for r in payload["rows"] if r["status"] != "not_applicable" and r["kind"] != "consultation"]
+    if not shown:
+        return
+    console.print("Alliances that applied or were conditional (consultation left out):", highlight=False)
+    for row in shown:
+        kept = {True: "kept", False: "broken", None: "not judged"}[row["honoured"]]
+        allies = " ".join(a["id"] for a in row["allies"])
+        text = f"  war {row['war']} ({row['start_year']}) {row['treaty']['id']} to {row['partner']['id']}: "
+        text += f"{row['kind']} "
+        if row["status"] == "applied":
+            text += f"applied, allies {allies}: {kept}"
+        else:
+            text += f"conditional ({', '.join(row['open'])}), allies {allies}"
+        console.print(text, highlight=False, soft_wrap=True)
+    for skipped in payload["skipped"]:
+        console.print(f"skipped war {skipped['war']}: {skipped['reason']}", highlight=False)
+
+
+def cow_wars_import(console: Console, payload: dict[str, Any]) -> None:
+    if payload["unchanged"]:
+        console.print(f"COW wars {payload['version']}: already imported, nothing changed", highlight=False)
+        return
+    console.print(
+        f"COW wars {payload['version']}: {payload['wars']} wars, {payload['participants']} participants; "
+        f"changes {payload['changes']}",
+        highlight=False, soft_wrap=True,
+    )
