@@ -295,6 +295,134 @@ def check_atop_command(as_json: JsonOption = False) -> None:
     out.print(f"{len(rows)} disagreement(s)")
 
 
+@import_app.command("cow-wars")
+@edge
+def import_cow_wars_command(
+    file: Annotated[str, typer.Argument(help="COW inter-state war participants, peacesciencer's cow_war_inter.csv layout.")],
+    version: Annotated[str, typer.Option("--version", help="The COW war data version the file holds.")] = "4.0",
+    replace: Annotated[bool, typer.Option("--replace", help="Supersede another version already stored.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Import COW inter-state wars (sides, initiators, years) for `casus replay`; idempotent."""
+    from pathlib import Path
+
+    from casus.history import import_cow_wars
+    from casus.history import render as history_render
+    from casus.store import Store
+
+    payload = import_cow_wars(Store.open(), Path(file), version=version, replace=replace).to_json()
+    emit(payload, as_json, history_render.cow_wars_import, payload)
+
+
+@app.command()
+@edge
+def replay(
+    start_day: Annotated[
+        str, typer.Option("--start-day", help="Month and day (MM-DD) of the start year a war is judged on.")
+    ] = "01-01",
+    as_json: JsonOption = False,
+) -> None:
+    """Replay every imported war through the engine: which alliances applied, and were they honoured."""
+    from casus.history import load_wars, parse_start_day
+    from casus.history import render as history_render
+    from casus.history import replay as run_replay
+    from casus.store import Store
+
+    store = Store.open()
+    kb = store.knowledge_base()
+    payload = run_replay(kb, load_wars(store), start_day=parse_start_day(start_day)).to_json(kb.registry)
+    emit(payload, as_json, history_render.replay, payload)
+
+
+export_app = typer.Typer(
+    help="Research exports: dyad-year tables in peacesciencer's columns, the obligation network as GraphML.",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
+
+SourceOption = Annotated[
+    str,
+    typer.Option("--source", help="Which datasets: all, or dataset ids from `casus sources` (builtin, atop, …), "
+                 "comma-separated."),
+]
+
+
+@export_app.command("dyad-years")
+@edge
+def export_dyad_years(
+    start: Annotated[int, typer.Option("--from", help="First year (inclusive).")],
+    end: Annotated[int, typer.Option("--to", help="Last year (inclusive).")],
+    directed: Annotated[
+        bool, typer.Option("--directed/--undirected", help="Directed dyads (ccode1 pledges to ccode2), or one row "
+                           "per pair with a pledge in either direction counting.")
+    ] = True,
+    fmt: Annotated[str, typer.Option("--format", help="csv or parquet.")] = "csv",
+    source: SourceOption = "all",
+    all_dyads: Annotated[
+        bool, typer.Option("--all-dyads", help="Every pair of state-system members, not only allied pairs.")
+    ] = False,
+    year_rule: Annotated[
+        str, typer.Option("--year-rule", help="any-day (in force on any day of the year) or atop "
+                          "(ATOP's dyad-year file's rule).")
+    ] = "any-day",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output; "
+                                 "parquet needs a file).")
+    ] = None,
+) -> None:
+    """Dyad-years of alliance pledges (atop_defense … atop_consul); missing outside a source's coverage."""
+    from casus.exports import dyad_years
+    from casus.store import Store
+
+    if fmt not in ("csv", "parquet"):
+        raise InvalidArgumentError(f"--format: {fmt!r} is not one of csv, parquet")
+    if fmt == "parquet" and not output:
+        raise InvalidArgumentError("--format parquet needs --output FILE")
+    table = dyad_years(Store.open(), start, end, directed=directed, source=source, all_dyads=all_dyads,
+                       year_rule=year_rule)
+    for note in table.notes:
+        err.print(f"note: {note}", highlight=False)
+    write_table(table.frame, fmt, output, json_key="dyad_years", extra={})
+
+
+@export_app.command("graphml")
+@edge
+def export_graphml(
+    on: OnOption = None,
+    source: SourceOption = "all",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")] = None,
+) -> None:
+    """The obligation network on a date as GraphML: states, and a directed edge per duty."""
+    from casus.exports import obligation_graph
+    from casus.store import Store
+
+    graph = obligation_graph(Store.open(), parse_date(on), source=source)
+    write_bytes(graph.to_graphml(), output, f"{len(graph.nodes)} states and {len(graph.edges)} duties")
+
+
+def write_bytes(payload: bytes, output: str | None, what: str) -> None:
+    """Write bytes to standard output or, beside the destination and renamed into place, to a file."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    if output is None:
+        sys.stdout.buffer.write(payload)
+        return
+    target = Path(output)
+    if not target.parent.exists():
+        raise InvalidArgumentError(f"--output: the folder {target.parent} does not exist")
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise InvalidArgumentError(f"--output: cannot write {target}: {exc}") from exc
+    err.print(f"wrote {what} to {target}")
+
+
 def write_table(frame, fmt: str, output: str | None, *, json_key: str, extra: dict[str, Any]) -> None:
     """Write a Polars frame as CSV, Parquet or JSON, to a file or standard output.
 

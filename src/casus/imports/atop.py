@@ -123,6 +123,7 @@ def records_from_atop(
         source = {"kind": "imported", "dataset": "ATOP", "version": version, "atopid": atopid, "file": source_file}
         treaty_id = f"atop-{atopid}"
         phases: dict[int, list[tuple[str, dt.date | None, dt.date | None, dict[str, str]]]] = defaultdict(list)
+        seen: dict[tuple[str, int], int] = defaultdict(int)
         for line, row in by_alliance[atopid]:
             ccode = _int(row, "member", member_csv, line)
             try:
@@ -140,8 +141,12 @@ def records_from_atop(
                 raise DataFileError(str(member_csv), f"line {line}", "yrexit", f"exit {end} is before entry {start}")
             phase = _int(row, "phase", member_csv, line)
             phases[phase].append((state.id, start, end, row))
+            # A state can hold several spans in one phase (Egypt in the Arab League
+            # before and after its suspension): number the repeats.
+            seen[(state.id, phase)] += 1
+            repeat = seen[(state.id, phase)]
             out["memberships"].append({
-                "membership_key": f"{treaty_id}/{state.id}/p{phase}",
+                "membership_key": f"{treaty_id}/{state.id}/p{phase}" + (f"-{repeat}" if repeat > 1 else ""),
                 "treaty_key": treaty_id, "state_id": state.id, "signed": start,
                 "valid_from": start, "valid_to": _after(start, end),
                 "left_reason": None, "note": f"ATOP phase {phase}", "uncertain": None,
