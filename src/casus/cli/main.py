@@ -400,22 +400,22 @@ def export_graphml(
     write_bytes(graph.to_graphml(), output, f"{len(graph.nodes)} states and {len(graph.edges)} duties")
 
 
-def write_bytes(payload: bytes, output: str | None, what: str) -> None:
-    """Write bytes to standard output or, beside the destination and renamed into place, to a file."""
+def atomic_write(output: str, write, what: str) -> None:
+    """Call ``write(path)`` on a temporary file beside ``output``, then rename it into place.
+
+    A failure leaves nothing half-written at the destination.
+    """
     import os
     import tempfile
     from pathlib import Path
 
-    if output is None:
-        sys.stdout.buffer.write(payload)
-        return
     target = Path(output)
     if not target.parent.exists():
         raise InvalidArgumentError(f"--output: the folder {target.parent} does not exist")
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+        write(Path(temporary))
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
@@ -423,38 +423,28 @@ def write_bytes(payload: bytes, output: str | None, what: str) -> None:
     err.print(f"wrote {what} to {target}")
 
 
-def write_table(frame, fmt: str, output: str | None, *, json_key: str, extra: dict[str, Any]) -> None:
-    """Write a Polars frame as CSV, Parquet or JSON, to a file or standard output.
-
-    A file is written beside its destination and renamed into place, so a
-    failure leaves nothing half-written.
-    """
-    import os
-    import tempfile
-    from pathlib import Path
-
-    if fmt == "json":
-        text = json.dumps({**extra, json_key: frame.with_columns(frame["on"].cast(str)).to_dicts()}, indent=1)
+def write_bytes(payload: bytes, output: str | None, what: str) -> None:
+    """Write bytes to standard output or, atomically, to a file."""
     if output is None:
-        sys.stdout.write(text + "\n" if fmt == "json" else frame.write_csv())
+        sys.stdout.buffer.write(payload)
+    else:
+        atomic_write(output, lambda path: path.write_bytes(payload), what)
+
+
+def write_table(frame, fmt: str, output: str | None, *, json_key: str, extra: dict[str, Any]) -> None:
+    """Write a Polars frame as CSV, Parquet or JSON, to standard output or, atomically, to a file."""
+    if fmt == "json":
+        rows = frame.with_columns([frame[c].cast(str) for c in frame.columns if frame[c].dtype.is_temporal()])
+        text = json.dumps({**extra, json_key: rows.to_dicts()}, indent=1) + "\n"
+    if output is None:
+        sys.stdout.write(text if fmt == "json" else frame.write_csv())
         return
-    target = Path(output)
-    if not target.parent.exists():
-        raise InvalidArgumentError(f"--output: the folder {target.parent} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    os.close(handle)
-    try:
-        if fmt == "json":
-            Path(temporary).write_text(text + "\n")
-        elif fmt == "csv":
-            frame.write_csv(temporary)
-        else:
-            frame.write_parquet(temporary)
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise InvalidArgumentError(f"--output: cannot write {target}: {exc}") from exc
-    err.print(f"wrote {frame.height} rows to {target}")
+    writers = {
+        "json": lambda path: path.write_text(text),
+        "csv": frame.write_csv,
+        "parquet": frame.write_parquet,
+    }
+    atomic_write(output, writers[fmt], f"{frame.height} rows")
 
 
 def _version(value: bool) -> None:
