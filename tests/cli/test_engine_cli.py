@@ -131,3 +131,14 @@ def test_exposure_writes_every_ordered_pair_to_csv_and_parquet(tmp_path):
 def test_exposure_refuses_parquet_on_standard_output_and_unknown_formats():
     assert "needs --output FILE" in run("exposure", "--format", "parquet").stderr
     assert "--format: 'xml' is not one of csv, parquet, json" in run("exposure", "--format", "xml").stderr
+
+
+def test_entanglement_counts_the_ordered_pairs_that_would_bind_each_state():
+    payload = json.loads(run("entanglement", "--on", "2025-01-01", "--json").stdout)
+    counts = {row["state"]["id"]: (row["bound_pairs"], row["conditional_pairs"]) for row in payload["states"]}
+    others = 195 - 2  # any attacker but the target and the defender itself
+    assert counts["CHN"] == (1 * others, 0)  # North Korea
+    assert counts["PRK"] == (2 * others, 0)  # China and Russia
+    # Russia: North Korea, and Armenia, Belarus, Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan
+    # (the CSTO and the bilateral treaties; exposure assumes the target asks for help).
+    assert counts["RUS"] == (7 * others, 0)
