@@ -85,3 +85,24 @@ class UnknownPlaceError(CasusError, LookupError):
         if self.suggestions:
             message += "; did you mean: " + ", ".join(self.suggestions)
         super().__init__(message)
+
+
+class InputError(CasusError):
+    """An article cannot be read: names the file, the line (for JSONL) and the problem."""
+
+    exit_code = 3
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path, self.line, self.message = path, line, message
+        where = path if line is None else f"{path}, line {line}"
+        super().__init__(f"{where}: {message}")
+
+
+class UnknownProposalError(CasusError, LookupError):
+    """No proposal has this id (``casus review``)."""
+
+    exit_code = 2
+
+    def __init__(self, proposal_id: object) -> None:
+        self.proposal_id = proposal_id
+        super().__init__(f"no proposal {proposal_id!r}; `casus review` lists the open ones")

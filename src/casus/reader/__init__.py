@@ -1,0 +1,1 @@
+"""The news reader: articles in, treaty facts with evidence out."""
