@@ -334,6 +334,25 @@ def replay(
     emit(payload, as_json, history_render.replay, payload)
 
 
+@app.command("read")
+@edge
+def read(
+    path: Annotated[str, typer.Argument(help="A text, HTML, JSON or JSONL file, or - for standard input.")],
+    published: Annotated[str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Read news: agreements, parties, events, dates and provisions, with the exact evidence."""
+    from casus.reader import render as reader_render
+    from casus.reader.extract import read_articles
+
+    payloads = read_articles(path, published)
+    if as_json:
+        print_json(payloads[0] if len(payloads) == 1 else {"articles": payloads})
+        return
+    for payload in payloads:
+        reader_render.reading(out, payload["article"]["text"], payload)
+
+
 export_app = typer.Typer(
     help="Research exports: dyad-year tables in peacesciencer's columns, the obligation network as GraphML.",
     no_args_is_help=True,
@@ -399,6 +418,124 @@ def export_graphml(
     graph = obligation_graph(Store.open(), parse_date(on), source=source)
     write_bytes(graph.to_graphml(), output, f"{len(graph.nodes)} states and {len(graph.edges)} duties")
 
+
+
+review_app = typer.Typer(
+    help="Review what the reader proposes: list open proposals (the default), show, accept or reject one.",
+    invoke_without_command=True,
+)
+app.add_typer(review_app, name="review")
+ProposalId = Annotated[str, typer.Argument(metavar="ID", help="A proposal's number, from `casus review`.")]
+ByOption = Annotated[str | None, typer.Option("--by", help="Who decides (default: the login name).")]
+
+
+def reviewer(by: str | None) -> str:
+    import getpass
+
+    if by:
+        return by
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+@review_app.callback()
+@edge
+def review(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    every: Annotated[bool, typer.Option("--all", help="Accepted and rejected proposals too.")] = False,
+) -> None:
+    """The open proposals: changes the reader found in the news, each with its evidence."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from casus.review import list_proposals
+    from casus.review import render as review_render
+    from casus.store import Store
+
+    rows = [p.to_json() for p in list_proposals(Store.open(), status=None if every else "open")]
+    emit({"proposals": rows}, as_json, review_render.proposal_list, rows)
+
+
+@review_app.command("show")
+@edge
+def review_show(proposal_id: ProposalId, as_json: JsonOption = False) -> None:
+    """One proposal in full: what the base holds, what the article says, the evidence."""
+    from casus.review import get_proposal
+    from casus.review import render as review_render
+    from casus.store import Store
+
+    payload = get_proposal(Store.open(), proposal_id).to_json()
+    emit(payload, as_json, review_render.proposal, payload)
+
+
+@review_app.command("accept")
+@edge
+def review_accept(proposal_id: ProposalId, by: ByOption = None, as_json: JsonOption = False) -> None:
+    """Accept a proposal: its change enters the base with the article as its source."""
+    from casus.review import accept
+    from casus.review import render as review_render
+    from casus.store import Store
+
+    payload = accept(Store.open(), proposal_id, by=reviewer(by)).to_json()
+    emit(payload, as_json, review_render.proposal, payload)
+
+
+@review_app.command("reject")
+@edge
+def review_reject(
+    proposal_id: ProposalId,
+    by: ByOption = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Why (kept with the proposal).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Reject a proposal: nothing is written to the base; the decision is kept."""
+    from casus.review import reject
+    from casus.review import render as review_render
+    from casus.store import Store
+
+    payload = reject(Store.open(), proposal_id, by=reviewer(by), reason=reason).to_json()
+    emit(payload, as_json, review_render.proposal, payload)
+
+
+@review_app.command("propose")
+@edge
+def review_propose(
+    reading: Annotated[
+        str, typer.Argument(metavar="READING", help="A reading as JSON (`casus read --json`), or - for standard input.")
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Turn a saved reading into proposals (reading the same article twice proposes nothing new)."""
+    from pathlib import Path
+
+    from casus.review import propose
+    from casus.review import render as review_render
+    from casus.store import Store
+
+    try:
+        text = sys.stdin.read() if reading == "-" else Path(reading).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidArgumentError(f"{reading}: cannot read the reading: {exc}") from None
+    rows = [p.to_json() for p in propose(Store.open(), text)]
+    emit({"proposals": rows}, as_json, review_render.proposal_list, rows)
+
+
+@app.command("eval-reader")
+@edge
+def eval_reader(
+    directory: Annotated[str, typer.Argument(metavar="DIR", help="A folder of gold files (../shared/eval/README.md).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Score the reader on gold articles: agreements F1, parties-only F1, defense-acc, date-acc."""
+    from casus.reader.evaluate import evaluate
+
+    result = evaluate(directory, on_error=lambda message: err.print(f"ERROR {message}", highlight=False))
+    if as_json:
+        print_json(result.to_json())
+    else:
+        sys.stdout.write("\n".join(result.lines()) + "\n")
 
 def atomic_write(output: str, write, what: str) -> None:
     """Call ``write(path)`` on a temporary file beside ``output``, then rename it into place.

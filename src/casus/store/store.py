@@ -24,7 +24,7 @@ from casus.store import rows as row_builders
 from casus.store.tables import VERSIONED, datasets
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 BUILTIN_DATASET = "builtin"
 EDITS_DATASET = "edits"
 
@@ -259,6 +259,32 @@ class Store:
             self._close(connection, table, old.row_id, now)
             result = connection.execute(table.insert().values(**values, recorded_from=now, recorded_to=None))
             return result.inserted_primary_key[0]
+
+    def put_version(
+        self, connection: Connection, table_name: str, record: dict[str, Any], *, dataset_id: str, now: dt.datetime
+    ) -> int:
+        """Record ``record`` as the current version of its key, in ``connection``'s transaction.
+
+        The version it replaces (if any) is closed at ``now`` and kept; ``record``
+        carries every column but the row id, the dataset and recorded time. Used
+        by ``casus.review`` to write accepted proposals. Returns the new row's id.
+        """
+        table, key_column = VERSIONED[table_name]
+        old = connection.execute(
+            select(table.c.row_id).where(table.c[key_column] == record[key_column], table.c.recorded_to.is_(None))
+        ).first()
+        if old is not None:
+            self._close(connection, table, old.row_id, now)
+        result = connection.execute(
+            table.insert().values(**record, dataset_id=dataset_id, recorded_from=now, recorded_to=None)
+        )
+        return result.inserted_primary_key[0]
+
+    def ensure_dataset(self, connection: Connection, dataset_id: str, **values: Any) -> None:
+        """Add the dataset row ``dataset_id`` if missing (within ``connection``'s transaction)."""
+        existing = connection.execute(select(datasets.c.id).where(datasets.c.id == dataset_id)).first()
+        if existing is None:
+            self._ensure_dataset(connection, dataset_id, **values)
 
     def history(self, table_name: str, key: str) -> list[dict[str, Any]]:
         """Every recorded version of one record, oldest first."""

@@ -163,3 +163,30 @@ war_participants = Table(
     *_recorded(),
     Index("ix_war_participants_current", "participant_key", "recorded_to"),
 )
+
+proposals = Table(
+    "proposals",
+    metadata,
+    # One row per change the reader proposes to the knowledge base (casus.review).
+    # Not versioned: a proposal's life is its status (open -> accepted | rejected),
+    # who decided and when; the records an accepted proposal writes are versioned.
+    Column("id", Integer, primary_key=True),
+    Column("fact_key", String(255), nullable=False, unique=True),  # article | span | fact: the idempotence key
+    Column("kind", String(32), nullable=False),  # new_treaty | new_member | new_obligation | ...
+    Column("status", String(16), nullable=False),  # open | accepted | rejected
+    Column("treaty_key", String(128), nullable=True),  # the treaty matched or proposed
+    Column("article", Text, nullable=False),  # the article's id, else its URL
+    Column("url", Text, nullable=True),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("reader_version", String(64), nullable=True),
+    Column("summary", Text, nullable=False),
+    Column("payload", JSON, nullable=False),  # facts covered, both sides, the change to make
+    Column("created_at", DateTime, nullable=False),
+    Column("decided_at", DateTime, nullable=True),
+    Column("decided_by", Text, nullable=True),
+    Column("reason", Text, nullable=True),
+    Index("ix_proposals_status", "status"),
+    Index("ix_proposals_article", "article"),
+)

@@ -1,0 +1,563 @@
+"""``read_article``: an article in, agreement events, provisions, quotes and visits out,
+each with character-exact evidence.
+
+How it reads, sentence by sentence (sentences by rule, see ``sentences``):
+
+1. Mentions (``mentions``): states by name, abbreviation, demonym, capital or metonym,
+   leaders in office on the publication date, organisations.
+2. Agreement events (``data/events.yaml``): a trigger ("signed", "ratified", "froze its
+   participation") in a sentence that names an agreement ("treaty", "pact", a treaty's
+   name) or an organisation, or that continues the agreement of the sentence before
+   ("It was signed in …"). A trigger with a negation before it ("did not sign") or a
+   hedge ("could", "plans to") gives no event.
+3. Parties. Joining, leaving or suspending an organisation: the acting state(s) (the
+   subject, before the trigger) plus the organisation; approving someone's accession:
+   every state named plus the organisation. Otherwise the states joined by "between X
+   and Y", else the states the sentence names, leaving out places ("in Ukraine", "from
+   Turkey", "to Pyongyang") and demonyms that describe things rather than governments
+   ("Chinese ships"; but "Iranian counterpart", "North Korean leader"). An agreement
+   keeps the union of its parties over the article; a sentence naming fewer than two
+   states continues the agreement in focus.
+4. One record per agreement and event; its date is the first date written in a
+   sentence reporting it (the date nearest the trigger), resolved against the
+   publication date. An agreement named only in passing ("under a 1951 treaty",
+   "the treaty between A and B") is ``mentioned``, unless something happened to it.
+5. Provisions (``data/provisions.yaml``) in sentences about an agreement; a provision
+   with a negation before it in its clause ("did not include a mutual defense clause")
+   is kept as negated, never as a provision; one with a hedge ("could extend to") is
+   dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from casus.reader import sentences
+from casus.reader.dates import DateMention, find_dates
+from casus.reader.facts import Agreement, Evidence, Reading
+from casus.reader.mentions import Mention, finder_for
+from casus.reader.rules import Rules, load_rules
+
+# words after a demonym that make it a government rather than a description
+_GOVERNMENT = re.compile(
+    r"^\s*(?:president|leader|prime|premier|pm|foreign|defen[cs]e|counterpart|government|parliament|"
+    r"officials?|side|delegation|king|crown|chancellor|secretary|minister|ministry|state\b|authorities|"
+    r"military|army|armed forces|navy|head|supreme|emir|sultan|dictator|regime)", re.I)
+# a state named right after these words is a place, not an actor
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|towards|across|inside|on)\s+(?:the\s+)?$",
+                           re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s*$", re.I)
+_ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
+_ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
+_FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force")
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:treaty|pact|agreement|accord|deal|partnership)\b", re.I)
+_ADMISSION = re.compile(r"admit|accession|membership|bid", re.I)
+_NAME = re.compile(
+    r"(?:[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
+    r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
+    r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol)"
+    r"(?:\s+(?:on|of|between|for)(?:\s+(?:the|and|of|[A-Z][\w.'-]*|People's))+)?)")
+_YEAR_NAME = re.compile(r"\b(?:19|20)\d\d (?:[a-z-]+ )?(?:treaty|pact|agreement|accord|convention)\b")
+_VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l)?ed to|arrived in|landed (?:at|in)|flew to)\b", re.I)
+_QUOTE = re.compile(r"“([^”]{15,}?)”|\"([^\"]{15,}?)\"")
+_SAY = r"(?:said|says|told|added|noted|stated|wrote|declared|pointed out|was quoted as saying)"
+_SPEAKER_AFTER = re.compile(r"[,\s]*(?P<who>[^.“”\"]{1,80}?)\s+" + _SAY + r"\b|[,\s]*" + _SAY +
+                            r"\s+(?P<who2>[^.,“”\"]{1,80})")
+_SPEAKER_BEFORE = re.compile(r"(?P<who>[A-Z][^.“”\"]{0,80}?)\s+(?:" + _SAY + r")(?: \w+)?[:,]?\s*$")
+_DATELINE = re.compile(r"^\s*(?:date \d{4}-\d\d-\d\d\s+)?[A-Z][A-Za-z .,'()]{1,60}?\s+[-–—]\s")
+
+
+@dataclass
+class _Cluster:
+    """One agreement in the article."""
+
+    index: int
+    parties: list[str] = field(default_factory=list)  # state/org ids in order of appearance
+    name: str | None = None
+    provisions: set[str] = field(default_factory=set)
+    negated: set[str] = field(default_factory=set)
+    records: dict[str, dict] = field(default_factory=dict)  # event -> record
+    mention_evidence: list[tuple[int, int]] = field(default_factory=list)
+    mention_date: str | None = None
+
+    def add_parties(self, ids) -> None:
+        for ident in ids:
+            if ident not in self.parties:
+                self.parties.append(ident)
+
+
+@dataclass
+class _Trigger:
+    event: str
+    start: int
+    end: int
+    text: str
+
+
+class _Reader:
+    def __init__(self, article, nlp, rules: Rules, finder, orgs) -> None:
+        self.article = article
+        self.text = article.text
+        self.published = article.published
+        self.nlp = nlp
+        self.rules = rules
+        self.finder = finder
+        self.orgs = orgs
+        self.clusters: list[_Cluster] = []
+        self.focus: _Cluster | None = None
+        self.pending_provisions: list[tuple[str, bool]] = []
+        self.last_org: str | None = None
+        self.focus_before: _Cluster | None = None
+        self._spans = sentences.split(self.text)
+
+    # -- mentions --------------------------------------------------------------------
+
+    def mentions(self) -> list[Mention]:
+        doc = self.nlp.make_doc(self.text)
+        found = self.finder.find(self.nlp, doc)
+        dateline = _DATELINE.match(self.text)
+        limit = dateline.end() if dateline else 0
+        return [m for m in found if m.start >= limit]
+
+    # -- events ----------------------------------------------------------------------
+
+    def triggers(self, s: int, e: int) -> list[_Trigger]:
+        sentence = self.text[s:e]
+        ignored = [(m.start(), m.end()) for rx in self.rules.ignore for m in rx.finditer(sentence)]
+        found: list[_Trigger] = []
+        for event, patterns in self.rules.events.items():
+            for rx in patterns:
+                for m in rx.finditer(sentence):
+                    if any(a <= m.start() < b for a, b in ignored):
+                        continue
+                    window = sentence[max(0, m.start() - 45):m.start()]
+                    window = re.split(r"[;:—–]|,\s(?:but|while|and)\b|\bbut\b", window)[-1]
+                    if self.rules.negation.search(window):
+                        continue
+                    if event not in ("negotiating", "announced") and self.rules.hedge.search(window):
+                        continue
+                    if event in _FUTURE_TURNS_ANNOUNCED and self.rules.future.search(window):
+                        event_here = "announced"  # "will sign next week": announced, not signed
+                    else:
+                        event_here = event
+                    if any(t.event == event_here for t in found):
+                        continue
+                    found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group()))
+        strong = [t for t in found if t.event not in self.rules.weak]
+        return sorted(strong or found, key=lambda t: t.start)
+
+    def names(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        out = []
+        for m in _NAME.finditer(self.text, s, e):
+            group = "q" if m.group("q") else "n"
+            value = m.group(group)
+            if group == "q" and not self.rules.nouns.search(value):
+                continue
+            if group == "n" and len(value.split()) < 2:
+                continue
+            out.append((m.start(group), m.end(group), value.strip()))
+        for m in _YEAR_NAME.finditer(self.text, s, e):
+            if not any(a <= m.start() < b for a, b, _ in out):
+                out.append((m.start(), m.end(), m.group()))
+        return sorted(out)
+
+    def state_ids(self, mentions: list[Mention]) -> list[str]:
+        ids: list[str] = []
+        for m in mentions:
+            if m.is_org:
+                org = self.orgs[m.id]
+                for member in org.members:
+                    if member not in ids:
+                        ids.append(member)
+                continue
+            if m.id not in ids:
+                ids.append(m.id)
+        return ids
+
+    def actors(self, mentions: list[Mention], s: int) -> list[Mention]:
+        """Mentions that may be parties: not places, not descriptive demonyms."""
+        out = []
+        for m in mentions:
+            if m.is_org:
+                out.append(m)
+                continue
+            before = self.text[max(s, m.start - 12):m.start]
+            if _PLACE_BEFORE.search(before):
+                continue
+            after = self.text[m.end:m.end + 30]
+            if m.kind == "demonym" and not _GOVERNMENT.match(after):
+                continue
+            if re.match(r"\s*\d", after):  # "France 24"
+                continue
+            out.append(m)
+        return out
+
+    def between(self, mentions: list[Mention]) -> list[Mention]:
+        """The states joined by "between X and Y" or "X-Y"."""
+        groups = []
+        for i, m in enumerate(mentions):
+            if m.is_org and self.orgs[m.id].kind == "organisation":
+                continue
+            start = i
+            lead = self.text[max(0, m.start - 14):m.start]
+            if not (_BETWEEN.search(lead) or (i + 1 < len(mentions) and re.fullmatch(r"\s*[-–/]\s*", self.text[m.end:mentions[i + 1].start]))):
+                continue
+            group = [m]
+            for nxt in mentions[start + 1:]:
+                if _JOIN_GAP.match(self.text[group[-1].end:nxt.start]):
+                    group.append(nxt)
+                else:
+                    break
+            if len(self.state_ids(group)) >= 2:
+                groups.append(group)
+        return groups[0] if groups else []
+
+    def cluster_for(self, parties: list[str], name: str | None, explicit: bool) -> _Cluster:
+        if name:
+            for c in self.clusters:
+                if c.name and _same_name(c.name, name):
+                    c.add_parties(parties)
+                    return c
+        key = set(parties)
+        if len(key - set(self.orgs)) >= 2 or (explicit and len(key) >= 2):
+            for c in reversed(self.clusters):
+                if set(c.parties) == key or (key <= set(c.parties)) or (set(c.parties) <= key and c is self.focus):
+                    if name and c.name and not _same_name(c.name, name):
+                        continue
+                    c.add_parties(parties)
+                    if name and not c.name:
+                        c.name = name
+                    return c
+            return self._new(parties, name)
+        orgs_here = [p for p in parties if p in self.orgs]
+        if orgs_here:
+            for c in reversed(self.clusters):
+                if orgs_here[0] in c.parties:
+                    c.add_parties(parties)
+                    return c
+        if self.focus is not None:
+            self.focus.add_parties(parties)
+            if name and not self.focus.name:
+                self.focus.name = name
+            return self.focus
+        return self._new(parties, name)
+
+    def _new(self, parties, name) -> _Cluster:
+        c = _Cluster(len(self.clusters), name=name)
+        c.add_parties(parties)
+        for kind, negated in self.pending_provisions:
+            (c.negated if negated else c.provisions).add(kind)
+        self.pending_provisions.clear()
+        self.clusters.append(c)
+        return c
+
+    # -- the pass --------------------------------------------------------------------
+
+    def read(self) -> Reading:
+        mentions = self.mentions()
+        dates = find_dates(self.text, self.published)
+        quotes, visits = [], []
+        previous_attached = False
+        for s, e in sentences.split(self.text):
+            sentence = self.text[s:e]
+            self.focus_before = self.focus
+            here = [m for m in mentions if s <= m.start < e]
+            for m in here:
+                if m.is_org and self.orgs[m.id].kind == "organisation":
+                    self.last_org = m.id
+            alliance = _ALLIANCE_ANAPHOR.search(sentence)
+            if alliance and self.last_org and not any(m.is_org for m in here):
+                here = here + [Mention(s + alliance.start(), s + alliance.end(), alliance.group(), "anaphor",
+                                       self.last_org, is_org=True)]
+                here.sort(key=lambda m: m.start)
+            sdates = [d for d in dates if s <= d.start < e]
+            names = self.names(s, e)
+            has_noun = bool(self.rules.nouns.search(sentence)) or bool(names)
+            has_org = any(m.is_org for m in here)
+            anaphoric = bool(_ANAPHOR_START.match(sentence)) and self.focus is not None
+            triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
+            if not (has_noun or has_org or anaphoric):
+                triggers = [t for t in triggers if t.event in ("withdrew", "suspended", "ratified", "terminated",
+                                                                "entered_into_force") and self.focus is not None
+                            and (here or anaphoric)]
+            attached: list[_Cluster] = []
+            for trigger in triggers:
+                cluster = self.event(trigger, here, names, sdates, s, e)
+                if cluster is not None:
+                    attached.append(cluster)
+            if has_noun and (not triggers or self._other_named(names, attached)):
+                cluster = self.mentioned(here, names, sdates, s, e)
+                if cluster is not None:
+                    attached.append(cluster)
+            if has_noun or attached or previous_attached:
+                self.provisions(s, e, names, attached)
+            previous_attached = bool(attached) or (has_noun and self.focus is not None)
+            visits.extend(self.visits(s, e, here, sdates))
+        quotes = self.quotes(mentions)
+        return Reading(
+            article={"id": self.article.id, "url": self.article.url,
+                     "published": self.published.isoformat() if self.published else None},
+            agreements=self.records(),
+            mentions=mentions, quotes=quotes, visits=visits, dates=dates)
+
+    def event(self, trigger: _Trigger, here, names, sdates, s, e) -> _Cluster | None:
+        actors = self.actors(here, s)
+        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation"]
+        membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
+            trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40])))
+        name = _nearest_name(names, trigger.end, self.text)
+        own: list[str] | None = None
+        if membership:
+            org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id
+            states = [m for m in actors if not m.is_org]
+            if trigger.event == "ratified":
+                chosen = states
+            else:
+                chosen = [m for m in states if m.start < trigger.start] or [m for m in states if m.start > trigger.end][:1]
+            own = self.state_ids(chosen) + [org]
+            cluster = self.cluster_for(own, name, explicit=True)
+            if trigger.event == "ratified":
+                name = None
+        else:
+            group = self.between(here)
+            parties = self.state_ids(group) if group else self.state_ids([m for m in actors if not (
+                m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end)])
+            other_org = [m for m in orgs if self.focus is not None and m.id not in self.focus.parties]
+            if not (set(parties) - set(self.orgs)) and other_org and self.focus is not None:
+                # "they signed a pact that created the Alliance of …": another agreement
+                # than the organisation in focus, between the states in focus
+                states = [p for p in self.focus.parties if p not in self.orgs]
+                cluster = self._new(states + [p for p in parties if p not in states],
+                                    name or self.orgs[other_org[0].id].name)
+            else:
+                cluster = self.cluster_for(parties, name, explicit=bool(group))
+        self.focus = cluster
+        if name and not cluster.name:
+            cluster.name = name
+        date = _nearest_date(sdates, trigger)
+        record = cluster.records.get(trigger.event)
+        if record is None:
+            record = cluster.records[trigger.event] = {"event": trigger.event, "date": None, "evidence": [],
+                                                       "own": [], "no_provisions": False}
+        if own is not None:
+            record["own"] += [p for p in own if p not in record["own"]]
+            record["no_provisions"] = trigger.event == "ratified"
+        if record["date"] is None and date is not None:
+            record["date"] = date
+        if len(record["evidence"]) < 3:
+            record["evidence"].append((s, e))
+        return cluster
+
+    def _other_named(self, names, attached) -> bool:
+        """Whether the sentence names an agreement other than the ones its events are about."""
+        own = [c.name for c in attached if c.name]
+        return any(not any(_same_name(n[2], o) for o in own) for n in names) and bool(attached)
+
+    def mentioned(self, here, names, sdates, s, e) -> _Cluster | None:
+        group = self.between(here)
+        under = re.search(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b(?:treaty|pact|alliance|agreement)\b",
+                          self.text[s:e], re.I)
+        if not group and not under:
+            return None
+        parties = self.state_ids(group) if group else self.state_ids(
+            [m for m in self.actors(here, s) if not m.is_org or self.orgs[m.id].kind == "pact"])
+        if len(parties) < 2:
+            return None
+        name = names[-1][2] if names else None
+        if name and not any(c.name and _same_name(c.name, name) for c in self.clusters) and any(
+                set(c.parties) >= set(parties) and c.records for c in self.clusters):
+            # a named agreement between the same states as another one: a separate treaty
+            cluster = self._new(parties, name)
+            cluster.mention_evidence.append((s, e))
+            return cluster
+        cluster = self.cluster_for(parties, name, explicit=True)
+        if not cluster.mention_evidence:
+            cluster.mention_evidence.append((s, e))
+        return cluster
+
+    def provisions(self, s, e, names, attached) -> None:
+        sentence = self.text[s:e]
+        for kind, patterns in self.rules.provisions.items():
+            for rx in patterns:
+                for m in rx.finditer(sentence):
+                    window = re.split(r"[;:,—–]|\bbut\b|\bwhich\b", sentence[max(0, m.start() - 60):m.start()])[-1]
+                    if self.rules.provision_hedge.search(window):
+                        continue
+                    negated = bool(self.rules.provision_negation.search(window)) and kind != "neutrality"
+                    target = self._provision_target(s + m.start(), s + m.end(), names, attached)
+                    if target is None:
+                        self.pending_provisions.append((kind, negated))
+                    else:
+                        (target.negated if negated else target.provisions).add(kind)
+                    if negated:
+                        similar = re.match(r"[^.;]{0,30}?\bsimilar to\b", sentence[m.end():])
+                        if similar and attached:
+                            other = [c for c in attached if c is not target]
+                            if other:
+                                other[-1].provisions.add(kind)
+
+    def _provision_target(self, start, end, names, attached) -> _Cluster | None:
+        inside = [n for n in names if n[0] <= start and end <= n[1]]
+        following = inside + [n for n in names if 0 <= n[0] - end <= 80 and re.search(r"\b(?:under|of|in)\b", self.text[end:n[0]])]
+        for n in following:
+            for c in self.clusters:
+                if c.name and _same_name(c.name, n[2]):
+                    return c
+        lead = self.text[self._sentence_start(start):start]
+        if self.focus_before is not None and _DEFINITE.search(lead) and "between" not in lead:
+            return self.focus_before
+        if attached:
+            return attached[0]
+        return self.focus
+
+    def _sentence_start(self, position: int) -> int:
+        return max((s for s, _ in self._spans if s <= position), default=0)
+
+    def records(self) -> list[Agreement]:
+        out = []
+        for c in self.clusters:
+            records = list(c.records.values())
+            if not records and c.mention_evidence:
+                records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
+                            "own": [], "no_provisions": False}]
+            for r in records:
+                parties = r["own"] if len(r["own"]) >= 2 else c.parties
+                if len(parties) < 2:
+                    continue
+                provisions = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
+                out.append(Agreement(
+                    name=None if r["no_provisions"] else c.name,
+                    parties=[self.party(p) for p in parties], event=r["event"], event_date=r["date"],
+                    provisions=provisions,
+                    evidence=[Evidence(a, b, self.text[a:b]) for a, b in r["evidence"]],
+                    negated_provisions=sorted(c.negated)))
+        return out
+
+    def party(self, ident: str) -> dict:
+        if ident in self.orgs:
+            return self.orgs[ident].to_json()
+        from casus.states import default_registry
+
+        state = default_registry().get(ident)
+        data = state.to_json(self.published)
+        return {k: data[k] for k in ("id", "iso3", "cow", "name")}
+
+    # -- context events --------------------------------------------------------------
+
+    def visits(self, s, e, here, sdates) -> list[dict]:
+        out = []
+        for m in _VISIT.finditer(self.text, s, e):
+            states = [x for x in here if not x.is_org]
+            visitor = [x for x in states if x.start < m.start() and x.kind in ("leader", "demonym", "name", "abbreviation")]
+            host = [x for x in states if x.start > m.start() and (not visitor or x.id != visitor[-1].id)]
+            if not visitor or not host:
+                continue
+            date = _nearest_date(sdates, _Trigger("visit", m.start(), m.end(), m.group()))
+            out.append({"visitor": visitor[-1].id, "person": visitor[-1].person, "host": host[0].id,
+                        "date": date, "evidence": {"start": s, "end": e, "text": self.text[s:e]}})
+            break
+        return out
+
+    def _sentence_end(self, position: int) -> int:
+        return min((e for _, e in self._spans if e >= position), default=len(self.text))
+
+    def quotes(self, mentions) -> list[dict]:
+        """Quotations (possibly over several sentences) and who said them."""
+        out = []
+        for q in _QUOTE.finditer(self.text):
+            qs, qe = q.start(), q.end()
+            s, e = self._sentence_start(qs), max(self._sentence_end(qe), qe)
+            here = [m for m in mentions if s <= m.start < e]
+            who = _SPEAKER_AFTER.match(self.text, qe, e)
+            span = None
+            if who:
+                g = "who" if who.group("who") else "who2"
+                span = (who.start(g), who.end(g))
+            else:
+                before = _SPEAKER_BEFORE.search(self.text, s, qs)
+                if before:
+                    span = (before.start("who"), before.end("who"))
+            speaker = None
+            state = None
+            if span:
+                inside = [m for m in here if span[0] <= m.start < span[1]]
+                leader = [m for m in inside if m.kind == "leader"]
+                if leader:
+                    speaker, state = leader[0].person, leader[0].id
+                else:
+                    speaker = re.split(r"[,;]", self.text[span[0]:span[1]])[-1].strip()
+                    state = inside[0].id if inside else None
+                    if not speaker[:1].isupper() or len(speaker.split()) > 8:
+                        speaker = state = None
+            out.append({"start": qs, "end": qe, "text": self.text[qs:qe], "speaker": speaker, "state": state,
+                        "speaker_span": list(span) if span else None})
+        return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two names of one agreement: one's words (years and "the" aside) within the other's."""
+    def words(x):
+        x = x.lower().replace("defence", "defense")
+        return {w for w in re.findall(r"[a-z][a-z'-]*", x) if w not in ("the", "of", "on", "and", "between")}
+    a_words, b_words = words(a), words(b)
+    small, large = sorted((a_words, b_words), key=len)
+    return len(small) >= 2 and small <= large
+
+
+def _nearest_name(names, position: int, text: str = "") -> str | None:
+    after = [n for n in names if 0 <= n[0] - position <= 40 and "," not in text[position:n[0]]]
+    if after:
+        return after[0][2]
+    before = [n for n in names if 0 <= position - n[1] <= 60]
+    return before[-1][2] if before else None
+
+
+def _nearest_date(dates: list[DateMention], trigger: _Trigger) -> str | None:
+    resolved = [d for d in dates if d.value]
+    if not resolved:
+        return None
+
+    def distance(d):
+        return d.start - trigger.end if d.start >= trigger.end else trigger.start - d.end
+
+    best = min(resolved, key=lambda d: (distance(d), -len(d.value)))
+    return best.value
+
+
+def read_article(article, kb=None, nlp=None, first_pass: bool = False) -> Reading:
+    """Read one article (``casus.reader.inputs.Article``).
+
+    With ``first_pass``, an article the cheap first pass (``inputs.worth_reading``) finds
+    nothing in is not run through spaCy: its reading is empty and says ``skipped``.
+    """
+    from casus.reader.nlp import load
+
+    if first_pass:
+        from casus.reader.inputs import worth_reading
+
+        if not worth_reading(article.text):
+            published = article.published.isoformat() if article.published else None
+            return Reading(article={"id": article.id, "url": article.url, "published": published, "skipped": True},
+                           agreements=[], mentions=[], quotes=[], visits=[])
+
+    nlp = nlp or load()
+    published = article.published
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    finder = finder_for(nlp, published)
+    return _Reader(article, nlp, load_rules(), finder, finder.orgs).read()
+
+
+def read_articles(source: str, published: str | None = None) -> list[dict]:
+    """Load ``source`` (see ``casus.reader.inputs``) and read every article: JSON payloads."""
+    from casus.reader.inputs import load_articles
+
+    payloads = []
+    for article in load_articles(source, published):
+        payload = read_article(article, first_pass=True).to_json()
+        payload["article"]["text"] = article.text
+        payloads.append(payload)
+    return payloads

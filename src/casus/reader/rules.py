@@ -1,0 +1,69 @@
+"""The reader's phrase data (``data/events.yaml``, ``data/provisions.yaml``), compiled
+and checked on load."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+EVENTS = ("signed", "ratified", "entered_into_force", "acceded", "withdrew", "suspended", "terminated",
+          "announced", "negotiating", "invoked", "mentioned")
+PROVISIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation", "military_cooperation",
+              "economic", "other")
+
+
+@dataclass(frozen=True)
+class Rules:
+    nouns: re.Pattern
+    ignore: tuple[re.Pattern, ...]
+    events: dict[str, tuple[re.Pattern, ...]]
+    weak: frozenset[str]
+    negation: re.Pattern
+    hedge: re.Pattern
+    future: re.Pattern
+    provisions: dict[str, tuple[re.Pattern, ...]]
+    provision_negation: re.Pattern
+    provision_hedge: re.Pattern
+
+
+def _compile(items, where: str) -> tuple[re.Pattern, ...]:
+    try:
+        return tuple(re.compile(item, re.I) for item in items)
+    except re.error as exc:
+        raise ValueError(f"{where}: bad pattern: {exc}") from None
+
+
+def _load(path: Path, schema: str) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("schema") != schema:
+        raise ValueError(f"{path}: expected 'schema: {schema}'")
+    return data
+
+
+@functools.lru_cache(maxsize=4)
+def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path = DATA / "provisions.yaml") -> Rules:
+    ev = _load(events_file, "casus.reader.events.v1")
+    pr = _load(provisions_file, "casus.reader.provisions.v1")
+    unknown = set(ev["events"]) - set(EVENTS)
+    if unknown:
+        raise ValueError(f"{events_file}: unknown events {sorted(unknown)}")
+    unknown = set(pr["provisions"]) - set(PROVISIONS)
+    if unknown:
+        raise ValueError(f"{provisions_file}: unknown provisions {sorted(unknown)}")
+    return Rules(
+        nouns=re.compile(re.sub(r"\s+", "", ev["nouns"]), re.I),
+        ignore=_compile(ev.get("ignore", []), str(events_file)),
+        events={k: _compile(v, f"{events_file}: {k}") for k, v in ev["events"].items()},
+        weak=frozenset(ev.get("weak", [])),
+        negation=re.compile(ev["negation"], re.I),
+        hedge=re.compile(ev["hedge"], re.I),
+        future=re.compile(ev["future"], re.I),
+        provisions={k: _compile(v, f"{provisions_file}: {k}") for k, v in pr["provisions"].items()},
+        provision_negation=re.compile(pr["negation"], re.I),
+        provision_hedge=re.compile(pr["hedge"], re.I),
+    )

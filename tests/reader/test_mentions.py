@@ -1,0 +1,31 @@
+import datetime as dt
+
+from casus.reader.mentions import Leader, MentionFinder
+from casus.reader.nlp import load
+
+
+def mentions(text, on=dt.date(2024, 6, 19), leaders=()):
+    nlp = load(blank=True)
+    finder = MentionFinder(nlp.vocab, on, leaders=list(leaders))
+    return [(m.text, m.kind, m.id) for m in finder.find(nlp, nlp.make_doc(text))]
+
+
+def test_names_demonyms_capitals_and_organisations():
+    found = mentions("Pyongyang will back Russian policy, and Finland joined NATO.")
+    assert ("Pyongyang", "capital", "PRK") in found
+    assert ("Russian", "demonym", "RUS") in found
+    assert ("NATO", "organisation", "NATO") in found
+
+
+def test_longer_names_are_not_states():
+    assert mentions("Ships met in the South China Sea, France 24 reported.") == []
+
+
+def test_ambiguous_words_are_left_out():
+    assert all(m[2] not in ("PRK", "KOR") for m in mentions("The Korean delegation arrived."))
+
+
+def test_leaders_only_while_in_office():
+    leader = Leader("RUS", "Boris Yeltsin", "Yeltsin", (), dt.date(1991, 7, 10), dt.date(1999, 12, 31))
+    assert ("Yeltsin", "leader", "RUS") in mentions("Yeltsin spoke.", dt.date(1995, 1, 1), [leader])
+    assert mentions("Yeltsin spoke.", dt.date(2024, 1, 1), [leader]) == []
