@@ -340,12 +340,22 @@ def read(
     path: Annotated[str, typer.Argument(help="A text, HTML, JSON or JSONL file, or - for standard input.")],
     published: Annotated[str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")] = None,
     as_json: JsonOption = False,
+    propose: Annotated[
+        bool, typer.Option("--propose", help="Turn the facts into proposals for `casus review`.")
+    ] = False,
 ) -> None:
     """Read news: agreements, parties, events, dates and provisions, with the exact evidence."""
     from casus.reader import render as reader_render
     from casus.reader.extract import read_articles
 
     payloads = read_articles(path, published)
+    if propose:
+        from casus.review import propose as make_proposals
+        from casus.store import Store
+
+        store = Store.open()
+        made = [p for payload in payloads for p in make_proposals(store, payload)]
+        err.print(f"{len(made)} new proposal(s); see `casus review`", highlight=False)
     if as_json:
         print_json(payloads[0] if len(payloads) == 1 else {"articles": payloads})
         return
