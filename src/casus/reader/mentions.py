@@ -19,20 +19,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
+from casus.reader.organisations import Organisation, load_organisations  # noqa: F401 - re-exported
+
 DATA = Path(__file__).parent / "data"
-ORG_COLUMNS = ["id", "name", "aliases", "kind", "members", "source"]
-
-
-@dataclass(frozen=True)
-class Organisation:
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    kind: str  # "organisation" (a party itself) or "pact" (its members are the parties)
-    members: tuple[str, ...] = ()
-
-    def to_json(self) -> dict:
-        return {"id": self.id, "iso3": None, "name": self.name}
 
 
 @dataclass(frozen=True)
@@ -50,20 +39,6 @@ class Mention:
         if self.person:
             data["person"] = self.person
         return data
-
-
-def load_organisations(path: Path = DATA / "organisations.csv") -> dict[str, Organisation]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames != ORG_COLUMNS:
-            raise ValueError(f"{path}: columns must be {ORG_COLUMNS}, not {reader.fieldnames}")
-        orgs = {}
-        for row in reader:
-            if row["kind"] not in ("organisation", "pact"):
-                raise ValueError(f"{path}: {row['id']}: kind must be organisation or pact")
-            orgs[row["id"]] = Organisation(row["id"], row["name"], tuple(a for a in row["aliases"].split(";") if a),
-                                           row["kind"], tuple(m for m in row["members"].split(";") if m))
-    return orgs
 
 
 def load_not_mentions(path: Path = DATA / "not_mentions.csv") -> list[str]:

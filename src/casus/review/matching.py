@@ -45,25 +45,13 @@ from dataclasses import dataclass
 
 from casus.kb import KnowledgeBase
 from casus.kb.records import TreatyRecord
+from casus.reader.organisations import organisation_ids
 
 GENERIC = frozenset(
     "the a an of on in and between with for to its their treaty treaties pact agreement agreements accord "
     "accords deal convention protocol new landmark bilateral year years".split()
 )
 JOIN_EVENTS = frozenset({"acceded", "signed", "ratified"})
-ORGANISATION_ALIASES = {
-    "NORTH ATLANTIC TREATY ORGANIZATION": "NATO",
-    "NORTH ATLANTIC TREATY ORGANISATION": "NATO",
-    "COLLECTIVE SECURITY TREATY ORGANIZATION": "CSTO",
-    "COLLECTIVE SECURITY TREATY ORGANISATION": "CSTO",
-    "EUROPEAN UNION": "EU",
-    "ALLIANCE OF SAHEL STATES": "AES",
-    "CONFEDERATION OF SAHEL STATES": "AES",
-    "AFRICAN UNION": "AU",
-    "ARAB LEAGUE": "LAS",
-    "LEAGUE OF ARAB STATES": "LAS",
-    "GULF COOPERATION COUNCIL": "GCC",
-}
 
 
 def fold(text: str) -> str:
@@ -79,7 +67,7 @@ def content_words(text: str) -> list[str]:
 
 def organisation_id(value: str) -> str:
     text = " ".join(value.strip().upper().split())
-    return ORGANISATION_ALIASES.get(text, text)
+    return organisation_ids().get(text.removeprefix("THE "), text)
 
 
 def name_score(name: str | None, treaty: TreatyRecord) -> float:
