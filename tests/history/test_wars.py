@@ -124,7 +124,7 @@ def test_another_version_is_refused_unless_replacing(store, tmp_path):
 
 
 BAD = [
-    (HEADER.replace(",initiator2", ""), WAR_ROWS[:2], "line 1, field initiator2: missing column"),
+    (HEADER.replace(",initiator2", ""), WAR_ROWS[:2], "header, field initiator2: missing column"),
     (HEADER, ["901,255,290,19x0,1,1,2,1,0,1,2"], "line 2, field year: expected a whole number, found '19x0'"),
     (HEADER, WAR_ROWS[:2] + ["901,255,290,1930,1,3,2,1,0,1,2"], "line 4, field sidea1: expected 1 or 2, found 3"),
     (HEADER, ["901,255,290,1930,1,1,1,1,0,1,2"], "line 2, field sidea2: opponents on the same side"),

@@ -15,7 +15,6 @@ year. The file gives years only: the start *date* is decided at replay time
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 from collections import defaultdict
@@ -25,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from casus.csvfile import read_rows
 from casus.errors import DataFileError, InvalidArgumentError
 
 DATASET = "cow-wars"
@@ -141,18 +141,7 @@ def read_cow_wars(path: Path, registry=None) -> list[War]:
 
     registry = registry or default_registry()
     path = Path(path)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            missing = [column for column in REQUIRED if column not in header]
-            if missing:
-                raise DataFileError(
-                    str(path), "line 1", missing[0], "missing column (expected peacesciencer's cow_war_inter layout)"
-                )
-            rows = list(enumerate(reader, start=2))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DataFileError(str(path), None, None, f"cannot read: {exc}") from exc
+    rows = list(enumerate(read_rows(path, REQUIRED, "peacesciencer's cow_war_inter layout"), start=2))
     if not rows:
         raise DataFileError(str(path), None, None, "no rows")
 

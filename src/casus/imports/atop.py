@@ -6,13 +6,13 @@ How rows become records is documented in docs/atop.md.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from casus.csvfile import read_rows
 from casus.errors import DataFileError, InvalidArgumentError
 
 DATASET = "atop"
@@ -46,19 +46,6 @@ class ImportReport:
             "memberships": self.memberships, "obligations": self.obligations, "changes": self.counts,
             "skipped": self.skipped,
         }
-
-
-def _read(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            missing = [c for c in required if c not in header]
-            if missing:
-                raise DataFileError(str(path), "header", missing[0], "missing column (is this an ATOP file?)")
-            return list(reader)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DataFileError(str(path), None, None, f"cannot read: {exc}") from exc
 
 
 def _int(row: dict[str, str], column: str, path: Path, line: int) -> int:
@@ -103,14 +90,14 @@ def records_from_atop(
 
     registry = registry or default_registry()
     member_csv = Path(member_csv)
-    members = _read(member_csv, MEMBER_COLUMNS + tuple(KINDS))
+    members = read_rows(member_csv, MEMBER_COLUMNS + tuple(KINDS), "an ATOP member-level file")
     if not members:
         raise DataFileError(str(member_csv), None, None, "no rows")
     version = _version(members, member_csv)
     alliances: dict[int, dict[str, str]] = {}
     if alliance_csv is not None:
         alliance_csv = Path(alliance_csv)
-        for line, row in enumerate(_read(alliance_csv, ("atopid", "begyr", "endyr")), start=2):
+        for line, row in enumerate(read_rows(alliance_csv, ("atopid", "begyr", "endyr"), "an ATOP alliance-level file"), start=2):
             alliances[_int(row, "atopid", alliance_csv, line)] = row | {"_line": str(line)}
     source_file = member_csv.name
     by_alliance: dict[int, list[tuple[int, dict[str, str]]]] = defaultdict(list)
