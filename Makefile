@@ -5,8 +5,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
-.PHONY: run test bench clean
+.PHONY: setup run test bench clean
+
+## setup: the Python environment and the web UI's npm assets (d3, topojson-client, world-atlas)
+setup: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,13 +18,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The web UI's browser assets, pinned in package-lock.json; served by `casus serve`, never from a CDN.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 ## run: answer "who is bound to defend North Korea today?" on the built-in data
-run: $(STAMP)
+run: $(STAMP) $(NODE_STAMP)
 	$(BIN)/casus state "North Korea"
 	$(BIN)/casus treaties --state "North Korea"
 
 ## test: the whole test suite
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -q
 
 ## bench: every benchmark; results go to benchmarks/results/
@@ -28,4 +37,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
+	rm -rf $(VENV) node_modules build *.egg-info src/*.egg-info .pytest_cache
