@@ -20,6 +20,9 @@ async function start() {
   const tokenInput = document.getElementById("token");
   tokenInput.value = sessionStorage.getItem("casus-token") || "";
   tokenInput.addEventListener("input", () => sessionStorage.setItem("casus-token", tokenInput.value.trim()));
+  const reviewer = document.getElementById("reviewer");
+  reviewer.value = sessionStorage.getItem("casus-reviewer") || "";
+  reviewer.addEventListener("input", () => sessionStorage.setItem("casus-reviewer", reviewer.value.trim()));
   if (!window.d3 || !window.topojson) {
     banner("The map libraries are not installed: run `make` (npm ci) in the casus checkout, then reload.");
   }

@@ -31,8 +31,13 @@ export async function readerPage(main) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    const body = { published: data.get("published") || null, url: data.get("url") || null, propose: Boolean(data.get("propose")) };
-    body[isHtml.checked ? "html" : "text"] = String(data.get("text") || "");
+    const content = String(data.get("text") || "");
+    const url = data.get("url") || null;
+    // The article's id keys its facts (reading it twice proposes nothing new), so a pasted
+    // article without an address gets one from its content rather than a shared default.
+    const body = { published: data.get("published") || null, url, id: url || `pasted-${fingerprint(content)}`,
+      propose: Boolean(data.get("propose")) };
+    body[isHtml.checked ? "html" : "text"] = content;
     banner(null);
     clear(reading).append(el("p", { class: "loading" }, "Reading…"));
     let result;
@@ -48,6 +53,16 @@ export async function readerPage(main) {
     await renderReview(review, result.proposals);
   });
   await renderReview(review, null);
+}
+
+/** FNV-1a, 32 bits, as hex: a short stable name for a pasted text (not a security hash). */
+function fingerprint(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
 }
 
 function renderReading(result, box) {
@@ -108,13 +123,25 @@ async function renderReview(box, made) {
     : emptyNote("Nothing to review.")));
 }
 
+/** A proposal's side ({"event": "signed", "parties": ["MNG", "URY"]}) as one readable line. */
+function describe(value) {
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return value.map(describe).join(", ");
+  if (typeof value !== "object") return String(value);
+  return Object.entries(value).filter(([, v]) => v !== null && v !== undefined && v !== "")
+    .map(([k, v]) => `${k.replace(/_/g, " ")}: ${describe(v)}`).join("; ");
+}
+
 function proposalItem(p, isNew, box) {
   const status = el("p", { class: "status", role: "status" });
   const reason = el("input", { name: "reason", placeholder: "reason (optional)", "aria-label": `Reason for rejecting proposal ${p.id}` });
   const decide = async (verb) => {
     if (!token()) { status.textContent = "Deciding needs the API token: open \"Token\" at the top of the page."; return; }
     try {
-      const body = verb === "reject" ? { reason: reason.value || null } : {};
+      const body = {};
+      const by = sessionStorage.getItem("casus-reviewer");
+      if (by) body.by = by;
+      if (verb === "reject" && reason.value) body.reason = reason.value;
       const after = await api(`/proposals/${p.id}/${verb}`, { method: "POST", body, auth: true });
       status.textContent = `${after.status || verb + "ed"}${after.decided_by ? " by " + after.decided_by : ""}.`;
       for (const b of item.querySelectorAll("button")) b.disabled = true;
@@ -127,8 +154,8 @@ function proposalItem(p, isNew, box) {
     el("p", {}, el("strong", {}, `#${p.id} ${p.kind.replace(/_/g, " ")}`), isNew ? el("span", { class: "badge read" }, "new") : null,
       ` ${p.summary}`),
     p.treaty ? el("p", { class: "small" }, "Treaty: ", treatyLink({ id: p.treaty, name: p.treaty })) : null,
-    p.base ? el("p", { class: "small" }, `The base holds: ${JSON.stringify(p.base)}`) : null,
-    p.article_says ? el("p", { class: "small" }, `The article says: ${JSON.stringify(p.article_says)}`) : null,
+    p.base ? el("p", { class: "small" }, `The base holds: ${describe(p.base)}`) : null,
+    p.article_says ? el("p", { class: "small" }, `The article says: ${describe(p.article_says)}`) : null,
     el("blockquote", { class: "evidence" }, p.source && p.source.text ? p.source.text : ""),
     el("p", { class: "small muted" }, `Article ${p.source ? p.source.article : "?"}`, p.source && p.source.url ? " · " : "",
       p.source && p.source.url ? externalLink(p.source.url) : null),

@@ -1,7 +1,7 @@
 // Scenario page: attacker, target, place, date, mode → both sides by round, the
 // conditional, stay-out and conflicted states, each with its chain of reasons, on the map.
 import {
-  api, el, clear, params, setParams, banner, stateLabel, stateName, treatyLink, sourceLink,
+  api, el, append, clear, params, setParams, banner, stateLabel, stateName, treatyLink, sourceLink,
   conditionLines, legend, stateInput, dateInput, field, section, emptyNote,
 } from "./common.js";
 import { drawWorld } from "./worldmap.js";
@@ -93,7 +93,7 @@ async function renderReport(report, mapBox, results, detail) {
     clear(detail);
     const entry = states.get(id);
     if (!entry) { detail.append(el("p", {}, `${id} is not drawn in on ${on}.`)); return; }
-    detail.append(el("h2", {}, stateLabel(entry.state)), entry.items.map((item) => itemBlock(item, on)));
+    append(detail, [el("h2", {}, stateLabel(entry.state)), entry.items.map((item) => itemBlock(item, on))]);
     detail.focus({ preventScroll: true });
   };
   detail.setAttribute("tabindex", "-1");

@@ -26,6 +26,20 @@ export function loadWorld() {
   return worldPromise;
 }
 
+/** The shapes' outlines as SVG path data, computed once per page (the slow part of drawing). */
+let drawn = null;
+function outlines(features) {
+  if (!drawn) {
+    const width = 960, height = 470;
+    const projection = window.d3.geoNaturalEarth1().precision(0.5)
+      .fitExtent([[4, 4], [width - 4, height - 4]], { type: "FeatureCollection", features });
+    const path = window.d3.geoPath(projection).digits(1);
+    for (const f of features) f.properties.d = path(f);
+    drawn = { width, height };
+  }
+  return drawn;
+}
+
 /**
  * Draw the world into `container`.
  * options.classOf(stateId) → CSS class of the fill (or null);
@@ -35,10 +49,7 @@ export function loadWorld() {
 export async function drawWorld(container, options) {
   const features = await loadWorld();
   clear(container);
-  const width = 960, height = 470;
-  const projection = window.d3.geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]],
-    { type: "FeatureCollection", features });
-  const path = window.d3.geoPath(projection);
+  const { width, height } = outlines(features);
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "world", role: "group",
     "aria-label": options.title || "World map" });
   const tooltip = el("div", { class: "tooltip", role: "status", hidden: true });
@@ -47,7 +58,7 @@ export async function drawWorld(container, options) {
     const stateId = feature.properties.state;
     const cls = stateId ? options.classOf(stateId) : null;
     const label = stateId ? options.labelOf(stateId, feature) : null;
-    const shape = svg("path", { d: path(feature), class: `country ${cls || (stateId ? "none" : "unmapped")}`,
+    const shape = svg("path", { d: feature.properties.d, class: `country ${cls || (stateId ? "none" : "unmapped")}`,
       "data-state": stateId || "", "data-name": feature.properties.name });
     const title = label || `${feature.properties.name}${stateId ? "" : " (no casus state)"}`;
     const titleNode = svg("title", {});
