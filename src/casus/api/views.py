@@ -1,0 +1,69 @@
+"""Derived views: the diff between two dates, the exposure of a date, each state's entanglement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+
+from casus.api.deps import application, knowledge_base, today
+
+router = APIRouter(tags=["views"])
+On = Annotated[dt.date | None, Query(description="The date (YYYY-MM-DD); default today.")]
+
+
+@router.get("/diff", summary="Obligations that appeared, ended or changed between two dates")
+def diff(
+    start: Annotated[dt.date, Query(alias="from", description="The earlier date.")],
+    end: Annotated[dt.date, Query(alias="to", description="The later date.")],
+    kb=Depends(knowledge_base),
+) -> dict[str, Any]:
+    """The same payload as `casus diff --from D1 --to D2 --json`."""
+    from casus.engine.views import diff as diff_view
+
+    return diff_view(kb, start, end)
+
+
+@router.get("/exposure", summary="For every ordered pair (attacker, target) on a date: who defends the target",
+            responses={200: {"content": {"text/csv": {}}}})
+def exposure(
+    on: On = None,
+    format: Annotated[Literal["json", "csv"], Query(description="json (paged) or csv (every row).")] = "json",
+    offset: Annotated[int, Query(ge=0, description="Rows to skip (JSON).")] = 0,
+    limit: Annotated[int, Query(ge=1, le=10_000, description="Rows per page (JSON).")] = 1000,
+    attacker: Annotated[str | None, Query(description="Only pairs with this attacker.")] = None,
+    target: Annotated[str | None, Query(description="Only pairs with this target.")] = None,
+    casus=Depends(application),
+    now: dt.date = Depends(today),
+):
+    """Rows as `casus exposure --on D --format csv` writes them; JSON pages of `limit` rows from `offset`."""
+    day = on or now
+    kb = casus.knowledge_base()
+    frame = _exposure(casus, day).frame()
+    import polars as pl
+
+    if attacker:
+        frame = frame.filter(pl.col("attacker") == kb.registry.lookup(attacker, on=day).id)
+    if target:
+        frame = frame.filter(pl.col("target") == kb.registry.lookup(target, on=day).id)
+    if format == "csv":
+        return Response(frame.write_csv(), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'inline; filename="exposure-{day.isoformat()}.csv"'})
+    page = frame.slice(offset, limit).with_columns(pl.col("on").cast(pl.String))
+    return {"on": day.isoformat(), "total": frame.height, "offset": offset, "limit": limit,
+            "pairs": page.to_dicts()}
+
+
+@router.get("/entanglement", summary="For each state: how many ordered pairs would bind it to defend")
+def entanglement(on: On = None, casus=Depends(application), now: dt.date = Depends(today)) -> dict[str, Any]:
+    """The same payload as `casus entanglement --on D --json`."""
+    day = on or now
+    return {"on": day.isoformat(), "states": _exposure(casus, day).entanglement()}
+
+
+def _exposure(casus, day: dt.date):
+    from casus.engine.views import Exposure
+
+    return Exposure(casus.knowledge_base(), day)
