@@ -15,6 +15,7 @@ from casus import __version__
 from casus.api import errors
 from casus.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from casus.api.security import configured_token
+from casus.api.views import ExposureCache
 
 PREFIX = "/api/v1"
 ROUTERS = ("states", "treaties", "scenario", "views", "reader", "proposals", "sources")
@@ -52,6 +53,7 @@ def create_app(
     )
     app.state.casus = application
     app.state.token = configured_token(token)
+    app.state.exposures = ExposureCache()
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body)
     for name in ROUTERS:

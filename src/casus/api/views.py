@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import threading
+from collections import OrderedDict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from casus.api.deps import application, knowledge_base, today
@@ -29,6 +32,7 @@ def diff(
 @router.get("/exposure", summary="For every ordered pair (attacker, target) on a date: who defends the target",
             responses={200: {"content": {"text/csv": {}}}})
 def exposure(
+    request: Request,
     on: On = None,
     format: Annotated[Literal["json", "csv"], Query(description="json (paged) or csv (every row).")] = "json",
     offset: Annotated[int, Query(ge=0, description="Rows to skip (JSON).")] = 0,
@@ -41,7 +45,7 @@ def exposure(
     """Rows as `casus exposure --on D --format csv` writes them; JSON pages of `limit` rows from `offset`."""
     day = on or now
     kb = casus.knowledge_base()
-    frame = _exposure(casus, day).frame()
+    frame = _exposure(request, day).frame
     import polars as pl
 
     if attacker:
@@ -57,13 +61,56 @@ def exposure(
 
 
 @router.get("/entanglement", summary="For each state: how many ordered pairs would bind it to defend")
-def entanglement(on: On = None, casus=Depends(application), now: dt.date = Depends(today)) -> dict[str, Any]:
+def entanglement(request: Request, on: On = None, now: dt.date = Depends(today)) -> dict[str, Any]:
     """The same payload as `casus entanglement --on D --json`."""
     day = on or now
-    return {"on": day.isoformat(), "states": _exposure(casus, day).entanglement()}
+    return {"on": day.isoformat(), "states": _exposure(request, day).entanglement()}
 
 
-def _exposure(casus, day: dt.date):
-    from casus.engine.views import Exposure
+class CachedExposure:
+    """One date's exposure and, once asked for, its table (which costs more than the view)."""
 
-    return Exposure(casus.knowledge_base(), day)
+    def __init__(self, view) -> None:
+        self.view = view
+
+    @functools.cached_property
+    def frame(self):
+        return self.view.frame()
+
+    def entanglement(self):
+        return self.view.entanglement()
+
+
+class ExposureCache:
+    """The last few exposures computed, by date, for the current knowledge base.
+
+    One exposure costs seconds (every ordered pair of ~200 states); a page of it
+    must not. An entry holds the knowledge base it was computed on and is used
+    only while the application still serves that same base, so a write (a new
+    store generation, a new base) is never answered from the old one.
+    """
+
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self._entries: OrderedDict[dt.date, tuple[object, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, kb, day: dt.date):
+        from casus.engine.views import Exposure
+
+        with self._lock:
+            entry = self._entries.get(day)
+            if entry is not None and entry[0] is kb:
+                self._entries.move_to_end(day)
+                return entry[1]
+        view = CachedExposure(Exposure(kb, day))  # computed outside the lock: other dates stay served meanwhile
+        with self._lock:
+            self._entries[day] = (kb, view)
+            self._entries.move_to_end(day)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return view
+
+
+def _exposure(request: Request, day: dt.date):
+    return request.app.state.exposures.get(request.app.state.casus.knowledge_base(), day)
