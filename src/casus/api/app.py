@@ -48,7 +48,7 @@ def create_app(
         "\"field\", ...}}` with 400 bad input, 401/403 token, 404 not found, 409 conflict, 413 too large, "
         "503 unavailable.",
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # served below from the swagger-ui-bundle wheel, not from a CDN
         redoc_url=None,
     )
     app.state.casus = application
@@ -56,12 +56,52 @@ def create_app(
     app.state.exposures = ExposureCache()
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(SecurityHeaders)
+    _docs_page(app)
     for name in ROUTERS:
         module = importlib.import_module(f"casus.api.{name}")
         app.include_router(module.router, prefix=PREFIX)
     if web:
         mount_web(app)
     return app
+
+
+def _docs_page(app: FastAPI) -> None:
+    """The interactive docs (Swagger UI) with its files from the installed wheel: nothing from a CDN."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+    from swagger_ui_bundle import swagger_ui_path
+
+    async def docs():
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url, title="casus API", swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs/assets/swagger-ui.css", swagger_favicon_url="/docs/assets/favicon-32x32.png",
+        )
+
+    app.add_api_route("/docs", docs, methods=["GET"], include_in_schema=False)
+    app.mount("/docs/assets", StaticFiles(directory=str(swagger_ui_path)), name="swagger-ui")
+
+
+class SecurityHeaders:
+    """ASGI middleware: no answer may be sniffed into another type (an article's text stays text)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                if not any(k.lower() == b"x-content-type-options" for k, _ in headers):
+                    headers.append((b"x-content-type-options", b"nosniff"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def mount_web(app: FastAPI) -> bool:

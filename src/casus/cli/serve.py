@@ -39,6 +39,7 @@ def serve(
     if max_body < 0:
         raise InvalidArgumentError(f"--max-body: {max_body} is negative")
     application = Application.open(db)  # migration and seeding happen here, once, not per request
+    _warm(application)
     write_token = configured_token(token)
     app = create_app(application, token=write_token, max_body=max_body or DEFAULT_MAX_BODY)
     listener = _bind(host, port)
@@ -57,6 +58,17 @@ def serve(
         uvicorn.Server(config).run(sockets=[listener])
     finally:
         application.close()
+
+
+def _warm(application) -> None:
+    """Build what the first requests would otherwise wait seconds for: the knowledge base, and the
+    gazetteer and shapes a scenario loads on first use (fired here on two states of today)."""
+    from casus.engine import build_scenario, run_scenario
+
+    kb = application.knowledge_base()
+    day = application.today()
+    first, second = (state.id for state in kb.registry.existing_on(day)[:2])
+    run_scenario(kb, build_scenario(kb.registry, day, [{"attacker": first, "target": second}]))
 
 
 def _bind(host: str, port: int) -> socket.socket:
