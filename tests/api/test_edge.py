@@ -42,7 +42,7 @@ def test_the_openapi_document_lists_every_route_and_marks_the_writes(client):
     document = client.get("/openapi.json").json()
     paths = document["paths"]
     for path in ("/states", "/states/{name}", "/states/{name}/profile", "/treaties", "/treaties/{treaty_id}",
-                 "/scenario", "/diff", "/exposure", "/entanglement", "/read", "/proposals",
+                 "/scenario", "/diff", "/exposure", "/entanglement", "/network", "/read", "/proposals",
                  "/proposals/{proposal_id}", "/proposals/{proposal_id}/accept", "/proposals/{proposal_id}/reject",
                  "/sources"):
         assert API + path in paths, path

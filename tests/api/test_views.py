@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 from typer.testing import CliRunner
@@ -62,3 +63,23 @@ def test_bad_exposure_paging_is_400_naming_the_field(client):
 def test_entanglement_is_the_clis_json(client, cli_json):
     api = client.get(f"{API}/entanglement", params={"on": "2025-01-01"}).json()
     assert api == cli_json("entanglement", "--on", "2025-01-01")
+
+
+def test_the_network_is_the_graphml_exports_nodes_and_edges(client, builtin_path):
+    from casus.exports import obligation_graph
+    from casus.store import Store
+
+    body = client.get(f"{API}/network", params={"on": "2025-01-01", "kind": "defense"}).json()
+    with Store.open(builtin_path) as store:
+        graph = obligation_graph(store, dt.date(2025, 1, 1))
+    assert body["nodes"] == graph.nodes
+    assert body["edges"] == [e for e in graph.edges if e["kind"] == "defense"]
+    pairs = {(e["obligor"], e["beneficiary"], e["treaty"]) for e in body["edges"]}
+    assert ("RUS", "PRK", "russia-dprk-2024") in pairs and ("PRK", "RUS", "russia-dprk-2024") in pairs
+    assert any(node["id"] == "DDR" for node in client.get(f"{API}/network", params={"on": "1980-01-01"}).json()[
+        "nodes"])
+
+
+def test_the_network_refuses_an_unknown_kind_or_source(client):
+    assert error_of(client.get(f"{API}/network", params={"kind": "love"}), 400)["field"] == "kind"
+    assert error_of(client.get(f"{API}/network", params={"source": "nowhere"}), 400)["kind"] == "bad_input"

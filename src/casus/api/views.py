@@ -114,3 +114,21 @@ class ExposureCache:
 
 def _exposure(request: Request, day: dt.date):
     return request.app.state.exposures.get(request.app.state.casus.knowledge_base(), day)
+
+
+@router.get("/network", summary="The obligation network on a date: states, and a directed edge per duty")
+def network(
+    on: On = None,
+    kind: Annotated[Literal["defense", "offense", "neutrality", "nonaggression", "consultation"] | None,
+                    Query(description="Only duties of this kind.")] = None,
+    source: Annotated[str, Query(description="Which datasets: all, or ids from /sources, comma-separated.")] = "all",
+    casus=Depends(application),
+    now: dt.date = Depends(today),
+) -> dict[str, Any]:
+    """The nodes and edges `casus export graphml --on D` writes, as JSON; edges go obligor → beneficiary."""
+    from casus.exports import obligation_graph
+
+    day = on or now
+    graph = obligation_graph(casus.store, day, source=source)
+    edges = [edge for edge in graph.edges if kind is None or edge["kind"] == kind]
+    return {"on": day.isoformat(), "nodes": graph.nodes, "edges": edges}
