@@ -23,10 +23,11 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-## run: answer "who is bound to defend North Korea today?" on the built-in data
+## run: answer "who is bound to defend North Korea today?" on the built-in data, then serve the web app
 run: $(STAMP) $(NODE_STAMP)
 	$(BIN)/casus state "North Korea"
 	$(BIN)/casus treaties --state "North Korea"
+	$(BIN)/casus serve
 
 ## test: the whole test suite
 test: $(STAMP) $(NODE_STAMP)
