@@ -88,13 +88,13 @@ async function renderReport(report, mapBox, results, detail) {
   const on = report.on;
   const states = classify(report);
   const act = report.acts.map((a) => `${stateName(a.attacker)} attacks ${stateName(a.target)}${a.place ? " at " + a.place : ""}`).join("; ");
-  const select = (id) => {
+  const select = (id, fromMap = false) => {
     world.select(id);
     clear(detail);
     const entry = states.get(id);
     if (!entry) { detail.append(el("p", {}, `${id} is not drawn in on ${on}.`)); return; }
     append(detail, [el("h2", {}, stateLabel(entry.state)), entry.items.map((item) => itemBlock(item, on))]);
-    detail.focus({ preventScroll: true });
+    detail.focus({ preventScroll: fromMap });  // from the lists below, bring the details into view
   };
   detail.setAttribute("tabindex", "-1");
   const world = await drawWorld(mapBox, {
@@ -105,7 +105,7 @@ async function renderReport(report, mapBox, results, detail) {
       if (!entry) return null;
       return `${feature.properties.territory || feature.properties.name}: ${SIDES.find((s) => s.key === entry.cls).label}`;
     },
-    onSelect: select,
+    onSelect: (id) => select(id, true),
   });
   clear(results);
   results.append(el("p", { class: "summary-line", id: "scenario-summary" },
@@ -116,9 +116,15 @@ async function renderReport(report, mapBox, results, detail) {
   results.append(el("div", { class: "columns" },
     sideList("Defending side", report.sides.defenders, "defenders"),
     sideList("Attacking side", report.sides.attackers, "attackers")));
-  const simple = (title, rows, id, text) => section(title, rows.length ? el("ul", { id }, rows.map((row) =>
-    el("li", {}, el("button", { type: "button", class: "linkish", "data-state": row.state.id, onclick: () => select(row.state.id) },
-      stateLabel(row.state)), " ", text(row)))) : emptyNote("None."));
+  const simple = (title, rows, id, text) => {
+    if (!rows.length) return section(title, emptyNote("None."));
+    const list = el("ul", { id }, rows.map((row) =>
+      el("li", {}, el("button", { type: "button", class: "linkish", "data-state": row.state.id, onclick: () => select(row.state.id) },
+        stateLabel(row.state)), " ", text(row))));
+    // a long list (consultations under a big alliance) stays folded until asked for
+    if (rows.length > 12) return el("details", { class: "block" }, el("summary", {}, el("strong", {}, `${title} (${rows.length})`)), list);
+    return section(`${title} (${rows.length})`, list);
+  };
   results.append(
     simple("Conditional", report.conditional, "conditional", (c) =>
       `would join the ${c.side}: ${c.reason.treaty.name}, Art. ${c.reason.article}; open: ${c.open.join(", ")}`),
