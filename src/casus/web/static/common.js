@@ -203,7 +203,8 @@ export function allStates() {
   return statesPromise;
 }
 
-export async function stateInput(name, value, labelText) {
+/** The page's one list of every state (names and ids) for pickers; returns its id. */
+export function statesList() {
   const listId = "states-list";
   if (!document.getElementById(listId)) {
     const list = el("datalist", { id: listId });
@@ -212,6 +213,11 @@ export async function stateInput(name, value, labelText) {
       for (const s of states) list.append(el("option", { value: s.id }, stateLabel(s)));
     });
   }
+  return listId;
+}
+
+export async function stateInput(name, value, labelText) {
+  const listId = statesList();
   const input = el("input", { name, id: `f-${name}`, value: value || "", list: listId, autocomplete: "off",
     required: true, spellcheck: "false", placeholder: "name or code" });
   return field(labelText, input);

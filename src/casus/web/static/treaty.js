@@ -2,14 +2,14 @@
 // articles and obligations, conditions, sources and the news evidence that fed it.
 import {
   api, el, append, svg, clear, params, setParams, banner, today, stateLabel, stateName, sourceLink, conditionLines,
-  field, section, emptyNote, treatyLink, externalLink,
+  field, section, emptyNote, treatyLink, externalLink, statesList,
 } from "./common.js";
 
 export async function treatyListPage(main) {
   const q = params();
   const form = el("form", { class: "controls", id: "treaties-form" },
     field("Party", el("input", { name: "state", id: "f-state", value: q.get("state") || "", placeholder: "any state",
-      list: "states-list", autocomplete: "off" })),
+      list: statesList(), autocomplete: "off" })),
     field("In force on", el("input", { type: "date", name: "on", id: "f-on", value: q.get("on") || "" })),
     field("Kind", el("select", { name: "kind", id: "f-kind" }, el("option", { value: "" }, "any"),
       ["defense", "offense", "neutrality", "nonaggression", "consultation"].map((k) =>
