@@ -6,9 +6,10 @@ import datetime as dt
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from casus.api.deps import knowledge_base, today
+from casus.api.deps import application, today
 
 router = APIRouter(tags=["scenario"])
 
@@ -36,10 +37,15 @@ class ScenarioIn(BaseModel):
 
 
 @router.post("/scenario", summary="Who must defend, join, stay out or consult on a scenario of aggression")
-def run(scenario: ScenarioIn, kb=Depends(knowledge_base), now: dt.date = Depends(today)) -> dict[str, Any]:
-    """The same payload as `casus scenario "A attacks B" --on D [--mode M] --json`."""
+async def run(scenario: ScenarioIn, casus=Depends(application), now: dt.date = Depends(today)) -> dict[str, Any]:
+    """The same payload as `casus scenario "A attacks B" --on D [--mode M] --json`.
+
+    A strict scenario (milliseconds) is answered on the event loop; an escalation,
+    which may take seconds of rounds, in the thread pool so other requests go on.
+    """
     from casus.engine import Report, build_scenario, parse_act_text, run_scenario
 
+    kb = casus.knowledge_base()
     acts = []
     for act in scenario.acts:
         if isinstance(act, str):
@@ -48,4 +54,8 @@ def run(scenario: ScenarioIn, kb=Depends(knowledge_base), now: dt.date = Depends
         else:
             acts.append(act.model_dump())
     chosen = build_scenario(kb.registry, scenario.on or now, acts, scenario.mode)
-    return Report(run_scenario(kb, chosen), kb.registry).to_json()
+
+    def fire() -> dict[str, Any]:
+        return Report(run_scenario(kb, chosen), kb.registry).to_json()
+
+    return fire() if chosen.mode == "strict" else await run_in_threadpool(fire)

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from casus.api.deps import application, knowledge_base
+from casus.api.deps import application
 
 router = APIRouter(tags=["treaties"])
 
@@ -16,13 +16,14 @@ TreatyId = Annotated[str, Path(description="Treaty id, name, alias or organisati
 
 
 @router.get("/treaties", summary="Treaties, filtered by party, date and kind of obligation")
-def list_treaties(
+async def list_treaties(
     state: Annotated[str | None, Query(description="Only treaties this state is party to.")] = None,
     on: Annotated[dt.date | None, Query(description="Only treaties in force on this date.")] = None,
     kind: Annotated[Kind | None, Query(description="Only treaties with an obligation of this kind.")] = None,
-    kb=Depends(knowledge_base),
+    casus=Depends(application),
 ) -> dict[str, Any]:
     """The same payload as `casus treaties [--state S] [--on D] [--kind K] --json`."""
+    kb = casus.knowledge_base()
     from casus.kb import list_treaties as listing
 
     state_id = kb.registry.lookup(state, on=on).id if state else None
@@ -30,12 +31,13 @@ def list_treaties(
 
 
 @router.get("/treaties/{treaty_id}", summary="One treaty: members over time, obligations by article, sources")
-def treaty_detail(
+async def treaty_detail(
     treaty_id: TreatyId,
     on: Annotated[dt.date | None, Query(description="Mark the parties bound on this date.")] = None,
-    kb=Depends(knowledge_base),
+    casus=Depends(application),
 ) -> dict[str, Any]:
     """The same payload as `casus treaty ID [--on D] --json`."""
+    kb = casus.knowledge_base()
     from casus.kb import treaty_detail as detail
 
     return detail(kb, treaty_id, on)

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from casus.api.deps import application, knowledge_base, today
+from casus.api.deps import application, today
 
 router = APIRouter(tags=["views"])
 On = Annotated[dt.date | None, Query(description="The date (YYYY-MM-DD); default today.")]
@@ -21,9 +21,10 @@ On = Annotated[dt.date | None, Query(description="The date (YYYY-MM-DD); default
 def diff(
     start: Annotated[dt.date, Query(alias="from", description="The earlier date.")],
     end: Annotated[dt.date, Query(alias="to", description="The later date.")],
-    kb=Depends(knowledge_base),
+    casus=Depends(application),
 ) -> dict[str, Any]:
     """The same payload as `casus diff --from D1 --to D2 --json`."""
+    kb = casus.knowledge_base()
     from casus.engine.views import diff as diff_view
 
     return diff_view(kb, start, end)
