@@ -131,7 +131,10 @@ def run(seconds: float = SECONDS) -> list[str]:
                 process.wait(timeout=30)
             if process.poll() is None:
                 process.kill()
-    lines += ["", f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC.", ""]
+    load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines += ["", f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; load average after the run {load_average} "
+              f"on {os.cpu_count()} cores (a shared machine: other work competes with the server and the clients).",
+              ""]
     return lines
 
 
