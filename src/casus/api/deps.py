@@ -1,9 +1,7 @@
-"""What routes ask for: the application object and today's date.
+"""What routes ask for: the application object (``casus.app.App``) and today's date.
 
 These are ``async`` on purpose: they do no I/O, and a plain ``def`` dependency
-costs a trip to the thread pool on every request. The knowledge base is asked
-for inside each (sync, thread-pool) route, because building it after a write
-takes a while and must not hold up the event loop.
+costs a trip to the thread pool on every request.
 """
 
 from __future__ import annotations
@@ -12,8 +10,10 @@ import datetime as dt
 
 from fastapi import Request
 
+from casus.app import App
 
-async def application(request: Request):
+
+async def application(request: Request) -> App:
     return request.app.state.casus
 
 

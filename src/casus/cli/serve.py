@@ -29,7 +29,7 @@ def serve(
     import uvicorn
 
     from casus.api import create_app
-    from casus.api.interim import Application
+    from casus.app import App
     from casus.api.limits import DEFAULT_MAX_BODY
     from casus.api.security import configured_token
     from casus.cli.main import out
@@ -38,7 +38,7 @@ def serve(
         raise InvalidArgumentError(f"--port: {port} is not a port (0 to 65535)")
     if max_body < 0:
         raise InvalidArgumentError(f"--max-body: {max_body} is negative")
-    application = Application.open(db)  # migration and seeding happen here, once, not per request
+    application = App.open(db)  # migration and seeding happen here, once, not per request
     _warm(application)
     write_token = configured_token(token)
     app = create_app(application, token=write_token, max_body=max_body or DEFAULT_MAX_BODY)
@@ -63,12 +63,8 @@ def serve(
 def _warm(application) -> None:
     """Build what the first requests would otherwise wait seconds for: the knowledge base, and the
     gazetteer and shapes a scenario loads on first use (fired here on two states of today)."""
-    from casus.engine import build_scenario, run_scenario
-
-    kb = application.knowledge_base()
-    day = application.today()
-    first, second = (state.id for state in kb.registry.existing_on(day)[:2])
-    run_scenario(kb, build_scenario(kb.registry, day, [{"attacker": first, "target": second}]))
+    first, second = (state.id for state in application.registry.existing_on(application.today())[:2])
+    application.scenario([{"attacker": first, "target": second}])
 
 
 def _bind(host: str, port: int) -> socket.socket:

@@ -10,6 +10,7 @@ from pydantic import ConfigDict, Field, model_validator
 from casus.contracts.base import Contract, State
 from casus.contracts.engine import ExposureTable
 from casus.contracts.errors import ErrorBody
+from casus.contracts.reader import Proposal, Reading
 from casus.vocab import Mode
 
 
@@ -124,3 +125,10 @@ class ErrorResponse(Contract):
     """Every error answer of the API: ``{"error": {...}}``."""
 
     error: ApiErrorBody
+
+
+class ArticleReading(Reading):
+    """``POST /read``: the reading of one article (as ``casus read --json``) and, with ``propose``, the
+    proposals it filed. ``article.text`` is the article's text (an HTML page's text), never HTML."""
+
+    proposals: list[Proposal] | None = None
