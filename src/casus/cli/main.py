@@ -13,19 +13,10 @@ import typer
 
 from casus.cli.common import app, out
 
-DOMAINS = ("states", "treaties", "store", "engine", "imports", "history", "reader", "exports", "review")
+DOMAINS = ("states", "treaties", "store", "engine", "imports", "history", "reader", "exports", "review", "serve")
 """The command modules, in the order ``casus --help`` lists their commands."""
 for _domain in DOMAINS:
     importlib.import_module(f"casus.cli.{_domain}")
-
-
-def _serve() -> None:
-    from casus.cli.serve import serve
-
-    app.command("serve")(edge(serve))
-
-
-_serve()
 
 
 def _version(value: bool) -> None:
