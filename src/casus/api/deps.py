@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from fastapi import Request
+from fastapi.responses import Response
 
 from casus.app import App
 
@@ -20,3 +21,17 @@ async def application(request: Request) -> App:
 async def today(request: Request) -> dt.date:
     """'Today' comes from the edge: the application's clock, never ``date.today()`` in the library."""
     return request.app.state.casus.today()
+
+
+class ContractResponse(Response):
+    """A contract written straight to JSON bytes by pydantic's serializer.
+
+    FastAPI would validate a returned model against the route's response model
+    and encode it again; the App's answer is already a validated contract, so the
+    hot routes return it as this (their ``response_model`` still documents it).
+    """
+
+    media_type = "application/json"
+
+    def __init__(self, model, status_code: int = 200) -> None:
+        super().__init__(model.__pydantic_serializer__.to_json(model, by_alias=True), status_code=status_code)

@@ -6,15 +6,16 @@ from fastapi import APIRouter, Depends
 from fastapi.concurrency import run_in_threadpool
 
 from casus import contracts
-from casus.api.deps import application
+from casus.api.deps import ContractResponse, application
 from casus.app import App
 from casus.contracts.api import ActRequest, ScenarioRequest
 
 router = APIRouter(tags=["scenario"])
 
 
-@router.post("/scenario", summary="Who must defend, join, stay out or consult on a scenario of aggression")
-async def run(scenario: ScenarioRequest, casus: App = Depends(application)) -> contracts.ScenarioReport:
+@router.post("/scenario", response_model=contracts.ScenarioReport,
+             summary="Who must defend, join, stay out or consult on a scenario of aggression")
+async def run(scenario: ScenarioRequest, casus: App = Depends(application)) -> ContractResponse:
     """The same payload as `casus scenario "A attacks B" --on D [--mode M] --json`.
 
     A strict scenario (milliseconds on a warm server) is answered on the event
@@ -24,5 +25,5 @@ async def run(scenario: ScenarioRequest, casus: App = Depends(application)) -> c
     acts = [act.model_dump() if isinstance(act, ActRequest) else act for act in scenario.acts]
     built = casus.build_scenario(acts, scenario.on, mode=scenario.mode)
     if built.mode == "strict":
-        return casus.run(built)
-    return await run_in_threadpool(casus.run, built)
+        return ContractResponse(casus.run(built))
+    return ContractResponse(await run_in_threadpool(casus.run, built))

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.concurrency import run_in_threadpool
 
 from casus import contracts
-from casus.api.deps import application, today
+from casus.api.deps import ContractResponse, application, today
 from casus.app import App
 from casus.contracts.api import StateList
 
@@ -42,14 +42,15 @@ async def lookup_state(name: StateName, on: On = None, casus: App = Depends(appl
     return casus.lookup(name, on=on)
 
 
-@router.get("/states/{name}/profile", summary="Who defends a state on a date, whom it defends, what is pending")
+@router.get("/states/{name}/profile", response_model=contracts.StateProfile,
+            summary="Who defends a state on a date, whom it defends, what is pending")
 async def state_profile(
     name: StateName, on: On = None, known_at: KnownAt = None, casus: App = Depends(application),
-) -> contracts.StateProfile:
+) -> ContractResponse:
     """The same payload as `casus state NAME --on DATE --json`."""
     if known_at is None:
-        return casus.state(name, on=on)
-    return await run_in_threadpool(_profile_known_at, casus, name, casus.day(on), known_at)
+        return ContractResponse(casus.state(name, on=on))
+    return ContractResponse(await run_in_threadpool(_profile_known_at, casus, name, casus.day(on), known_at))
 
 
 def _profile_known_at(casus: App, name: str, day: dt.date, known_at: dt.datetime) -> contracts.StateProfile:

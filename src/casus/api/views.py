@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from casus import contracts
-from casus.api.deps import application, today
+from casus.api.deps import ContractResponse, application, today
 from casus.app import App, frame_rows
 from casus.contracts.api import ExposurePage, Network
 from casus.vocab import ObligationKind
@@ -56,7 +56,8 @@ class _Frames:
 FRAMES = _Frames()
 
 
-@router.get("/exposure", summary="For every ordered pair (attacker, target) on a date: who defends the target",
+@router.get("/exposure", response_model=ExposurePage,
+            summary="For every ordered pair (attacker, target) on a date: who defends the target",
             responses={200: {"content": {"text/csv": {}}}})
 def exposure(
     on: On = None,
@@ -67,7 +68,7 @@ def exposure(
     target: Annotated[str | None, Query(description="Only pairs with this target.")] = None,
     casus: App = Depends(application),
     now: dt.date = Depends(today),
-) -> ExposurePage:
+) -> Response:
     """Rows as `casus exposure --on D --format csv` writes them; JSON pages of `limit` rows from `offset`."""
     import polars as pl
 
@@ -80,8 +81,8 @@ def exposure(
     if format == "csv":
         return Response(frame.write_csv(), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'inline; filename="exposure-{day.isoformat()}.csv"'})
-    return ExposurePage(on=day, total=frame.height, offset=offset, limit=limit,
-                        pairs=frame_rows(frame.slice(offset, limit)))
+    return ContractResponse(ExposurePage(on=day, total=frame.height, offset=offset, limit=limit,
+                                         pairs=frame_rows(frame.slice(offset, limit))))
 
 
 @router.get("/entanglement", summary="For each state: how many ordered pairs would bind it to defend")
