@@ -106,3 +106,16 @@ class UnknownProposalError(CasusError, LookupError):
     def __init__(self, proposal_id: object) -> None:
         self.proposal_id = proposal_id
         super().__init__(f"no proposal {proposal_id!r}; `casus review` lists the open ones")
+
+
+class ConflictError(CasusError):
+    """The request contradicts what the store holds now (HTTP 409)."""
+
+    exit_code = 5
+
+
+class ProposalDecidedError(ConflictError, InvalidArgumentError):
+    """A proposal already accepted or rejected cannot be decided again.
+
+    Also an ``InvalidArgumentError``, for callers written before conflicts had a kind.
+    """

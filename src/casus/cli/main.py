@@ -245,7 +245,10 @@ def entanglement(on: OnOption = None, as_json: JsonOption = False) -> None:
 
 
 import_app = typer.Typer(help="Import research datasets into the store (ATOP, COW wars).", no_args_is_help=True)
-check_app = typer.Typer(help="Compare the curated treaties with imported datasets.", no_args_is_help=True)
+check_app = typer.Typer(
+    help="Check the store's invariants (no subcommand, or 'store'); 'atop' compares the curated treaties with ATOP.",
+    invoke_without_command=True,
+)
 app.add_typer(import_app, name="import")
 app.add_typer(check_app, name="check")
 
@@ -293,6 +296,76 @@ def check_atop_command(as_json: JsonOption = False) -> None:
         out.print(f"{row['treaty']} (ATOP {row['atop_id']}) {row['field']}: casus {row['curated']} / "
                   f"ATOP {row['atop']}" + (f" — {row['note']}" if row["note"] else ""), highlight=False, soft_wrap=True)
     out.print(f"{len(rows)} disagreement(s)")
+
+
+def _check_store(as_json: bool) -> None:
+    from casus.store import Store
+    from casus.store.checks import check_store
+
+    violations = check_store(Store.open())
+    if as_json:
+        print_json({"violations": [v.to_json() for v in violations]})
+    else:
+        for violation in violations:
+            out.print(str(violation), highlight=False, soft_wrap=True)
+        out.print(f"{len(violations)} violation(s)" if violations else "store ok: every invariant holds")
+    if violations:
+        raise typer.Exit(1)
+
+
+@check_app.callback()
+def check_callback(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Check the store's invariants; exit 1 naming each violation."""
+    if ctx.invoked_subcommand is None:
+        edge(_check_store)(as_json)
+
+
+@check_app.command("store")
+@edge
+def check_store_command(as_json: JsonOption = False) -> None:
+    """Check the store: one current version per key, no overlap, no orphan, every record sourced."""
+    _check_store(as_json)
+
+
+@app.command("backup")
+@edge
+def backup_command(
+    file: Annotated[str, typer.Argument(help="The backup file to write (must not exist).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Write a consistent copy of the store, safe while others use it."""
+    from casus.store import Store
+    from casus.store.backup import backup
+
+    report = backup(Store.open(), file)
+    if as_json:
+        print_json(report)
+    else:
+        out.print(f"backup written to {report['file']} ({report['format']}, schema {report['revision']}, "
+                  f"{sum(report['rows'].values())} rows)", highlight=False, soft_wrap=True)
+
+
+@app.command("restore")
+@edge
+def restore_command(
+    file: Annotated[str, typer.Argument(help="A file written by 'casus backup'.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Replace the whole store with a backup, in one transaction (refuses a newer schema)."""
+    from casus.store import Store
+    from casus.store.backup import restore
+
+    report = restore(Store.open(seed=False), file)
+    if as_json:
+        print_json(report)
+    else:
+        out.print(f"restored {report['file']} (schema {report['revision']}, {sum(report['rows'].values())} rows)",
+                  highlight=False, soft_wrap=True)
+        for violation in report["violations"]:
+            err.print(f"violation: {violation['rule']}: {violation['table']} {violation['key']!r}: "
+                      f"{violation['message']}", highlight=False)
+    if report["violations"]:
+        raise typer.Exit(1)
 
 
 @import_app.command("cow-wars")
