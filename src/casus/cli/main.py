@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from casus.errors import CasusError, InvalidArgumentError
+from casus.errors import CasusError, ConflictError, InvalidArgumentError
 
 app = typer.Typer(
     name="casus",
@@ -54,18 +54,40 @@ def emit(payload: Any, as_json: bool, renderer, *render_args: Any) -> None:
         renderer(out, *render_args)
 
 
-def edge(function):
-    """Turn casus errors into a message and an exit code (the CLI's only error handling)."""
+# What the CLI adds to a library error, by error code: its own flag names.
+HINTS = {"E303": "use --replace to supersede it"}
 
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        try:
-            return function(*args, **kwargs)
-        except CasusError as exc:
-            err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
-            raise typer.Exit(exc.exit_code) from None
 
-    return wrapper
+def describe(exc: CasusError, flags: dict[str, str] | None = None) -> str:
+    """The library's message in the CLI's words: an argument's field becomes its flag."""
+    if isinstance(exc, InvalidArgumentError) and not isinstance(exc, ConflictError) and exc.field and not exc.file:
+        flag = (flags or {}).get(exc.field) or "--" + exc.field.replace("_", "-")
+        message = f"{flag}: {exc.detail}"
+    else:
+        message = str(exc)
+    if exc.code in HINTS:
+        message += f" ({HINTS[exc.code]})"
+    return message
+
+
+def edge(function=None, *, flags: dict[str, str] | None = None):
+    """Turn casus errors into a message and an exit code (the CLI's only error handling).
+
+    ``flags`` maps a library argument to the flag that carries it when the names differ.
+    """
+
+    def decorate(function):
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except CasusError as exc:
+                err.print(f"[bold red]error:[/] {describe(exc, flags)}", highlight=False, markup=True)
+                raise typer.Exit(exc.exit_code) from None
+
+        return wrapper
+
+    return decorate(function) if function is not None else decorate
 
 
 def open_kb():
@@ -450,7 +472,7 @@ SourceOption = Annotated[
 
 
 @export_app.command("dyad-years")
-@edge
+@edge(flags={"start": "--from", "end": "--to"})
 def export_dyad_years(
     start: Annotated[int, typer.Option("--from", help="First year (inclusive).")],
     end: Annotated[int, typer.Option("--to", help="Last year (inclusive).")],

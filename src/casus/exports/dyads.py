@@ -100,7 +100,7 @@ def dyad_years(
     registry = registry or default_registry()
     _check_years(start, end)
     if year_rule not in YEAR_RULES:
-        raise InvalidArgumentError(f"year rule {year_rule!r} is not one of {', '.join(YEAR_RULES)}")
+        raise InvalidArgumentError(f"{year_rule!r} is not one of {', '.join(YEAR_RULES)}", field="year_rule")
     datasets = {row["id"]: row for row in store.datasets()}
     origins = treaty_origins(store)
     chosen = _choose_sources(source, datasets, origins)
@@ -119,11 +119,11 @@ def dyad_years(
 
 
 def _check_years(start: int, end: int) -> None:
-    for name, year in (("--from", start), ("--to", end)):
+    for name, year in (("start", start), ("end", end)):
         if not isinstance(year, int) or not FIRST_YEAR <= year <= LAST_YEAR:
-            raise InvalidArgumentError(f"{name}: {year!r} is not a year between {FIRST_YEAR} and {LAST_YEAR}")
+            raise InvalidArgumentError(f"{year!r} is not a year between {FIRST_YEAR} and {LAST_YEAR}", field=name)
     if start > end:
-        raise InvalidArgumentError(f"--from {start} is after --to {end}")
+        raise InvalidArgumentError(f"the first year {start} is after the last year {end}", field="start")
 
 
 def _choose_sources(source: str | Iterable[str], datasets: dict[str, Any], origins: dict[str, str]) -> tuple[str, ...]:
@@ -136,7 +136,7 @@ def _choose_sources(source: str | Iterable[str], datasets: dict[str, Any], origi
     unknown = [name for name in names if name not in datasets]
     if unknown:
         known = ", ".join(["all", *sorted(datasets)])
-        raise InvalidArgumentError(f"--source: no dataset {unknown[0]!r} in the store (one of: {known})")
+        raise InvalidArgumentError(f"no dataset {unknown[0]!r} in the store (one of: {known})", field="source")
     return tuple(sorted(set(names)))
 
 

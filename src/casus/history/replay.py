@@ -339,5 +339,5 @@ def parse_start_day(text: str) -> tuple[int, int]:
         month, day = (int(part) for part in text.split("-"))
         dt.date(2001, month, day)
     except ValueError:
-        raise InvalidArgumentError(f"--start-day: {text!r} is not a month and day (MM-DD)") from None
+        raise InvalidArgumentError(f"{text!r} is not a month and day (MM-DD)", field="start_day") from None
     return month, day

@@ -49,7 +49,7 @@ def list_treaties(
     ``state`` alone, at any time.
     """
     if kind is not None and kind not in KINDS:
-        raise InvalidArgumentError(f"--kind: {kind!r} is not one of {', '.join(KINDS)}")
+        raise InvalidArgumentError(f"{kind!r} is not one of {', '.join(KINDS)}", field="kind")
     chosen = []
     for treaty in kb.treaties.values():
         if on is not None and not treaty.in_force_on(on):

@@ -42,7 +42,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from casus.errors import InvalidArgumentError, ProposalDecidedError, UnknownProposalError
+from casus.errors import (
+    InvalidArgumentError,
+    ProposalConflictError,
+    ProposalDecidedError,
+    UnknownProposalError,
+)
 from casus.kb import KnowledgeBase
 from casus.review.matching import fold, match_treaty, organisation_id
 from casus.store import Store, Transaction, key_column, keys, typed
@@ -584,7 +589,7 @@ def _must_be_open(proposal: Proposal, verb: str) -> None:
     if proposal.status != "open":
         raise ProposalDecidedError(
             f"proposal {proposal.id} is already {proposal.status} (by {proposal.decided_by} at "
-            f"{_stamp(proposal.decided_at)}); only an open proposal can be {verb}ed"
+            f"{_stamp(proposal.decided_at)}); only an open proposal can be {verb}ed", record=str(proposal.id)
         )
 
 
@@ -617,7 +622,7 @@ def accept(store: Store, proposal_id: int | str, *, by: str) -> Proposal:
         if op == "create_treaty":
             key = change["treaty"]["treaty_key"]
             if tx.current("treaties", key) is not None:
-                raise InvalidArgumentError(f"proposal {proposal.id}: the base already has a treaty {key!r}; "
+                raise ProposalConflictError(f"proposal {proposal.id}: the base already has a treaty {key!r}; "
                                            "reject this proposal and read the article again")
             tx.put_version("treaties", typed("treaties", {**change["treaty"], "source": source}),
                            dataset_id=READ_DATASET)
@@ -627,14 +632,14 @@ def accept(store: Store, proposal_id: int | str, *, by: str) -> Proposal:
         elif op == "insert":
             key = change["record"][key_column(change["table"])]
             if tx.current(change["table"], key) is not None:
-                raise InvalidArgumentError(f"proposal {proposal.id}: {change['table']} {key!r} is already in the "
+                raise ProposalConflictError(f"proposal {proposal.id}: {change['table']} {key!r} is already in the "
                                            "base; reject this proposal")
             record = typed(change["table"], {**change["record"], "source": source})
             tx.put_version(change["table"], record, dataset_id=READ_DATASET)
         elif op == "update":
             old = tx.current(change["table"], change["key"])
             if old is None:
-                raise InvalidArgumentError(f"proposal {proposal.id}: {change['table']} {change['key']!r} is no "
+                raise ProposalConflictError(f"proposal {proposal.id}: {change['table']} {change['key']!r} is no "
                                            "longer in the base")
             values = {k: v for k, v in old.items() if k not in ("row_id", "dataset_id", "recorded_from", "recorded_to")}
             values.update(typed(change["table"], dict(change["changes"])))

@@ -564,7 +564,7 @@ class Transaction:
             verb = "accept" if status == "accepted" else "reject"
             raise ProposalDecidedError(
                 f"proposal {proposal_id} is already {row['status']} (by {row['decided_by']} at {stamp}); "
-                f"only an open proposal can be {verb}ed"
+                f"only an open proposal can be {verb}ed", record=str(proposal_id)
             )
 
 
