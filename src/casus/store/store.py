@@ -104,10 +104,13 @@ def _retryable(exc: BaseException) -> bool:
         state = getattr(exc.orig, "sqlstate", None)
         if state in ("40001", "40P01"):  # PostgreSQL: serialization failure, deadlock
             return True
-        # Another writer added the same record at the same moment: the partial
-        # unique index refused ours; the next attempt supersedes theirs.
-        if isinstance(exc, IntegrityError) and "_current" in str(exc.orig):
-            return True
+        # Another writer added the same record (or dataset) at the same moment:
+        # the unique index refused ours; the next attempt sees theirs and
+        # supersedes or reuses it.
+        if isinstance(exc, IntegrityError) and state == "23505":
+            diag = getattr(exc.orig, "diag", None)
+            constraint = getattr(diag, "constraint_name", None) or ""
+            return constraint.endswith("_current") or constraint == "pk_datasets"
     return False
 
 
@@ -179,7 +182,14 @@ class Store:
     def _begin(self, *, write: bool) -> Iterator[Connection]:
         with self.engine.connect() as connection:
             if write:
-                connection = connection.execution_options(casus_write=True)
+                options: dict[str, Any] = {"casus_write": True}
+                if self.dialect != "sqlite":
+                    # One snapshot for the whole write: a version another writer
+                    # superseded meanwhile fails to update (serialization failure)
+                    # and the write runs again on what is stored now, rather than
+                    # superseding a version it never read (a lost update).
+                    options["isolation_level"] = "REPEATABLE READ"
+                connection = connection.execution_options(**options)
             with connection.begin():
                 yield connection
 
