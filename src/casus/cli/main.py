@@ -689,6 +689,15 @@ def write_table(frame, fmt: str, output: str | None, *, json_key: str, extra: di
     atomic_write(output, writers[fmt], f"{frame.height} rows")
 
 
+def _serve() -> None:
+    from casus.cli.serve import serve
+
+    app.command("serve")(edge(serve))
+
+
+_serve()
+
+
 def _version(value: bool) -> None:
     if value:
         from casus import __version__

@@ -1,0 +1,85 @@
+"""``casus serve``: the HTTP API and the web UI on one address (uvicorn)."""
+
+from __future__ import annotations
+
+import socket
+from typing import Annotated
+
+import typer
+
+from casus.errors import InvalidArgumentError
+
+
+def serve(
+    host: Annotated[str, typer.Option("--host", help="The address to listen on (0.0.0.0 for every interface).")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="The port (0: any free port).")] = 8000,
+    db: Annotated[str | None, typer.Option("--db", help="The store: a path or database URL (default CASUS_DB, "
+                                           "else the user's data directory).", show_default=False)] = None,
+    token: Annotated[
+        str | None,
+        typer.Option("--token", help="The bearer token writes need (safer: set CASUS_TOKEN, which `ps` does not "
+                     "show). Without one the server is read-only.", show_default=False),
+    ] = None,
+    max_body: Annotated[int, typer.Option("--max-body", help="The largest request body, in bytes.")] = 0,
+    log_level: Annotated[str, typer.Option("--log-level", help="uvicorn's log level.")] = "warning",
+    access_log: Annotated[bool, typer.Option("--access-log", help="Log every request.")] = False,
+) -> None:
+    """Serve the HTTP API (/api/v1, docs at /docs) and the web UI; prints the address."""
+    import uvicorn
+
+    from casus.api import create_app
+    from casus.api.interim import Application
+    from casus.api.limits import DEFAULT_MAX_BODY
+    from casus.api.security import configured_token
+    from casus.cli.main import out
+
+    if not 0 <= port <= 65535:
+        raise InvalidArgumentError(f"--port: {port} is not a port (0 to 65535)")
+    if max_body < 0:
+        raise InvalidArgumentError(f"--max-body: {max_body} is negative")
+    application = Application.open(db)  # migration and seeding happen here, once, not per request
+    _warm(application)
+    write_token = configured_token(token)
+    app = create_app(application, token=write_token, max_body=max_body or DEFAULT_MAX_BODY)
+    listener = _bind(host, port)
+    bound_host, bound_port = listener.getsockname()[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    address = f"http://{shown}:{bound_port}"
+    out.print(f"casus is serving on {address}  (API {address}/api/v1, docs {address}/docs)", highlight=False,
+              soft_wrap=True)
+    out.print("writes need the token" if write_token else
+              "read-only: start with CASUS_TOKEN (or --token) set to accept or reject proposals",
+              highlight=False, soft_wrap=True)
+    out.print("press Ctrl+C to stop", highlight=False)
+    config = uvicorn.Config(app, log_level=log_level, access_log=access_log, server_header=False,
+                            timeout_graceful_shutdown=5)
+    try:
+        uvicorn.Server(config).run(sockets=[listener])
+    finally:
+        application.close()
+
+
+def _warm(application) -> None:
+    """Build what the first requests would otherwise wait seconds for: the knowledge base, and the
+    gazetteer and shapes a scenario loads on first use (fired here on two states of today)."""
+    from casus.engine import build_scenario, run_scenario
+
+    kb = application.knowledge_base()
+    day = application.today()
+    first, second = (state.id for state in kb.registry.existing_on(day)[:2])
+    run_scenario(kb, build_scenario(kb.registry, day, [{"attacker": first, "target": second}]))
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """Bind the listening socket here, so the address printed is the one served (``--port 0`` included)."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        listener = socket.socket(family, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+    except OSError as exc:
+        raise InvalidArgumentError(f"--host/--port: cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    listener.listen(2048)
+    listener.set_inheritable(True)
+    return listener
