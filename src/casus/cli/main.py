@@ -349,6 +349,18 @@ def check_store_command(as_json: JsonOption = False) -> None:
     _check_store(as_json)
 
 
+@app.command("token-hash")
+@edge
+def token_hash_command() -> None:
+    """Read a write token on standard input and print its scrypt hash, for CASUS_TOKEN_HASH."""
+    from casus.api.security import TokenHash
+
+    token = sys.stdin.readline().rstrip("\r\n")
+    if not token:
+        raise InvalidArgumentError("no token on standard input (echo \"$TOKEN\" | casus token-hash)")
+    sys.stdout.write(str(TokenHash.of(token)) + "\n")
+
+
 @app.command("backup")
 @edge
 def backup_command(
