@@ -43,6 +43,9 @@ VALID_COLUMNS = {
 }
 """The valid-time span of each table: when the fact holds in the world, ``[from, to)``."""
 
+MAX_ID = 2**31 - 1
+"""The largest row id (PostgreSQL's INTEGER); a larger one names no row."""
+
 T = TypeVar("T")
 
 
@@ -538,6 +541,8 @@ class Transaction:
     # -- proposals ---------------------------------------------------------------
 
     def proposal(self, proposal_id: int) -> dict[str, Any] | None:
+        if not 0 < proposal_id <= MAX_ID:
+            return None  # no such row, and no integer the database would refuse as out of range
         row = self.connection.execute(select(proposals).where(proposals.c.id == proposal_id)).first()
         return dict(row._mapping) if row is not None else None
 
@@ -559,6 +564,10 @@ class Transaction:
         check: of two writers deciding one proposal at once, exactly one wins and
         the other gets ``ProposalDecidedError`` (its whole transaction rolled back).
         """
+        if not 0 < proposal_id <= MAX_ID:
+            from casus.errors import UnknownProposalError
+
+            raise UnknownProposalError(proposal_id)
         changed = self.connection.execute(
             proposals.update()
             .where(proposals.c.id == proposal_id, proposals.c.status == "open")
