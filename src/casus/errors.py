@@ -208,6 +208,12 @@ class UnknownProposalError(CasusError, LookupError):
         self.proposal_id = proposal_id
 
 
+class MissingDataError(CasusError, LookupError):
+    """The store holds no data of a kind a question needs (``record`` names the dataset)."""
+
+    code, kind, title = "E205", Kind.NOT_FOUND, "data not in the store"
+
+
 # -- conflict (E3xx) ---------------------------------------------------------------
 
 
@@ -264,7 +270,7 @@ CATALOGUE: dict[str, type[CasusError]] = {
     cls.code: cls
     for cls in (
         CasusError, InvalidArgumentError, DataFileError, InputError, AmbiguousStateError,
-        UnknownStateError, UnknownTreatyError, UnknownPlaceError, UnknownProposalError,
+        UnknownStateError, UnknownTreatyError, UnknownPlaceError, UnknownProposalError, MissingDataError,
         ConflictError, ProposalDecidedError, DatasetVersionError, ProposalConflictError, StoreError,
     )
 }

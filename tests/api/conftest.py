@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from api.client import TOKEN
 from casus.api import create_app
-from casus.api.interim import Application
+from casus.app import App, FixedClock
 from casus.cli.main import app as cli_app
 from casus.store import Store
 
@@ -29,7 +29,7 @@ def builtin_path(tmp_path_factory):
 @pytest.fixture(scope="session")
 def client(builtin_path):
     """Reads on the built-in store (tests that write use ``empty_client``)."""
-    application = Application.open(builtin_path)
+    application = App.open(builtin_path, clock=FixedClock("2025-01-01"))
     with TestClient(create_app(application, token=TOKEN, web=False)) as test_client:
         yield test_client
     application.close()
@@ -38,7 +38,7 @@ def client(builtin_path):
 @pytest.fixture
 def empty_client(store_url):
     """An empty store for writes, on SQLite and on PostgreSQL (each test runs on both)."""
-    application = Application.open(store_url, seed=False)
+    application = App.open(store_url, seed=False, clock=FixedClock("2030-03-10"))
     with TestClient(create_app(application, token=TOKEN, web=False)) as test_client:
         yield test_client
     application.close()

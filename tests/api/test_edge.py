@@ -10,14 +10,13 @@ from fastapi.testclient import TestClient
 from api.client import TOKEN, WRITE, error_of
 from casus.api import create_app
 from casus.api.app import mount_web
+from casus.app import App, FixedClock
 
 API = "/api/v1"
 
 
 def test_a_body_over_the_limit_is_413_before_the_route_reads_it(builtin_path):
-    from casus.api.interim import Application
-
-    application = Application.open(builtin_path)
+    application = App.open(builtin_path, clock=FixedClock("2025-01-01"))
     small = TestClient(create_app(application, token=TOKEN, max_body=1000, web=False))
     big = {"text": "word " * 400, "published": "2030-03-05"}
     error = error_of(small.post(f"{API}/read", json=big), 413)
@@ -75,10 +74,8 @@ def test_health_says_whether_the_server_takes_writes(client):
 
 
 def test_a_server_without_a_token_takes_no_writes(builtin_path, monkeypatch):
-    from casus.api.interim import Application
-
     monkeypatch.delenv("CASUS_TOKEN", raising=False)
-    application = Application.open(builtin_path)
+    application = App.open(builtin_path, clock=FixedClock("2025-01-01"))
     read_only = TestClient(create_app(application, web=False))
     assert error_of(read_only.post(f"{API}/proposals/1/accept", headers=WRITE), 403)["code"] == "E603"
     assert read_only.get(f"{API}/health").json()["writes"] is False
@@ -96,3 +93,14 @@ def test_the_web_ui_is_mounted_when_casus_web_provides_mount(monkeypatch, client
     assert mount_web(app) is True and calls == [app]
     monkeypatch.setitem(sys.modules, "casus.web", types.SimpleNamespace())
     assert mount_web(app) is False
+
+
+def test_every_error_answer_is_documented_and_fits_its_contract(client):
+    from casus.contracts.api import ErrorResponse
+
+    document = client.get("/openapi.json").json()
+    accept = document["paths"][f"{API}/proposals/{{proposal_id}}/accept"]["post"]["responses"]
+    assert {"400", "401", "403", "404", "409"} <= set(accept)
+    for response in (client.get(f"{API}/states/Atlantis"), client.get(f"{API}/states/PRK/profile?on=x"),
+                     client.post(f"{API}/proposals/1/accept"), client.get(f"{API}/nowhere")):
+        ErrorResponse.model_validate(response.json())

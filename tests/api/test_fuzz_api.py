@@ -15,14 +15,14 @@ from sqlalchemy import func, select
 
 from api.client import TOKEN, WRITE
 from casus.api import create_app
-from casus.api.interim import Application
+from casus.app import App, FixedClock
 from casus.store.checks import check_store
 from casus.store.tables import metadata
 
 
 @pytest.fixture(scope="module")
 def fuzzed(tmp_path_factory):
-    application = Application.open(tmp_path_factory.mktemp("fuzz") / "fuzz.sqlite")
+    application = App.open(tmp_path_factory.mktemp("fuzz") / "fuzz.sqlite", clock=FixedClock("2030-03-10"))
     app = create_app(application, token=TOKEN, web=False)
     yield application, app
     application.close()

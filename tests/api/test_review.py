@@ -36,7 +36,7 @@ def test_reading_finds_the_agreement_with_its_exact_evidence(empty_client):
                                                                                       ["defense"])
     for evidence in agreement["evidence"]:
         assert STORY[evidence["start"]:evidence["end"]] == evidence["text"]
-    assert body["article"]["text"] == STORY and "proposals" not in body
+    assert body["article"]["text"] == STORY and body["proposals"] is None
 
 
 def test_reading_is_the_same_as_the_clis(empty_client, tmp_path, monkeypatch):

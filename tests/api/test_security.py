@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from api.client import TOKEN, WRITE, error_of
 from casus.api import create_app
-from casus.api.interim import Application
+from casus.app import App, FixedClock
 from casus.api.ratelimit import RateLimit
 from casus.api.security import TokenHash, configured_token
 from casus.errors import InvalidArgumentError
@@ -42,7 +42,7 @@ def test_the_token_is_never_logged_even_on_a_failed_write(empty_client, caplog):
 
 
 def test_a_client_over_the_rate_limit_gets_429_with_retry_after_and_writes_have_their_own_bucket(tmp_path):
-    application = Application.open(tmp_path / "rate.sqlite", seed=False)
+    application = App.open(tmp_path / "rate.sqlite", seed=False, clock=FixedClock("2030-03-10"))
     limit = RateLimit(reads_per_second=0.001, read_burst=3, writes_per_second=0.001, write_burst=1)
     with TestClient(create_app(application, token=TOKEN, web=False, rate_limit=limit)) as limited:
         assert [limited.get(f"{API}/health").status_code for _ in range(3)] == [200, 200, 200]

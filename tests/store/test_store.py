@@ -138,7 +138,7 @@ def test_an_old_store_is_migrated_and_a_duplicate_current_version_is_closed_not_
     with old.engine.begin() as connection:
         for table in ("treaties", "memberships", "obligations", "suspensions", "war_participants"):
             connection.execute(text(f"DROP INDEX uq_{table}_current"))
-        connection.execute(text("UPDATE alembic_version SET version_num = '0003'"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
         connection.execute(text("INSERT INTO datasets (id, name, version, kind, loaded_at) "
                                 "VALUES ('d', 'd', '1', 'curated', '2026-01-01 00:00:00')"))
         for when in ("2026-01-01 00:00:00", "2026-01-02 00:00:00"):

@@ -16,22 +16,31 @@ from casus.api import errors
 from casus.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from casus.api.ratelimit import RateLimit, RateLimiter
 from casus.api.security import configured_token
-from casus.api.views import ExposureCache
+from casus.app import App
+from casus.contracts.api import ErrorResponse
 
 PREFIX = "/api/v1"
+ERROR_RESPONSES = {
+    status: {"model": ErrorResponse, "description": description}
+    for status, description in ((400, "Bad input: `error.field` names the parameter or field"),
+                                (404, "Not found: no state, treaty or proposal by that name"),
+                                (409, "Conflict: the proposal was already decided"),
+                                (413, "The request body is over the limit"),
+                                (503, "Unavailable: the store cannot be used"))
+}
 ROUTERS = ("states", "treaties", "scenario", "views", "reader", "proposals", "sources")
 """The route modules of ``casus.api``, in the order the OpenAPI document lists them."""
 
 
 def create_app(
-    application=None,
+    application: App | None = None,
     *,
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     web: bool = True,
     rate_limit: RateLimit | None = None,
 ) -> FastAPI:
-    """The casus web app on ``application`` (default: the store ``CASUS_DB`` names).
+    """The casus web app on ``application``, a ``casus.app.App`` (default: the store ``CASUS_DB`` names).
 
     ``token`` is the bearer token writes need (default ``CASUS_TOKEN``; without
     one the server is read-only). ``max_body`` caps request bodies in bytes.
@@ -39,9 +48,7 @@ def create_app(
     ``rate_limit`` caps requests per client (``casus serve`` sets one by default).
     """
     if application is None:
-        from casus.api.interim import Application
-
-        application = Application.open()
+        application = App.open()
     app = FastAPI(
         title="casus",
         version=__version__,
@@ -56,7 +63,6 @@ def create_app(
     )
     app.state.casus = application
     app.state.token = configured_token(token)
-    app.state.exposures = ExposureCache()
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body)
     if rate_limit is not None:
@@ -65,7 +71,7 @@ def create_app(
     _docs_page(app)
     for name in ROUTERS:
         module = importlib.import_module(f"casus.api.{name}")
-        app.include_router(module.router, prefix=PREFIX)
+        app.include_router(module.router, prefix=PREFIX, responses=ERROR_RESPONSES)
     if web:
         mount_web(app)
     return app

@@ -2,50 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any, Literal
-
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi.concurrency import run_in_threadpool
 
-from casus.api.deps import knowledge_base, today
+from casus import contracts
+from casus.api.deps import ContractResponse, application
+from casus.app import App
+from casus.contracts.api import ActRequest, ScenarioRequest
 
 router = APIRouter(tags=["scenario"])
 
 
-class ActIn(BaseModel):
-    """One hostile act; states by any name or code."""
+@router.post("/scenario", response_model=contracts.ScenarioReport,
+             summary="Who must defend, join, stay out or consult on a scenario of aggression")
+async def run(scenario: ScenarioRequest, casus: App = Depends(application)) -> ContractResponse:
+    """The same payload as `casus scenario "A attacks B" --on D [--mode M] --json`.
 
-    model_config = ConfigDict(extra="forbid")
-
-    attacker: str = Field(min_length=1, examples=["RUS"])
-    target: str = Field(min_length=1, examples=["EST"])
-    place: str | None = Field(None, description="Where the attack falls (a place the gazetteer knows).")
-    provoked: bool | None = Field(False, description="The target provoked the attack (null: unknown).")
-    requested: bool | None = Field(None, description="The target asked its allies for help (null: unknown).")
-
-
-class ScenarioIn(BaseModel):
-    """A scenario: acts on a date. An act may also be written `"RUS attacks EST [at PLACE]"`."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    on: dt.date | None = Field(None, description="The date (default today).")
-    mode: Literal["strict", "escalation"] = "strict"
-    acts: list[ActIn | str] = Field(min_length=1, examples=[["RUS attacks EST"]])
-
-
-@router.post("/scenario", summary="Who must defend, join, stay out or consult on a scenario of aggression")
-def run(scenario: ScenarioIn, kb=Depends(knowledge_base), now: dt.date = Depends(today)) -> dict[str, Any]:
-    """The same payload as `casus scenario "A attacks B" --on D [--mode M] --json`."""
-    from casus.engine import Report, build_scenario, parse_act_text, run_scenario
-
-    acts = []
-    for act in scenario.acts:
-        if isinstance(act, str):
-            attacker, target, place = parse_act_text(act)
-            acts.append({"attacker": attacker, "target": target, "place": place, "provoked": False})
-        else:
-            acts.append(act.model_dump())
-    chosen = build_scenario(kb.registry, scenario.on or now, acts, scenario.mode)
-    return Report(run_scenario(kb, chosen), kb.registry).to_json()
+    A strict scenario (milliseconds on a warm server) is answered on the event
+    loop; an escalation, which may take seconds of rounds, in the thread pool so
+    that other requests go on meanwhile.
+    """
+    acts = [act.model_dump() if isinstance(act, ActRequest) else act for act in scenario.acts]
+    built = casus.build_scenario(acts, scenario.on, mode=scenario.mode)
+    if built.mode == "strict":
+        return ContractResponse(casus.run(built))
+    return ContractResponse(await run_in_threadpool(casus.run, built))

@@ -22,6 +22,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from casus.api.errors import ApiError
+from casus.contracts.api import ErrorResponse
 from casus.errors import InvalidArgumentError
 
 TOKEN_ENV = "CASUS_TOKEN"
@@ -107,3 +108,8 @@ def require_token(
 
 WRITE = [Depends(require_token)]
 """``dependencies=WRITE`` on a route makes it a write."""
+
+WRITE_RESPONSES = {
+    401: {"model": ErrorResponse, "description": "A write without a bearer token"},
+    403: {"model": ErrorResponse, "description": "A wrong token, or a server started without one"},
+}

@@ -1,23 +1,23 @@
-"""Sources: the datasets the store holds, with version, kind, citation and coverage."""
+"""Sources: the datasets the store holds, with version, kind, citation and coverage; health."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Depends, Request
 
-from casus import __version__
+from casus import __version__, contracts
 from casus.api.deps import application
+from casus.app import App
+from casus.contracts.api import Health
 
 router = APIRouter(tags=["sources"])
 
 
 @router.get("/sources", summary="The datasets the store holds")
-def sources(casus=Depends(application)) -> dict[str, Any]:
+def sources(casus: App = Depends(application)) -> contracts.SourceList:
     """The same payload as `casus sources --json`."""
-    return {"sources": casus.store.datasets()}
+    return casus.sources()
 
 
 @router.get("/health", summary="The server is up: its version and whether it takes writes")
-def health(request: Request) -> dict[str, Any]:
-    return {"status": "ok", "version": __version__, "writes": request.app.state.token is not None}
+async def health(request: Request) -> Health:
+    return Health(status="ok", version=__version__, writes=request.app.state.token is not None)

@@ -3,49 +3,45 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from casus.api.deps import application, knowledge_base
+from casus import contracts
+from casus.api.deps import application
+from casus.app import App
+from casus.contracts.api import TreatyEvidence
+from casus.vocab import ObligationKind
 
 router = APIRouter(tags=["treaties"])
 
-Kind = Literal["defense", "offense", "neutrality", "nonaggression", "consultation"]
 TreatyId = Annotated[str, Path(description="Treaty id, name, alias or organisation (`NATO`).")]
 
 
 @router.get("/treaties", summary="Treaties, filtered by party, date and kind of obligation")
-def list_treaties(
+async def list_treaties(
     state: Annotated[str | None, Query(description="Only treaties this state is party to.")] = None,
     on: Annotated[dt.date | None, Query(description="Only treaties in force on this date.")] = None,
-    kind: Annotated[Kind | None, Query(description="Only treaties with an obligation of this kind.")] = None,
-    kb=Depends(knowledge_base),
-) -> dict[str, Any]:
+    kind: Annotated[ObligationKind | None, Query(description="Only treaties with an obligation of this kind.")] = None,
+    casus: App = Depends(application),
+) -> contracts.TreatyList:
     """The same payload as `casus treaties [--state S] [--on D] [--kind K] --json`."""
-    from casus.kb import list_treaties as listing
-
-    state_id = kb.registry.lookup(state, on=on).id if state else None
-    return {"on": on.isoformat() if on else None, "treaties": listing(kb, state=state_id, on=on, kind=kind)}
+    return casus.treaties(state=state, on=on, kind=kind)
 
 
 @router.get("/treaties/{treaty_id}", summary="One treaty: members over time, obligations by article, sources")
-def treaty_detail(
+async def treaty_detail(
     treaty_id: TreatyId,
     on: Annotated[dt.date | None, Query(description="Mark the parties bound on this date.")] = None,
-    kb=Depends(knowledge_base),
-) -> dict[str, Any]:
+    casus: App = Depends(application),
+) -> contracts.TreatyDetail:
     """The same payload as `casus treaty ID [--on D] --json`."""
-    from casus.kb import treaty_detail as detail
-
-    return detail(kb, treaty_id, on)
+    return casus.treaty(treaty_id, on=on)
 
 
 @router.get("/treaties/{treaty_id}/evidence", summary="The news evidence accepted into a treaty's records")
-def treaty_evidence(treaty_id: TreatyId, casus=Depends(application)) -> dict[str, Any]:
+def treaty_evidence(treaty_id: TreatyId, casus: App = Depends(application)) -> TreatyEvidence:
     """Every accepted proposal that wrote or corroborated this treaty, its members or obligations."""
-    from casus.review import list_proposals
-
-    treaty = casus.knowledge_base().treaty(treaty_id)
-    rows = [p.to_json() for p in list_proposals(casus.store, status="accepted") if p.treaty_key == treaty.id]
-    return {"treaty": treaty.id, "evidence": rows}
+    treaty = casus.treaty(treaty_id)
+    accepted = [p for p in casus.review(every=True).proposals if p.status == "accepted" and p.treaty == treaty.id]
+    return TreatyEvidence(treaty=treaty.id, evidence=[p.to_json() for p in accepted])

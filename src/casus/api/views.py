@@ -1,17 +1,20 @@
-"""Derived views: the diff between two dates, the exposure of a date, each state's entanglement."""
+"""Derived views: the diff between two dates, the exposure of a date, entanglement, the network."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import threading
-from collections import OrderedDict
-from typing import Annotated, Any, Literal
+import weakref
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from casus.api.deps import application, knowledge_base, today
+from casus import contracts
+from casus.api.deps import ContractResponse, application, today
+from casus.app import App, frame_rows
+from casus.contracts.api import ExposurePage, Network
+from casus.vocab import ObligationKind
 
 router = APIRouter(tags=["views"])
 On = Annotated[dt.date | None, Query(description="The date (YYYY-MM-DD); default today.")]
@@ -21,114 +24,81 @@ On = Annotated[dt.date | None, Query(description="The date (YYYY-MM-DD); default
 def diff(
     start: Annotated[dt.date, Query(alias="from", description="The earlier date.")],
     end: Annotated[dt.date, Query(alias="to", description="The later date.")],
-    kb=Depends(knowledge_base),
-) -> dict[str, Any]:
+    casus: App = Depends(application),
+) -> contracts.Diff:
     """The same payload as `casus diff --from D1 --to D2 --json`."""
-    from casus.engine.views import diff as diff_view
-
-    return diff_view(kb, start, end)
+    return casus.diff(start, end)
 
 
-@router.get("/exposure", summary="For every ordered pair (attacker, target) on a date: who defends the target",
+class _Frames:
+    """The table of each exposure view the application keeps, computed once.
+
+    ``App.exposure`` caches the view per store generation and date; its table
+    (every ordered pair, ~38,000 rows) costs seconds more, and a client paging
+    through it must not pay that per page. Keyed weakly on the view, so a table
+    goes when the application drops its view (a write, or another date).
+    """
+
+    def __init__(self) -> None:
+        self._frames: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def of(self, view):
+        with self._lock:
+            frame = self._frames.get(view)
+        if frame is None:
+            frame = view.frame()
+            with self._lock:
+                self._frames[view] = frame
+        return frame
+
+
+FRAMES = _Frames()
+
+
+@router.get("/exposure", response_model=ExposurePage,
+            summary="For every ordered pair (attacker, target) on a date: who defends the target",
             responses={200: {"content": {"text/csv": {}}}})
 def exposure(
-    request: Request,
     on: On = None,
     format: Annotated[Literal["json", "csv"], Query(description="json (paged) or csv (every row).")] = "json",
     offset: Annotated[int, Query(ge=0, description="Rows to skip (JSON).")] = 0,
     limit: Annotated[int, Query(ge=1, le=10_000, description="Rows per page (JSON).")] = 1000,
     attacker: Annotated[str | None, Query(description="Only pairs with this attacker.")] = None,
     target: Annotated[str | None, Query(description="Only pairs with this target.")] = None,
-    casus=Depends(application),
+    casus: App = Depends(application),
     now: dt.date = Depends(today),
-):
+) -> Response:
     """Rows as `casus exposure --on D --format csv` writes them; JSON pages of `limit` rows from `offset`."""
-    day = on or now
-    kb = casus.knowledge_base()
-    frame = _exposure(request, day).frame
     import polars as pl
 
+    day = on or now
+    frame = FRAMES.of(casus.exposure(day))
     if attacker:
-        frame = frame.filter(pl.col("attacker") == kb.registry.lookup(attacker, on=day).id)
+        frame = frame.filter(pl.col("attacker") == casus.lookup(attacker, on=day).id)
     if target:
-        frame = frame.filter(pl.col("target") == kb.registry.lookup(target, on=day).id)
+        frame = frame.filter(pl.col("target") == casus.lookup(target, on=day).id)
     if format == "csv":
         return Response(frame.write_csv(), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'inline; filename="exposure-{day.isoformat()}.csv"'})
-    page = frame.slice(offset, limit).with_columns(pl.col("on").cast(pl.String))
-    return {"on": day.isoformat(), "total": frame.height, "offset": offset, "limit": limit,
-            "pairs": page.to_dicts()}
+    return ContractResponse(ExposurePage(on=day, total=frame.height, offset=offset, limit=limit,
+                                         pairs=frame_rows(frame.slice(offset, limit))))
 
 
 @router.get("/entanglement", summary="For each state: how many ordered pairs would bind it to defend")
-def entanglement(request: Request, on: On = None, now: dt.date = Depends(today)) -> dict[str, Any]:
+def entanglement(on: On = None, casus: App = Depends(application)) -> contracts.Entanglement:
     """The same payload as `casus entanglement --on D --json`."""
-    day = on or now
-    return {"on": day.isoformat(), "states": _exposure(request, day).entanglement()}
-
-
-class CachedExposure:
-    """One date's exposure and, once asked for, its table (which costs more than the view)."""
-
-    def __init__(self, view) -> None:
-        self.view = view
-
-    @functools.cached_property
-    def frame(self):
-        return self.view.frame()
-
-    def entanglement(self):
-        return self.view.entanglement()
-
-
-class ExposureCache:
-    """The last few exposures computed, by date, for the current knowledge base.
-
-    One exposure costs seconds (every ordered pair of ~200 states); a page of it
-    must not. An entry holds the knowledge base it was computed on and is used
-    only while the application still serves that same base, so a write (a new
-    store generation, a new base) is never answered from the old one.
-    """
-
-    def __init__(self, size: int = 8) -> None:
-        self.size = size
-        self._entries: OrderedDict[dt.date, tuple[object, object]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, kb, day: dt.date):
-        from casus.engine.views import Exposure
-
-        with self._lock:
-            entry = self._entries.get(day)
-            if entry is not None and entry[0] is kb:
-                self._entries.move_to_end(day)
-                return entry[1]
-        view = CachedExposure(Exposure(kb, day))  # computed outside the lock: other dates stay served meanwhile
-        with self._lock:
-            self._entries[day] = (kb, view)
-            self._entries.move_to_end(day)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-        return view
-
-
-def _exposure(request: Request, day: dt.date):
-    return request.app.state.exposures.get(request.app.state.casus.knowledge_base(), day)
+    return casus.entanglement(on)
 
 
 @router.get("/network", summary="The obligation network on a date: states, and a directed edge per duty")
 def network(
     on: On = None,
-    kind: Annotated[Literal["defense", "offense", "neutrality", "nonaggression", "consultation"] | None,
-                    Query(description="Only duties of this kind.")] = None,
+    kind: Annotated[ObligationKind | None, Query(description="Only duties of this kind.")] = None,
     source: Annotated[str, Query(description="Which datasets: all, or ids from /sources, comma-separated.")] = "all",
-    casus=Depends(application),
-    now: dt.date = Depends(today),
-) -> dict[str, Any]:
+    casus: App = Depends(application),
+) -> Network:
     """The nodes and edges `casus export graphml --on D` writes, as JSON; edges go obligor → beneficiary."""
-    from casus.exports import obligation_graph
-
-    day = on or now
-    graph = obligation_graph(casus.store, day, source=source)
+    graph = casus.export_graphml(on, source=source)
     edges = [edge for edge in graph.edges if kind is None or edge["kind"] == kind]
-    return {"on": day.isoformat(), "nodes": graph.nodes, "edges": edges}
+    return Network(on=graph.on, nodes=graph.nodes, edges=edges)

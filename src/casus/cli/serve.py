@@ -7,9 +7,12 @@ from typing import Annotated
 
 import typer
 
+from casus.cli.common import app, edge, out
 from casus.errors import InvalidArgumentError
 
 
+@app.command()
+@edge
 def serve(
     host: Annotated[str, typer.Option("--host", help="The address to listen on (0.0.0.0 for every interface).")]
     = "127.0.0.1",
@@ -33,20 +36,19 @@ def serve(
     import uvicorn
 
     from casus.api import create_app
-    from casus.api.interim import Application
     from casus.api.limits import DEFAULT_MAX_BODY
     from casus.api.security import configured_token
-    from casus.cli.main import out
+    from casus.app import App, SystemClock
 
     if not 0 <= port <= 65535:
-        raise InvalidArgumentError(f"--port: {port} is not a port (0 to 65535)")
+        raise InvalidArgumentError(f"{port} is not a port (0 to 65535)", field="port")
     if max_body < 0:
-        raise InvalidArgumentError(f"--max-body: {max_body} is negative")
-    application = Application.open(db)  # migration and seeding happen here, once, not per request
+        raise InvalidArgumentError(f"{max_body} is negative", field="max_body")
+    application = App.open(db, clock=SystemClock())  # migration and seeding happen here, once, not per request
     _warm(application)
     write_token = configured_token(token)
     if reads_per_second < 0 or writes_per_second < 0:
-        raise InvalidArgumentError("--reads-per-second/--writes-per-second: a rate cannot be negative")
+        raise InvalidArgumentError("a rate cannot be negative", field="reads_per_second")
     rate = None
     if reads_per_second or writes_per_second:
         from casus.api.ratelimit import RateLimit
@@ -55,7 +57,7 @@ def serve(
         rate = RateLimit(reads_per_second or 1e9, max(1, int(4 * reads_per_second)) if reads_per_second else 10**9,
                          writes_per_second or 1e9,
                          max(1, int(4 * writes_per_second)) if writes_per_second else 10**9)
-    app = create_app(application, token=write_token, max_body=max_body or DEFAULT_MAX_BODY, rate_limit=rate)
+    web_app = create_app(application, token=write_token, max_body=max_body or DEFAULT_MAX_BODY, rate_limit=rate)
     listener = _bind(host, port)
     bound_host, bound_port = listener.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -66,7 +68,7 @@ def serve(
               "read-only: start with CASUS_TOKEN (or --token) set to accept or reject proposals",
               highlight=False, soft_wrap=True)
     out.print("press Ctrl+C to stop", highlight=False)
-    config = uvicorn.Config(app, log_level=log_level, access_log=access_log, server_header=False,
+    config = uvicorn.Config(web_app, log_level=log_level, access_log=access_log, server_header=False,
                             timeout_graceful_shutdown=5)
     try:
         uvicorn.Server(config).run(sockets=[listener])
@@ -77,12 +79,8 @@ def serve(
 def _warm(application) -> None:
     """Build what the first requests would otherwise wait seconds for: the knowledge base, and the
     gazetteer and shapes a scenario loads on first use (fired here on two states of today)."""
-    from casus.engine import build_scenario, run_scenario
-
-    kb = application.knowledge_base()
-    day = application.today()
-    first, second = (state.id for state in kb.registry.existing_on(day)[:2])
-    run_scenario(kb, build_scenario(kb.registry, day, [{"attacker": first, "target": second}]))
+    first, second = (state.id for state in application.registry.existing_on(application.today())[:2])
+    application.scenario([{"attacker": first, "target": second}])
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -93,7 +91,7 @@ def _bind(host: str, port: int) -> socket.socket:
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind((host, port))
     except OSError as exc:
-        raise InvalidArgumentError(f"--host/--port: cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        raise InvalidArgumentError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", field="port") from None
     listener.listen(2048)
     listener.set_inheritable(True)
     return listener

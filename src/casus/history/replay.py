@@ -24,8 +24,9 @@ from typing import Any
 from casus.engine import Engine, build_scenario
 from casus.errors import InvalidArgumentError
 from casus.history.wars import War
+from casus.vocab import ObligationKind, values
 
-KINDS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+KINDS = values(ObligationKind)
 """Obligation kinds, strongest first: a row is judged by the strongest duty that fired."""
 OBSERVABLE = {"defense": "beside", "offense": "beside", "neutrality": "not_against", "nonaggression": "not_against"}
 COLD_WAR = 1945

@@ -9,8 +9,9 @@ from casus.errors import InvalidArgumentError
 from casus.kb.knowledge_base import KnowledgeBase
 from casus.kb.profile import iso
 from casus.kb.records import MEMBERS, TreatyRecord
+from casus.vocab import ObligationKind, values
 
-KINDS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+KINDS = values(ObligationKind)
 
 
 def _states_json(kb: KnowledgeBase, ids, on: dt.date | None) -> list[dict[str, Any]]:

@@ -52,16 +52,12 @@ from casus.kb import KnowledgeBase
 from casus.review.matching import fold, match_treaty, organisation_id
 from casus.store import Store, Transaction, key_column, keys, typed
 from casus.store.store import utcnow
+from casus.vocab import Event, ObligationKind, Provision, values
 
 READ_DATASET = "read"
-EVENTS = frozenset(
-    "signed ratified entered_into_force acceded withdrew suspended terminated announced negotiating invoked "
-    "mentioned".split()
-)
-PROVISIONS = frozenset(
-    "defense offense neutrality nonaggression consultation military_cooperation economic other".split()
-)
-ATOP_KINDS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+EVENTS = frozenset(values(Event))
+PROVISIONS = frozenset(values(Provision))
+ATOP_KINDS = values(ObligationKind)
 NEW_TREATY_EVENTS = frozenset({"signed", "ratified", "entered_into_force", "acceded", "mentioned", "invoked"})
 TREATY_DATES = {"signed": "signed", "entered_into_force": "in_force"}
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

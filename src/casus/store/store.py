@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 from casus import __version__
 from casus.errors import InvalidArgumentError, ProposalDecidedError, StoreError
 from casus.store import rows as row_builders
-from casus.store.tables import KEYED, VERSIONED, datasets, proposals
+from casus.store.tables import KEYED, VERSIONED, datasets, proposals, store_generation
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUILTIN_DATASET = "builtin"
@@ -68,6 +68,15 @@ def resolve_url(value: str | os.PathLike | None = None) -> str:
 def utcnow() -> dt.datetime:
     """Recorded time is kept in UTC, without a zone (portable across backends)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER")
+
+
+def _note_writes(connection, _cursor, statement, _parameters, _context, _executemany) -> None:
+    """Mark a connection that changed data, so its transaction bumps the generation."""
+    if statement.lstrip()[:6].upper() in _WRITES and "store_generation" not in statement:
+        connection.info["casus_wrote"] = True
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:
@@ -161,6 +170,7 @@ class Store:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "after_cursor_execute", _note_writes)
         store = cls(engine)
         created = store.revision() is None
         store.migrate()
@@ -194,7 +204,10 @@ class Store:
                     options["isolation_level"] = "REPEATABLE READ"
                 connection = connection.execution_options(**options)
             with connection.begin():
+                connection.info["casus_wrote"] = False
                 yield connection
+                if connection.info.pop("casus_wrote", False) and self._counts_generations(connection):
+                    connection.execute(store_generation.update().values(value=store_generation.c.value + 1))
 
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Connection]:
@@ -207,6 +220,20 @@ class Store:
                 yield connection
         except SQLAlchemyError as exc:
             raise StoreError(f"the store at {self.engine.url!r} failed: {exc}") from exc
+
+    def _counts_generations(self, connection: Connection) -> bool:
+        # False only before the migration that adds the counter; checked until then.
+        if not getattr(self, "_generation_table", False):
+            self._generation_table = inspect(connection).has_table("store_generation")
+        return self._generation_table
+
+    def generation(self) -> int:
+        """A counter every write transaction bumps: equal generations, equal contents."""
+        with self.engine.connect() as connection:
+            try:
+                return int(connection.execute(select(store_generation.c.value)).scalar() or 0)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"the store at {self.engine.url!r} failed: {exc}") from exc
 
     def write(self, work: Callable[[Transaction], T], *, attempts: int = WRITE_ATTEMPTS) -> T:
         """Run ``work(tx)`` in one write transaction; all of it is written or none.
