@@ -137,3 +137,12 @@ def test_unknown_proposals_are_404_and_bad_ids_400(empty_client):
     assert error_of(empty_client.get(f"{API}/proposals", params={"status": "maybe"}), 400)["field"] == "status"
     assert error_of(empty_client.post(f"{API}/proposals/1/reject", json={"by": ""}, headers=WRITE),
                     400)["field"] == "by"
+
+
+def test_a_cached_answer_is_never_served_after_a_write(empty_client, proposed):
+    before = empty_client.get(f"{API}/states/ISL/profile", params={"on": "2030-03-10"}).json()
+    assert before["pending"] == [] and empty_client.get(f"{API}/states/ISL/profile",
+                                                       params={"on": "2030-03-10"}).json() == before
+    empty_client.post(f"{API}/proposals/{proposed['id']}/accept", headers=WRITE)
+    after = empty_client.get(f"{API}/states/ISL/profile", params={"on": "2030-03-10"}).json()
+    assert [p["treaty"]["id"] for p in after["pending"]] == [proposed["treaty"]]

@@ -58,3 +58,15 @@ def test_serve_refuses_a_bad_port_or_an_address_in_use(builtin_path):
         assert result.exit_code == 2 and f"127.0.0.1:{port}" in result.output
     finally:
         taken.close()
+
+
+def test_the_listening_socket_says_tcp_so_small_answers_are_not_held_back_by_nagle():
+    import socket
+
+    from casus.cli.serve import _bind
+
+    listener = _bind("127.0.0.1", 0)
+    try:
+        assert listener.proto == socket.IPPROTO_TCP  # asyncio sets TCP_NODELAY only then
+    finally:
+        listener.close()

@@ -13,6 +13,7 @@ from fastapi import FastAPI
 
 from casus import __version__
 from casus.api import errors
+from casus.api.deps import AnswerCache
 from casus.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from casus.api.ratelimit import RateLimit, RateLimiter
 from casus.api.security import configured_token
@@ -63,6 +64,7 @@ def create_app(
     )
     app.state.casus = application
     app.state.token = configured_token(token)
+    app.state.answers = AnswerCache()
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body)
     if rate_limit is not None:

@@ -84,12 +84,18 @@ def _warm(application) -> None:
 
 
 def _bind(host: str, port: int) -> socket.socket:
-    """Bind the listening socket here, so the address printed is the one served (``--port 0`` included)."""
+    """Bind the listening socket here, so the address printed is the one served (``--port 0`` included).
+
+    The socket is made from ``getaddrinfo``'s full answer, protocol included: asyncio
+    turns Nagle's algorithm off (``TCP_NODELAY``) only on sockets whose protocol
+    says TCP, and with it on, every small answer waits ~40 ms for a delayed ACK.
+    """
     try:
-        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
-        listener = socket.socket(family, socket.SOCK_STREAM)
+        family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                                proto=socket.IPPROTO_TCP)[0]
+        listener = socket.socket(family, kind, protocol)
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind((host, port))
+        listener.bind(address)
     except OSError as exc:
         raise InvalidArgumentError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", field="port") from None
     listener.listen(2048)
