@@ -21,7 +21,7 @@ async def application(request: Request) -> App:
 
 
 async def today(request: Request) -> dt.date:
-    """'Today' comes from the edge: the application's clock, never ``date.today()`` in the library."""
+    """'Today' comes from the edge: the application's clock, never the system calendar in the library."""
     return request.app.state.casus.today()
 
 

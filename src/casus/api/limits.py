@@ -3,7 +3,9 @@
 Written as plain ASGI middleware (not Starlette's ``BaseHTTPMiddleware``, which
 buffers and costs a task per request): it refuses a declared ``Content-Length``
 over the limit at once, and counts the bytes of a body sent without one
-(chunked) so a client cannot stream past the limit either.
+(chunked) so a client cannot stream past the limit either. FastAPI 0.165 gained a
+``max_body_size`` of its own; this one stays while casus supports older FastAPI
+releases and keeps every refusal in the error catalogue's JSON shape.
 """
 
 from __future__ import annotations
