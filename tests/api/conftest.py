@@ -36,8 +36,9 @@ def client(builtin_path):
 
 
 @pytest.fixture
-def empty_client(tmp_path):
-    application = App.open(tmp_path / "empty.sqlite", seed=False, clock=FixedClock("2030-03-10"))
+def empty_client(store_url):
+    """An empty store for writes, on SQLite and on PostgreSQL (each test runs on both)."""
+    application = App.open(store_url, seed=False, clock=FixedClock("2030-03-10"))
     with TestClient(create_app(application, token=TOKEN, web=False)) as test_client:
         yield test_client
     application.close()

@@ -15,6 +15,7 @@ from casus import __version__
 from casus.api import errors
 from casus.api.deps import AnswerCache
 from casus.api.limits import DEFAULT_MAX_BODY, BodyLimit
+from casus.api.ratelimit import RateLimit, RateLimiter
 from casus.api.security import configured_token
 from casus.app import App
 from casus.contracts.api import ErrorResponse
@@ -38,12 +39,14 @@ def create_app(
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     web: bool = True,
+    rate_limit: RateLimit | None = None,
 ) -> FastAPI:
     """The casus web app on ``application``, a ``casus.app.App`` (default: the store ``CASUS_DB`` names).
 
     ``token`` is the bearer token writes need (default ``CASUS_TOKEN``; without
     one the server is read-only). ``max_body`` caps request bodies in bytes.
     With ``web``, the web UI is mounted if ``casus.web`` provides ``mount(app)``.
+    ``rate_limit`` caps requests per client (``casus serve`` sets one by default).
     """
     if application is None:
         application = App.open()
@@ -64,6 +67,8 @@ def create_app(
     app.state.answers = AnswerCache()
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    if rate_limit is not None:
+        app.add_middleware(RateLimiter, limit=rate_limit)
     app.add_middleware(SecurityHeaders)
     _docs_page(app)
     for name in ROUTERS:

@@ -1,20 +1,29 @@
 """Writes need the bearer token the server was started with; reads are open.
 
-The token is compared in constant time (``hmac.compare_digest`` over bytes, so
-a wrong guess takes as long whatever its prefix) and never logged or echoed.
-A server started without a token accepts no writes at all.
+The server keeps only a salted scrypt hash of the token (``hashlib.scrypt``),
+never the token itself: a memory dump, a crash report or a debug page of the
+app's state shows nothing a client could send. A token given in clear (``--token``,
+``CASUS_TOKEN``) is hashed at start and dropped; ``CASUS_TOKEN_HASH`` gives the
+hash alone (``casus token-hash`` makes one), so the clear token need not be on
+the server at all. A token sent is hashed the same way and the two hashes are
+compared in constant time (``hmac.compare_digest``). Tokens are never logged or
+echoed, and their hash is not a ``repr``-able secret either.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 import os
+from dataclasses import dataclass, field
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from casus.api.errors import ApiError
 from casus.contracts.api import ErrorResponse
+from casus.errors import InvalidArgumentError
 
 TOKEN_ENV = "CASUS_TOKEN"
 """The environment variable ``casus serve`` reads the write token from (safer than ``--token``, which ``ps`` shows)."""
@@ -22,14 +31,63 @@ TOKEN_ENV = "CASUS_TOKEN"
 bearer = HTTPBearer(auto_error=False, description="The write token given to `casus serve` (--token or CASUS_TOKEN).")
 
 
-def configured_token(token: str | None) -> str | None:
-    """The write token: the one given, else ``CASUS_TOKEN``; ``None`` when neither is set (or empty)."""
+HASH_ENV = "CASUS_TOKEN_HASH"
+SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+"""scrypt's cost: about 16 MB and a few tens of milliseconds per write request."""
+
+
+@dataclass(frozen=True)
+class TokenHash:
+    """A salted scrypt hash of the write token: ``scrypt$n$r$p$salt$hash`` (base64)."""
+
+    salt: bytes = field(repr=False)
+    digest: bytes = field(repr=False)
+    n: int = SCRYPT["n"]
+    r: int = SCRYPT["r"]
+    p: int = SCRYPT["p"]
+
+    @classmethod
+    def of(cls, token: str, salt: bytes | None = None) -> TokenHash:
+        salt = salt if salt is not None else os.urandom(16)
+        return cls(salt, _scrypt(token, salt, **SCRYPT))
+
+    @classmethod
+    def parse(cls, text: str) -> TokenHash:
+        try:
+            scheme, n, r, p, salt, digest = text.strip().split("$")
+            if scheme != "scrypt":
+                raise ValueError(scheme)
+            return cls(base64.b64decode(salt, validate=True), base64.b64decode(digest, validate=True),
+                       int(n), int(r), int(p))
+        except ValueError:
+            raise InvalidArgumentError(f"{HASH_ENV}: not a token hash of the form scrypt$n$r$p$salt$hash "
+                                       "(make one with `casus token-hash`)") from None
+
+    def __str__(self) -> str:
+        return "$".join(["scrypt", str(self.n), str(self.r), str(self.p),
+                         base64.b64encode(self.salt).decode(), base64.b64encode(self.digest).decode()])
+
+    def matches(self, token: str) -> bool:
+        return hmac.compare_digest(_scrypt(token, self.salt, n=self.n, r=self.r, p=self.p), self.digest)
+
+
+def _scrypt(token: str, salt: bytes, *, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(token.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=32)
+
+
+def configured_token(token: str | TokenHash | None) -> TokenHash | None:
+    """The write token's hash: of the one given, else ``CASUS_TOKEN``, else ``CASUS_TOKEN_HASH``; else None."""
+    if isinstance(token, TokenHash):
+        return token
     value = token if token is not None else os.environ.get(TOKEN_ENV)
-    return value or None
+    if value:
+        return TokenHash.of(value)
+    hashed = os.environ.get(HASH_ENV)
+    return TokenHash.parse(hashed) if hashed else None
 
 
-def token_matches(given: str, expected: str) -> bool:
-    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+def token_matches(given: str, expected: TokenHash) -> bool:
+    return expected.matches(given)
 
 
 def require_token(

@@ -209,6 +209,35 @@ class App:
         day = self.day(on) if on is not None else None
         return contracts.TreatyDetail.model_validate(treaty_detail(self.knowledge_base(), query, day))
 
+    # -- the store's soundness ------------------------------------------------------
+
+    def check_store(self) -> list[dict[str, str]]:
+        """Every violation of the store's invariants (``casus check``); empty when sound."""
+        from casus.store.checks import check_store
+
+        return [violation.to_json() for violation in check_store(self.store)]
+
+    check = check_store
+
+    def backup(self, path: str | os.PathLike) -> dict[str, Any]:
+        """A consistent copy of the store at ``path`` (SQLite copy, or a portable dump for PostgreSQL)."""
+        from casus.store.backup import backup
+
+        return backup(self.store, path)
+
+    def restore(self, path: str | os.PathLike) -> dict[str, Any]:
+        """Replace the store with a backup in one transaction; refuses a newer schema."""
+        from casus.store.backup import restore
+
+        return restore(self.store, path)
+
+    @staticmethod
+    def token_hash(token: str) -> str:
+        """The salted scrypt hash of a write token, for ``CASUS_TOKEN_HASH``."""
+        from casus.api.security import TokenHash
+
+        return str(TokenHash.of(token))
+
     def sources(self) -> contracts.SourceList:
         """The datasets the store holds (``casus sources``)."""
         return contracts.SourceList.model_validate({"sources": self.store.datasets()})

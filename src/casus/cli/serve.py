@@ -25,6 +25,10 @@ def serve(
                      "show). Without one the server is read-only.", show_default=False),
     ] = None,
     max_body: Annotated[int, typer.Option("--max-body", help="The largest request body, in bytes.")] = 0,
+    reads_per_second: Annotated[float, typer.Option("--reads-per-second", help="Reads a client may make per "
+                                                    "second, sustained (0: no limit).")] = 50.0,
+    writes_per_second: Annotated[float, typer.Option("--writes-per-second", help="Writes a client may make per "
+                                                     "second, sustained (0: no limit).")] = 5.0,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn's log level.")] = "warning",
     access_log: Annotated[bool, typer.Option("--access-log", help="Log every request.")] = False,
 ) -> None:
@@ -43,7 +47,17 @@ def serve(
     application = App.open(db, clock=SystemClock())  # migration and seeding happen here, once, not per request
     _warm(application)
     write_token = configured_token(token)
-    web_app = create_app(application, token=write_token, max_body=max_body or DEFAULT_MAX_BODY)
+    if reads_per_second < 0 or writes_per_second < 0:
+        raise InvalidArgumentError("a rate cannot be negative", field="reads_per_second")
+    rate = None
+    if reads_per_second or writes_per_second:
+        from casus.api.ratelimit import RateLimit
+
+        # A zero rate means no limit for that kind: a bucket too big to empty.
+        rate = RateLimit(reads_per_second or 1e9, max(1, int(4 * reads_per_second)) if reads_per_second else 10**9,
+                         writes_per_second or 1e9,
+                         max(1, int(4 * writes_per_second)) if writes_per_second else 10**9)
+    web_app = create_app(application, token=write_token, max_body=max_body or DEFAULT_MAX_BODY, rate_limit=rate)
     listener = _bind(host, port)
     bound_host, bound_port = listener.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host

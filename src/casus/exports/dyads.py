@@ -149,15 +149,7 @@ def treaty_origins(store) -> dict[str, str]:
     A user's edit of an ATOP or built-in record stays with the dataset the treaty
     came from (the edit itself is on record in the store's history).
     """
-    from sqlalchemy import select
-
-    from casus.store.tables import treaties
-
-    query = select(treaties.c.treaty_key, treaties.c.dataset_id).order_by(
-        treaties.c.recorded_from.desc(), treaties.c.row_id.desc()
-    )
-    with store.transaction() as connection:
-        return {key: dataset for key, dataset in connection.execute(query)}
+    return store.origins("treaties")
 
 
 # -- from store rows to frames -----------------------------------------------------

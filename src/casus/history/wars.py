@@ -22,10 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from casus.csvfile import read_rows
 from casus.errors import DataFileError, DatasetVersionError, InvalidArgumentError
+from casus.store.keys import participant_key
 
 DATASET = "cow-wars"
 DATASET_NAME = "COW Inter-State War Data (participants; peacesciencer directed dyad-year layout)"
@@ -211,7 +210,7 @@ def _records(wars: list[War], version: str, file_name: str) -> dict[str, dict[st
     out = {}
     for war in wars:
         for p in war.participants:
-            key = f"{war.number}/{p.state}/side{p.side}"
+            key = participant_key(war.number, p.state, p.side)
             out[key] = {
                 "participant_key": key, "war_num": war.number, "war_start_year": war.start_year,
                 "state_id": p.state, "cow": p.cow, "side": p.side, "initiator": p.initiator,
@@ -231,9 +230,6 @@ def import_cow_wars(store, path: Path, *, version: str = DEFAULT_VERSION, replac
     (the old versions stay, in recorded time). Another version than the one
     stored is refused unless ``replace``.
     """
-    from casus.store.store import utcnow
-    from casus.store.tables import datasets, war_participants as table
-
     path = Path(path)
     wars = read_cow_wars(path, registry)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -249,53 +245,24 @@ def import_cow_wars(store, path: Path, *, version: str = DEFAULT_VERSION, replac
         report.unchanged = True
         return report
     years = [w.start_year for w in wars] + [p.last_year for w in wars for p in w.participants]
-    now = utcnow()
-    with store.transaction() as connection:
-        store._ensure_dataset(
-            connection, DATASET, name=DATASET_NAME, version=version, kind="imported", citation=CITATION, url=URL,
-            coverage_from=dt.date(min(years), 1, 1), coverage_to=dt.date(max(years), 12, 31), digest=digest,
-        )
-        current = {
-            row.participant_key: row._mapping
-            for row in connection.execute(select(table).where(table.c.recorded_to.is_(None)))
-        }
-        for key, record in records.items():
-            old = current.get(key)
-            if old is not None and all(old[column] == value for column, value in record.items()):
-                continue
-            if old is not None:
-                connection.execute(table.update().where(table.c.row_id == old["row_id"]).values(recorded_to=now))
-                report.counts["superseded"] += 1
-            else:
-                report.counts["inserted"] += 1
-            connection.execute(table.insert().values(**record, dataset_id=DATASET, recorded_from=now, recorded_to=None))
-        for key, old in current.items():
-            if key not in records:
-                connection.execute(table.update().where(table.c.row_id == old["row_id"]).values(recorded_to=now))
-                report.counts["closed"] += 1
+    report.counts = store.replace_dataset(
+        DATASET, {"war_participants": list(records.values())},
+        name=DATASET_NAME, version=version, kind="imported", citation=CITATION, url=URL,
+        coverage_from=dt.date(min(years), 1, 1), coverage_to=dt.date(max(years), 12, 31), digest=digest,
+    )
     return report
 
 
 def load_wars(store, known_at: dt.datetime | None = None) -> list[War]:
     """The wars the store holds (as known at ``known_at``, default now), by war number."""
-    from casus.store.tables import war_participants as table
-
-    query = select(table)
-    if known_at is None:
-        query = query.where(table.c.recorded_to.is_(None))
-    else:
-        query = query.where(
-            table.c.recorded_from <= known_at, (table.c.recorded_to.is_(None)) | (table.c.recorded_to > known_at)
-        )
     by_war: dict[int, list[WarParticipant]] = defaultdict(list)
     starts: dict[int, int] = {}
-    with store.transaction() as connection:
-        for row in connection.execute(query):
-            starts[row.war_num] = row.war_start_year
-            by_war[row.war_num].append(
-                WarParticipant(row.state_id, row.cow, row.side, bool(row.initiator), row.entered, row.last_year,
-                               dict(row.opponents))
-            )
+    for row in store.versions("war_participants", known_at=known_at):
+        starts[row["war_num"]] = row["war_start_year"]
+        by_war[row["war_num"]].append(
+            WarParticipant(row["state_id"], row["cow"], row["side"], bool(row["initiator"]), row["entered"],
+                           row["last_year"], dict(row["opponents"]))
+        )
     return [
         War(number, starts[number], tuple(sorted(by_war[number], key=lambda p: (p.side, p.entered, p.cow))))
         for number in sorted(by_war)

@@ -14,6 +14,7 @@ from typing import Any
 
 from casus.csvfile import read_rows
 from casus.errors import DataFileError, DatasetVersionError, InvalidArgumentError
+from casus.store import keys
 
 DATASET = "atop"
 KINDS = {"defense": "defense", "offense": "offense", "neutral": "neutrality", "nonagg": "nonaggression",
@@ -108,7 +109,7 @@ def records_from_atop(
     skipped: list[str] = []
     for atopid in sorted(by_alliance):
         source = {"kind": "imported", "dataset": "ATOP", "version": version, "atopid": atopid, "file": source_file}
-        treaty_id = f"atop-{atopid}"
+        treaty_id = keys.atop_treaty_key(atopid)
         phases: dict[int, list[tuple[str, dt.date | None, dt.date | None, dict[str, str]]]] = defaultdict(list)
         seen: dict[tuple[str, int], int] = defaultdict(int)
         for line, row in by_alliance[atopid]:
@@ -133,7 +134,7 @@ def records_from_atop(
             seen[(state.id, phase)] += 1
             repeat = seen[(state.id, phase)]
             out["memberships"].append({
-                "membership_key": f"{treaty_id}/{state.id}/p{phase}" + (f"-{repeat}" if repeat > 1 else ""),
+                "membership_key": keys.atop_membership_key(treaty_id, state.id, phase, repeat),
                 "treaty_key": treaty_id, "state_id": state.id, "signed": start,
                 "valid_from": start, "valid_to": _after(start, end),
                 "left_reason": None, "note": f"ATOP phase {phase}", "uncertain": None,
@@ -173,7 +174,7 @@ def records_from_atop(
                 everyone = sorted({state for state, _, _, _ in rows})
                 conditions = _conditions(column, [row for _, _, _, row in rows], registry)
                 out["obligations"].append({
-                    "obligation_key": f"{treaty_id}/p{phase}:{kind}", "treaty_key": treaty_id,
+                    "obligation_key": keys.atop_obligation_key(treaty_id, phase, kind), "treaty_key": treaty_id,
                     "article": f"phase {phase}", "kind": kind,
                     "strength": "consult" if kind == "consultation" else "unspecified",
                     "obligors": "members" if obligors == everyone else obligors, "beneficiaries": "members",
@@ -242,8 +243,6 @@ def import_atop(store, member_csv: Path, alliance_csv: Path | None = None, *, re
     A different version than the one stored is refused unless ``replace``: the
     old version's rows are then superseded in recorded time, never mixed in.
     """
-    from casus.store.store import load_records
-
     records, version, skipped = records_from_atop(member_csv, alliance_csv)
     existing = {d["id"]: d for d in store.datasets()}.get(DATASET)
     if existing and existing["version"] != version and not replace:
@@ -252,8 +251,8 @@ def import_atop(store, member_csv: Path, alliance_csv: Path | None = None, *, re
             "(replace it to supersede it)", record=DATASET
         )
     years = [r["valid_from"] for r in records["memberships"]]
-    counts = load_records(
-        store, DATASET, records,
+    counts = store.replace_dataset(
+        DATASET, records,
         name="Alliance Treaty Obligations and Provisions (ATOP)", version=version, kind="imported",
         citation=ATOP_CITATION, url="http://www.atopdata.org/",
         coverage_from=min(years) if years else None, coverage_to=_coverage_end(records),

@@ -42,8 +42,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, select
-
 from casus.errors import (
     InvalidArgumentError,
     ProposalConflictError,
@@ -52,9 +50,8 @@ from casus.errors import (
 )
 from casus.kb import KnowledgeBase
 from casus.review.matching import fold, match_treaty, organisation_id
-from casus.store import Store
+from casus.store import Store, Transaction, key_column, keys, typed
 from casus.store.store import utcnow
-from casus.store.tables import VERSIONED, proposals
 from casus.vocab import Event, ObligationKind, Provision, values
 
 READ_DATASET = "read"
@@ -90,8 +87,7 @@ class Proposal:
     reason: str | None = None
 
     @classmethod
-    def from_row(cls, row) -> Proposal:
-        m = row._mapping
+    def from_row(cls, m: dict[str, Any]) -> Proposal:
         return cls(
             id=m["id"], kind=m["kind"], status=m["status"], treaty_key=m["treaty_key"], article=m["article"],
             url=m["url"], span=(m["span_start"], m["span_end"]), evidence=m["evidence"],
@@ -284,15 +280,23 @@ def propose(store: Store, reading: dict[str, Any] | str | bytes) -> list[Proposa
     published = _full_date(info["published"][:10]) if info.get("published") else None
     version = reading.get("reader_version")
     version = str(version) if version is not None else None
-    with store.transaction() as connection:
-        covered = set()
-        for (payload,) in connection.execute(select(proposals.c.payload).where(proposals.c.article == article)):
-            covered.update(payload.get("facts", []))
+    drafts = [(agreement, list(_drafts(kb, agreement, published))) for agreement in reading["agreements"]]
+
+    def work(tx: Transaction) -> list[Proposal]:
+        # The facts already covered are read in the same transaction as the
+        # proposals are written: two readers of one article cannot both file it.
+        made = _new_proposals(tx.proposal_facts(article), drafts, article, url, version)
+        return [Proposal.from_row(tx.add_proposal(values)) for values in made]
+
+    return store.write(work)
+
+
+def _new_proposals(covered: set[str], drafts, article: str, url: str | None, version: str | None):
     made: list[dict[str, Any]] = []
-    for agreement in reading["agreements"]:
+    for agreement, agreement_drafts in drafts:
         span = agreement["evidence"][0]
         prefix = f"{article}|{span['start']}-{span['end']}|"
-        for draft in _drafts(kb, agreement, published):
+        for draft in agreement_drafts:
             facts = [prefix + f for f in draft.facts]
             if covered.intersection(facts):
                 continue
@@ -321,12 +325,7 @@ def propose(store: Store, reading: dict[str, Any] | str | bytes) -> list[Proposa
                     "created_at": utcnow(),
                 }
             )
-    out: list[Proposal] = []
-    with store.transaction() as connection:
-        for values in made:
-            new_id = connection.execute(proposals.insert().values(**values)).inserted_primary_key[0]
-            out.append(Proposal.from_row(connection.execute(select(proposals).where(proposals.c.id == new_id)).one()))
-    return out
+    return made
 
 
 def _same_new_treaty(made: list[dict[str, Any]], draft: _Draft) -> dict[str, Any] | None:
@@ -359,7 +358,8 @@ def _merge_new_treaty(values: dict[str, Any], draft: _Draft, facts: list[str]) -
     for obligation in theirs["obligations"]:
         if obligation["kind"] not in kinds:
             obligation = {**obligation, "treaty_key": mine["treaty"]["treaty_key"],
-                          "obligation_key": f"{mine['treaty']['treaty_key']}/art{READ_ARTICLE}:{obligation['kind']}"}
+                          "obligation_key": keys.read_obligation_key(mine["treaty"]["treaty_key"], obligation["kind"],
+                                                                     READ_ARTICLE)}
             mine["obligations"].append(obligation)
     values["summary"] += f"; also {draft.article_says['event']} {draft.article_says['date'] or 'undated'}"
 
@@ -436,7 +436,7 @@ def _drafts(kb: KnowledgeBase, agreement: dict[str, Any], published: dt.date | N
                                                         "changes": {"valid_from": date}} if _full_date(date) else None)
             elif _full_date(date):
                 record = {
-                    "suspension_key": f"{treaty.id}/suspension/read-{state}-{date}",
+                    "suspension_key": keys.suspension_key(treaty.id, [state], "members", date),
                     "treaty_key": treaty.id, "obligors": [state], "beneficiaries": "members",
                     "valid_from": date, "valid_to": None, "legal_effect": "none",
                     "summary": f"{state} declared its participation suspended (read from the news; legal effect "
@@ -488,7 +488,7 @@ def _date_drafts(draft, table, key, field, base_value, date, what, *, fact=None,
 def _membership_record(treaty_key: str, state: str, kb: KnowledgeBase | None, event: str, date: str | None):
     n = 1 + sum(1 for m in (kb.memberships.get(treaty_key, []) if kb else []) if m.state_id == state)
     return {
-        "membership_key": f"{treaty_key}/{state}/{n}",
+        "membership_key": keys.membership_key(treaty_key, state, n),
         "treaty_key": treaty_key,
         "state_id": state,
         "signed": _full_date(date).isoformat() if event == "signed" and _full_date(date) else None,
@@ -499,7 +499,7 @@ def _membership_record(treaty_key: str, state: str, kb: KnowledgeBase | None, ev
 
 def _obligation_record(treaty_key: str, kind: str) -> dict[str, Any]:
     return {
-        "obligation_key": f"{treaty_key}/art{READ_ARTICLE}:{kind}",
+        "obligation_key": keys.read_obligation_key(treaty_key, kind, READ_ARTICLE),
         "treaty_key": treaty_key, "article": READ_ARTICLE, "kind": kind, "strength": "unspecified",
         "obligors": "members", "beneficiaries": "members", "conditions": {},
         "summary": f"The parties owe each other a {kind} obligation, as a news report states; the article "
@@ -556,17 +556,11 @@ def _new_treaty(kb: KnowledgeBase, agreement: dict[str, Any], states: list[str],
 
 def list_proposals(store: Store, status: str | None = "open") -> list[Proposal]:
     """Proposals with ``status`` (all when None), oldest first."""
-    query = select(proposals).order_by(proposals.c.id)
-    if status is not None:
-        query = query.where(proposals.c.status == status)
-    with store.transaction() as connection:
-        return [Proposal.from_row(row) for row in connection.execute(query)]
+    return [Proposal.from_row(row) for row in store.proposals(status)]
 
 
 def get_proposal(store: Store, proposal_id: int | str) -> Proposal:
-    number = _number(proposal_id)
-    with store.transaction() as connection:
-        row = connection.execute(select(proposals).where(proposals.c.id == number)).first()
+    row = store.proposal(_number(proposal_id))
     if row is None:
         raise UnknownProposalError(proposal_id)
     return Proposal.from_row(row)
@@ -583,11 +577,7 @@ def reject(store: Store, proposal_id: int | str, *, by: str, reason: str | None 
     """Close an open proposal without writing anything to the knowledge base."""
     proposal = get_proposal(store, proposal_id)
     _must_be_open(proposal, "reject")
-    with store.transaction() as connection:
-        connection.execute(
-            proposals.update().where(proposals.c.id == proposal.id, proposals.c.status == "open")
-            .values(status="rejected", decided_at=utcnow(), decided_by=by, reason=reason)
-        )
+    store.write(lambda tx: tx.decide_proposal(proposal.id, "rejected", by=by, reason=reason))
     return get_proposal(store, proposal.id)
 
 
@@ -603,7 +593,10 @@ def accept(store: Store, proposal_id: int | str, *, by: str) -> Proposal:
     """Write an open proposal's change into the knowledge base, sourced to its article.
 
     Everything happens in one transaction: the records and the proposal's new
-    status are written together or not at all.
+    status are written together or not at all. The status is changed first, by
+    the database's own check that the proposal is still open, so of two people
+    accepting one proposal at the same instant one wins and the other gets a
+    ``ProposalDecidedError`` (a conflict), never a second copy of the records.
     """
     proposal = get_proposal(store, proposal_id)
     _must_be_open(proposal, "accept")
@@ -613,67 +606,46 @@ def accept(store: Store, proposal_id: int | str, *, by: str) -> Proposal:
             f"proposal {proposal.id} has nothing the base can take (the article's date is not a full day); "
             "reject it, or edit the record by hand"
         )
-    now = utcnow()
-    source = {**proposal.source(), "proposal": proposal.id, "accepted_by": by, "accepted_at": _stamp(now)}
-    with store.transaction() as connection:
-        store.ensure_dataset(
-            connection, READ_DATASET, name="facts read from the news and accepted in review",
-            version="1", kind="read",
+
+    def work(tx: Transaction) -> None:
+        tx.decide_proposal(proposal.id, "accepted", by=by)
+        source = {**proposal.source(), "proposal": proposal.id, "accepted_by": by, "accepted_at": _stamp(tx.now)}
+        tx.ensure_dataset(
+            READ_DATASET, name="facts read from the news and accepted in review", version="1", kind="read",
             citation="Articles read by casus's reader; each record names its article, span and reader version.",
         )
         op = change["op"]
         if op == "create_treaty":
             key = change["treaty"]["treaty_key"]
-            if _current(connection, "treaties", key) is not None:
+            if tx.current("treaties", key) is not None:
                 raise ProposalConflictError(f"proposal {proposal.id}: the base already has a treaty {key!r}; "
                                            "reject this proposal and read the article again")
-            store.put_version(connection, "treaties", _typed("treaties", {**change["treaty"], "source": source}),
-                              dataset_id=READ_DATASET, now=now)
+            tx.put_version("treaties", typed("treaties", {**change["treaty"], "source": source}),
+                           dataset_id=READ_DATASET)
             for table in ("memberships", "obligations"):
                 for record in change[table]:
-                    store.put_version(connection, table, _typed(table, {**record, "source": source}),
-                                      dataset_id=READ_DATASET, now=now)
+                    tx.put_version(table, typed(table, {**record, "source": source}), dataset_id=READ_DATASET)
         elif op == "insert":
-            table, key_column = VERSIONED[change["table"]]
-            key = change["record"][key_column]
-            if _current(connection, change["table"], key) is not None:
+            key = change["record"][key_column(change["table"])]
+            if tx.current(change["table"], key) is not None:
                 raise ProposalConflictError(f"proposal {proposal.id}: {change['table']} {key!r} is already in the "
                                            "base; reject this proposal")
-            record = _typed(change["table"], {**change["record"], "source": source})
-            store.put_version(connection, change["table"], record, dataset_id=READ_DATASET, now=now)
+            record = typed(change["table"], {**change["record"], "source": source})
+            tx.put_version(change["table"], record, dataset_id=READ_DATASET)
         elif op == "update":
-            old = _current(connection, change["table"], change["key"])
+            old = tx.current(change["table"], change["key"])
             if old is None:
                 raise ProposalConflictError(f"proposal {proposal.id}: {change['table']} {change['key']!r} is no "
                                            "longer in the base")
             values = {k: v for k, v in old.items() if k not in ("row_id", "dataset_id", "recorded_from", "recorded_to")}
-            values.update(_typed(change["table"], dict(change["changes"])))
+            values.update(typed(change["table"], dict(change["changes"])))
             values["source"] = {**source, "replaces": old["row_id"], "previous_source": old["source"]}
-            store.put_version(connection, change["table"], values, dataset_id=READ_DATASET, now=now)
+            tx.put_version(change["table"], values, dataset_id=READ_DATASET)
         elif op != "attach":  # a corroboration: the accepted proposal is the evidence link
             raise InvalidArgumentError(f"proposal {proposal.id}: unknown change {op!r}")
-        connection.execute(
-            proposals.update().where(proposals.c.id == proposal.id)
-            .values(status="accepted", decided_at=now, decided_by=by)
-        )
+
+    store.write(work)
     return get_proposal(store, proposal.id)
-
-
-def _current(connection, table_name: str, key: str) -> dict[str, Any] | None:
-    table, key_column = VERSIONED[table_name]
-    row = connection.execute(select(table).where(table.c[key_column] == key, table.c.recorded_to.is_(None))).first()
-    return dict(row._mapping) if row is not None else None
-
-
-def _typed(table_name: str, values: dict[str, Any]) -> dict[str, Any]:
-    """Dates kept as text in a proposal's JSON become dates for the table's date columns."""
-    table, _ = VERSIONED[table_name]
-    out = dict(values)
-    for column in table.columns:
-        value = out.get(column.name)
-        if isinstance(value, str) and isinstance(column.type, Date):
-            out[column.name] = dt.date.fromisoformat(value)
-    return out
 
 
 def evidence_for(store: Store, table_name: str, key: str) -> list[dict[str, Any]]:

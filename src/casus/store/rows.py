@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from casus.errors import DataFileError
+from casus.store import keys
 from casus.treaties.schema import SourceRef, Treaty
 
 
@@ -18,7 +21,7 @@ def rows_for_treaty(treaty: Treaty) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {
         "treaties": [
             {
-                "treaty_key": treaty.id,
+                "treaty_key": keys.treaty_key(treaty.id),
                 "name": treaty.name,
                 "aliases": list(treaty.aliases),
                 "organisation": treaty.organisation,
@@ -36,14 +39,17 @@ def rows_for_treaty(treaty: Treaty) -> dict[str, list[dict[str, Any]]]:
         "obligations": [],
         "suspensions": [],
     }
+    # The n-th span of a state in a treaty, counted by date of joining (not by
+    # file order): a state that left and came back holds two memberships.
     seen: Counter[str] = Counter()
-    for member in treaty.members:
+    span: dict[int, int] = {}
+    for index, member in sorted(enumerate(treaty.members), key=lambda im: (im[1].state, im[1].joined or dt.date.min)):
         seen[member.state] += 1
+        span[index] = seen[member.state]
+    for index, member in enumerate(treaty.members):
         out["memberships"].append(
             {
-                # The n-th span of a state in a treaty: a state that left and came
-                # back holds two memberships.
-                "membership_key": f"{treaty.id}/{member.state}/{seen[member.state]}",
+                "membership_key": keys.membership_key(treaty.id, member.state, span[index]),
                 "treaty_key": treaty.id,
                 "state_id": member.state,
                 "signed": member.signed,
@@ -58,7 +64,7 @@ def rows_for_treaty(treaty: Treaty) -> dict[str, list[dict[str, Any]]]:
     for obligation in treaty.obligations:
         out["obligations"].append(
             {
-                "obligation_key": f"{treaty.id}/{obligation.key}",
+                "obligation_key": keys.obligation_key(treaty.id, obligation.key),
                 "treaty_key": treaty.id,
                 "article": obligation.article,
                 "kind": obligation.kind.value,
@@ -74,10 +80,13 @@ def rows_for_treaty(treaty: Treaty) -> dict[str, list[dict[str, Any]]]:
                 "source": curated_source(obligation.source),
             }
         )
-    for index, suspension in enumerate(treaty.suspensions, start=1):
+    for suspension in treaty.suspensions:
+        key = keys.suspension_key(treaty.id, suspension.obligors, suspension.beneficiaries, suspension.from_)
+        if any(row["suspension_key"] == key for row in out["suspensions"]):
+            raise DataFileError(treaty.id, key, "suspensions", "two suspensions of the same parties from the same day")
         out["suspensions"].append(
             {
-                "suspension_key": f"{treaty.id}/suspension/{index}",
+                "suspension_key": key,
                 "treaty_key": treaty.id,
                 "obligors": suspension.obligors,
                 "beneficiaries": suspension.beneficiaries,

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData(
@@ -43,6 +44,16 @@ def _recorded() -> list[Column]:
         Column("recorded_from", DateTime, nullable=False),
         Column("recorded_to", DateTime, nullable=True),
     ]
+
+
+def _one_current(table: str, key_column: str) -> Index:
+    """At most one current version per key, enforced by the database itself.
+
+    A partial unique index (SQLite and PostgreSQL both have them): two writers
+    racing to supersede the same record cannot both leave a current row.
+    """
+    where = text("recorded_to IS NULL")
+    return Index(f"uq_{table}_current", key_column, unique=True, sqlite_where=where, postgresql_where=where)
 
 
 datasets = Table(
@@ -77,6 +88,7 @@ treaties = Table(
     Column("uncertain", Text, nullable=True),
     *_recorded(),
     Index("ix_treaties_current", "treaty_key", "recorded_to"),
+    _one_current("treaties", "treaty_key"),
 )
 
 memberships = Table(
@@ -94,6 +106,7 @@ memberships = Table(
     Column("uncertain", Text, nullable=True),
     *_recorded(),
     Index("ix_memberships_current", "membership_key", "recorded_to"),
+    _one_current("memberships", "membership_key"),
     Index("ix_memberships_state", "state_id"),
 )
 
@@ -116,6 +129,7 @@ obligations = Table(
     Column("valid_to", Date, nullable=True),
     *_recorded(),
     Index("ix_obligations_current", "obligation_key", "recorded_to"),
+    _one_current("obligations", "obligation_key"),
 )
 
 suspensions = Table(
@@ -132,6 +146,7 @@ suspensions = Table(
     Column("summary", Text, nullable=False),
     *_recorded(),
     Index("ix_suspensions_current", "suspension_key", "recorded_to"),
+    _one_current("suspensions", "suspension_key"),
 )
 
 VERSIONED = {
@@ -140,7 +155,7 @@ VERSIONED = {
     "obligations": (obligations, "obligation_key"),
     "suspensions": (suspensions, "suspension_key"),
 }
-"""Each bitemporal table and the column holding its logical key."""
+"""Each bitemporal table of the knowledge base and the column holding its logical key."""
 
 war_participants = Table(
     "war_participants",
@@ -162,7 +177,11 @@ war_participants = Table(
     Column("opponents", JSON, nullable=False),  # {state id: first year fought against it}
     *_recorded(),
     Index("ix_war_participants_current", "participant_key", "recorded_to"),
+    _one_current("war_participants", "participant_key"),
 )
+
+KEYED = {**VERSIONED, "war_participants": (war_participants, "participant_key")}
+"""Every bitemporal table (the knowledge base's and the wars) and its key column."""
 
 proposals = Table(
     "proposals",
@@ -200,3 +219,21 @@ store_generation = Table(
     Column("id", Integer, primary_key=True),
     Column("value", Integer, nullable=False),
 )
+
+
+def typed(table_name: str, values: dict) -> dict:
+    """Dates kept as ISO text (in a proposal's JSON) become dates for the table's date columns."""
+    import datetime as dt
+
+    table, _ = KEYED[table_name]
+    out = dict(values)
+    for column in table.columns:
+        value = out.get(column.name)
+        if isinstance(value, str) and isinstance(column.type, Date):
+            out[column.name] = dt.date.fromisoformat(value)
+    return out
+
+
+def key_column(table_name: str) -> str:
+    """The column holding the logical key of a versioned table."""
+    return KEYED[table_name][1]
