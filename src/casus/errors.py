@@ -92,8 +92,8 @@ class InputError(CasusError):
 
     exit_code = 3
 
-    def __init__(self, path: str, message: str, line: int | None = None) -> None:
-        self.path, self.line, self.message = path, line, message
+    def __init__(self, path: str, message: str, line: int | None = None, field: str | None = None) -> None:
+        self.path, self.line, self.message, self.field = path, line, message, field
         where = path if line is None else f"{path}, line {line}"
         super().__init__(f"{where}: {message}")
 

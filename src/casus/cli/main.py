@@ -14,8 +14,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from casus.errors import CasusError, InvalidArgumentError
+from casus.errors import CasusError, InputError, InvalidArgumentError
 
 app = typer.Typer(
     name="casus",
@@ -410,14 +411,38 @@ def replay(
 @app.command("read")
 @edge
 def read(
-    path: Annotated[str, typer.Argument(help="A text, HTML, JSON or JSONL file, or - for standard input.")],
+    path: Annotated[
+        str | None, typer.Argument(help="A text, HTML, JSON or JSONL file, or - for standard input.")
+    ] = None,
     published: Annotated[str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")] = None,
     as_json: JsonOption = False,
     propose: Annotated[
         bool, typer.Option("--propose", help="Turn the facts into proposals for `casus review`.")
     ] = False,
+    batch: Annotated[
+        str | None,
+        typer.Option("--batch", metavar="ARCHIVE",
+                     help="Read a news archive: a JSONL file (optionally .gz) or a folder, streamed and resumable."),
+    ] = None,
+    engine: Annotated[str, typer.Option("--engine", help="With --batch: local (this process) or ray.")] = "local",
+    address: Annotated[
+        str | None, typer.Option("--address", help="With --engine ray: an existing cluster; default a local one.")
+    ] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="With --engine ray: reader workers.")] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume/--no-resume", help="With --batch: skip articles the store has read already.")
+    ] = True,
 ) -> None:
     """Read news: agreements, parties, events, dates and provisions, with the exact evidence."""
+    if batch is not None:
+        if path is not None:
+            raise InvalidArgumentError(f"give either a file to read or --batch ARCHIVE, not both ({path!r})")
+        read_batch(batch, published, as_json, propose, engine, address, workers, resume)
+        return
+    if path is None:
+        raise InvalidArgumentError("nothing to read: give a file, - for standard input, or --batch ARCHIVE")
+    if (engine, address, workers) != ("local", None, None) or not resume:
+        raise InvalidArgumentError("--engine, --address, --workers and --resume go with --batch ARCHIVE")
     from casus.reader import render as reader_render
     from casus.reader.extract import read_articles
 
@@ -434,6 +459,50 @@ def read(
         return
     for payload in payloads:
         reader_render.reading(out, payload["article"]["text"], payload)
+
+
+def read_batch(archive, published, as_json, propose, engine, address, workers, resume) -> None:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from casus.archive import read_archive
+    from casus.store import Store
+
+    day = parse_date(published, "--published") if published is not None else None
+    store = Store.open()
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("starting", total=None)
+
+        def show(summary) -> None:
+            progress.update(task, description=(
+                f"{summary.records:,} articles · {summary.per_second:,.1f}/s · kept {summary.kept:,} · "
+                f"facts {summary.agreements:,} · proposals {summary.proposals:,} · errors {summary.error_count:,}"
+            ))
+
+        def report(error) -> None:
+            progress.console.print(f"[yellow]skipped:[/] {escape(str(error))}", highlight=False)
+
+        summary = read_archive(store, archive, engine=engine, workers=workers, address=address, propose=propose,
+                               resume=resume, published=day, on_progress=show, on_error=report)
+    if as_json:
+        print_json(summary.to_json())
+    else:
+        _batch_summary(summary)
+    if summary.error_count:
+        # The batch went on past its bad records, but a script must still learn of them.
+        raise typer.Exit(InputError.exit_code)
+
+
+def _batch_summary(summary) -> None:
+    data = summary.to_json()
+    out.print(
+        f"{data['records']:,} records in {data['seconds']:.1f} s ({data['articles_per_second']:,.1f}/s, "
+        f"{summary.engine} engine, {summary.workers} worker(s)): read {data['read']:,}, "
+        f"already read {data['already_read']:,}, duplicates {data['duplicates']:,}, "
+        f"kept by the first pass {data['kept']:,}; {data['agreements']:,} facts, "
+        f"{data['proposals']:,} proposals, {data['error_count']:,} errors",
+        highlight=False,
+    )
 
 
 export_app = typer.Typer(
