@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from casus.archive.engines import make_engine
+from casus.archive.engines import Engine, make_engine
 from casus.archive.records import Item, RecordError, iter_archive
 from casus.reader.inputs import worth_reading
 from casus.store.store import utcnow
@@ -77,7 +77,7 @@ def read_archive(
     store,
     path: str | Path,
     *,
-    engine: str = "local",
+    engine: str | Engine = "local",
     workers: int | None = None,
     address: str | None = None,
     propose: bool = False,
@@ -89,12 +89,16 @@ def read_archive(
 ) -> BatchSummary:
     """Read every article of the archive at ``path`` into ``store``; see the module notes.
 
+    ``engine`` is ``"local"``, ``"ray"`` or an engine object (``casus.archive.engines``)
+    that the caller keeps and closes.
+
     Raises ``InputError`` only if the archive cannot be opened at all; record
     errors are counted, kept in the summary and passed to ``on_error``.
     """
     from casus.review.proposals import file_proposals, plan_proposals
 
-    runner = make_engine(engine, workers=workers, address=address)
+    owned = isinstance(engine, str)  # an engine handed in stays open for its owner
+    runner = make_engine(engine, workers=workers, address=address) if owned else engine
     summary = BatchSummary(str(path), runner.name, runner.workers)
     started = time.monotonic()
     run_started = utcnow()
@@ -160,7 +164,8 @@ def read_archive(
             summary.proposals += written["proposals"]
             tick()
     finally:
-        runner.close()
+        if owned:
+            runner.close()
     tick()
     return summary
 

@@ -115,6 +115,14 @@ class RayEngine:
         while waiting:
             yield waiting.pop(0), self._pool.get_next()
 
+    def wait_ready(self) -> None:
+        """Block until every worker has loaded its model (benchmarks time the reading alone)."""
+        self._ray.get([actor.ready.remote() for actor in self._actors])
+
+    def worker_memory(self) -> list[int]:
+        """Each worker's peak resident memory in bytes."""
+        return self._ray.get([actor.peak_memory.remote() for actor in self._actors])
+
     def close(self) -> None:
         for actor in self._actors:
             self._ray.kill(actor)
@@ -133,6 +141,15 @@ class _ReaderActor:
 
     def read(self, articles: list[Article]) -> list[dict[str, Any]]:
         return read_payloads(articles, self._nlp) if articles else []
+
+    def ready(self) -> bool:
+        return True
+
+    def peak_memory(self) -> int:
+        """This worker's peak resident memory in bytes (Linux reports kilobytes)."""
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def make_engine(name: str, *, workers: int | None = None, address: str | None = None) -> Engine:

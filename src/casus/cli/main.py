@@ -432,17 +432,20 @@ def read(
     resume: Annotated[
         bool, typer.Option("--resume/--no-resume", help="With --batch: skip articles the store has read already.")
     ] = True,
+    chunk: Annotated[
+        int, typer.Option("--chunk", min=1, help="With --batch: articles per job, each job one transaction.")
+    ] = 32,
 ) -> None:
     """Read news: agreements, parties, events, dates and provisions, with the exact evidence."""
     if batch is not None:
         if path is not None:
             raise InvalidArgumentError(f"give either a file to read or --batch ARCHIVE, not both ({path!r})")
-        read_batch(batch, published, as_json, propose, engine, address, workers, resume)
+        read_batch(batch, published, as_json, propose, engine, address, workers, resume, chunk)
         return
     if path is None:
         raise InvalidArgumentError("nothing to read: give a file, - for standard input, or --batch ARCHIVE")
-    if (engine, address, workers) != ("local", None, None) or not resume:
-        raise InvalidArgumentError("--engine, --address, --workers and --resume go with --batch ARCHIVE")
+    if (engine, address, workers, chunk) != ("local", None, None, 32) or not resume:
+        raise InvalidArgumentError("--engine, --address, --workers, --resume and --chunk go with --batch ARCHIVE")
     from casus.reader import render as reader_render
     from casus.reader.extract import read_articles
 
@@ -461,7 +464,7 @@ def read(
         reader_render.reading(out, payload["article"]["text"], payload)
 
 
-def read_batch(archive, published, as_json, propose, engine, address, workers, resume) -> None:
+def read_batch(archive, published, as_json, propose, engine, address, workers, resume, chunk) -> None:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from casus.archive import read_archive
@@ -483,7 +486,7 @@ def read_batch(archive, published, as_json, propose, engine, address, workers, r
             progress.console.print(f"[yellow]skipped:[/] {escape(str(error))}", highlight=False)
 
         summary = read_archive(store, archive, engine=engine, workers=workers, address=address, propose=propose,
-                               resume=resume, published=day, on_progress=show, on_error=report)
+                               resume=resume, published=day, chunk=chunk, on_progress=show, on_error=report)
     if as_json:
         print_json(summary.to_json())
     else:
