@@ -14,10 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,ray]'
 	touch $(STAMP)
 
-## run: answer "who is bound to defend North Korea today?" on the built-in data
+## run: answer "who is bound to defend North Korea today?" on the built-in data, then serve the web app
 run: $(STAMP)
 	$(BIN)/casus state "North Korea"
 	$(BIN)/casus treaties --state "North Korea"
+	$(BIN)/casus serve
 
 ## test: the whole test suite
 test: $(STAMP)

@@ -51,8 +51,8 @@ def test_reopening_the_store_adds_nothing(fresh_store):
     assert again.sync_builtin() == {"inserted": 0, "superseded": 0, "closed": 0}
 
 
-def test_the_migrations_build_exactly_the_declared_schema(fresh_store):
-    with fresh_store.engine.connect() as connection:
+def test_the_migrations_build_exactly_the_declared_schema(backend_store):
+    with backend_store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
 
@@ -72,14 +72,14 @@ def test_an_edit_keeps_the_old_fact_as_recorded(fresh_store):
     assert "SWE" in then.parties_on("nato", D("2024-03-07"))
 
 
-def test_an_edit_of_an_unknown_record_or_field_is_refused(fresh_store):
+def test_an_edit_of_an_unknown_record_or_field_is_refused(backend_store):
     with pytest.raises(InvalidArgumentError, match="no current record 'nato/XXX/1'"):
-        fresh_store.edit("memberships", "nato/XXX/1", {"valid_to": D("2030-01-01")}, editor="t", reason="r")
+        backend_store.edit("memberships", "nato/XXX/1", {"valid_to": D("2030-01-01")}, editor="t", reason="r")
     with pytest.raises(InvalidArgumentError, match="cannot edit field"):
-        fresh_store.edit("memberships", "nato/SWE/1", {"colour": "red"}, editor="t", reason="r")
+        backend_store.edit("memberships", "nato/SWE/1", {"colour": "red"}, editor="t", reason="r")
 
 
-def test_a_change_in_the_builtin_data_supersedes_the_old_version(fresh_store):
+def test_a_change_in_the_builtin_data_supersedes_the_old_version(backend_store):
     from casus.store.rows import rows_for_treaties
     from casus.store.store import BUILTIN_DATASET, load_records
     from casus.treaties.loader import builtin_treaties
@@ -88,28 +88,66 @@ def test_a_change_in_the_builtin_data_supersedes_the_old_version(fresh_store):
     for row in records["treaties"]:
         if row["treaty_key"] == "nato":
             row["notes"] = "changed"
-    counts = load_records(fresh_store, BUILTIN_DATASET, records)
+    counts = load_records(backend_store, BUILTIN_DATASET, records)
     assert counts == {"inserted": 0, "superseded": 1, "closed": 0}
-    assert [v["notes"] == "changed" for v in fresh_store.history("treaties", "nato")] == [False, True]
+    assert [v["notes"] == "changed" for v in backend_store.history("treaties", "nato")] == [False, True]
 
 
-def test_a_users_edit_survives_an_update_of_the_builtin_data(fresh_store):
+def test_a_users_edit_survives_an_update_of_the_builtin_data(backend_store):
     from casus.store.rows import rows_for_treaties
     from casus.store.store import BUILTIN_DATASET, load_records
     from casus.treaties.loader import builtin_treaties
 
-    fresh_store.edit("treaties", "nato", {"notes": "mine"}, editor="tester", reason="test")
+    backend_store.edit("treaties", "nato", {"notes": "mine"}, editor="tester", reason="test")
     records = rows_for_treaties(builtin_treaties())
     for row in records["treaties"]:
         if row["treaty_key"] == "nato":
             row["notes"] = "theirs"
-    load_records(fresh_store, BUILTIN_DATASET, records)
-    assert fresh_store.knowledge_base().treaties["nato"].notes == "mine"
+    load_records(backend_store, BUILTIN_DATASET, records)
+    assert backend_store.knowledge_base().treaties["nato"].notes == "mine"
 
 
-def test_a_store_started_empty_stays_empty(tmp_path):
-    path = tmp_path / "empty.sqlite"
-    Store.open(path, seed=False).close()
-    store = Store.open(path)
+def test_a_store_started_empty_stays_empty(store_url):
+    Store.open(store_url, seed=False).close()
+    store = Store.open(store_url)
     assert count(store, treaties) == 0
     assert store.knowledge_base().treaties == {}
+
+
+def test_casus_db_in_a_folder_that_does_not_exist_is_an_error_and_creates_nothing(tmp_path, monkeypatch):
+    from casus.errors import StoreError
+
+    monkeypatch.setenv("CASUS_DB", str(tmp_path / "typo" / "casus.sqlite"))
+    with pytest.raises(StoreError, match="the folder .*typo does not exist"):
+        Store.open()
+    assert not (tmp_path / "typo").exists()
+
+
+def test_a_store_made_by_a_newer_casus_is_refused_untouched(fresh_store):
+    from casus.errors import StoreError
+
+    with fresh_store.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(StoreError, match="schema 9999, newer than this casus knows"):
+        Store.open(fresh_store.engine.url.database)
+
+
+def test_an_old_store_is_migrated_and_a_duplicate_current_version_is_closed_not_lost(tmp_path):
+    path = tmp_path / "old.sqlite"
+    old = Store(Store.open(path, seed=False).engine)
+    with old.engine.begin() as connection:
+        for table in ("treaties", "memberships", "obligations", "suspensions", "war_participants"):
+            connection.execute(text(f"DROP INDEX uq_{table}_current"))
+        connection.execute(text("DROP TABLE readings"))  # added by a later revision than 0004
+        connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+        connection.execute(text("INSERT INTO datasets (id, name, version, kind, loaded_at) "
+                                "VALUES ('d', 'd', '1', 'curated', '2026-01-01 00:00:00')"))
+        for when in ("2026-01-01 00:00:00", "2026-01-02 00:00:00"):
+            connection.execute(text(
+                "INSERT INTO treaties (treaty_key, name, aliases, source, dataset_id, recorded_from) "
+                "VALUES ('twice', 'Twice', '[]', '{\"kind\": \"test\"}', 'd', :when)"), {"when": when})
+    old.close()
+    store = Store.open(path)
+    assert store.revision() == Store.head()
+    versions = store.history("treaties", "twice")
+    assert [(v["recorded_from"].day, v["recorded_to"] and v["recorded_to"].day) for v in versions] == [(1, 2), (2, None)]

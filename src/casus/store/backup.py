@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Integer, create_engine, select, text
 
 from casus.errors import InvalidArgumentError, StoreError
-from casus.store.tables import metadata
+from casus.store.tables import metadata, store_generation
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DUMP_FORMAT = "casus-store-dump"
@@ -86,12 +86,17 @@ def restore(store, path: str | os.PathLike) -> dict[str, Any]:
 
     def work(tx) -> None:
         connection = tx.connection
+        # The generation only ever grows (caches trust it): the restored store's
+        # is past the live one's, whatever the backup held.
+        live = connection.execute(select(store_generation.c.value)).scalar() or 0
         for table in reversed(_tables()):
             connection.execute(table.delete())
         for table in _tables():
             rows = tables.get(table.name, [])
             if rows:
                 connection.execute(table.insert(), [_typed_row(table, row) for row in rows])
+        connection.execute(store_generation.delete())
+        connection.execute(store_generation.insert().values(id=1, value=live + 1))
         if store.dialect == "postgresql":
             for table in _tables():
                 serial = [c.name for c in table.primary_key.columns if isinstance(c.type, Integer)]

@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 from casus import __version__
 from casus.errors import InvalidArgumentError, ProposalDecidedError, StoreError
 from casus.store import rows as row_builders
-from casus.store.tables import KEYED, VERSIONED, datasets, proposals, readings
+from casus.store.tables import KEYED, VERSIONED, datasets, proposals, readings, store_generation
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUILTIN_DATASET = "builtin"
@@ -42,6 +42,9 @@ VALID_COLUMNS = {
     "suspensions": ("valid_from", "valid_to"),
 }
 """The valid-time span of each table: when the fact holds in the world, ``[from, to)``."""
+
+MAX_ID = 2**31 - 1
+"""The largest row id (PostgreSQL's INTEGER); a larger one names no row."""
 
 T = TypeVar("T")
 
@@ -65,6 +68,15 @@ def resolve_url(value: str | os.PathLike | None = None) -> str:
 def utcnow() -> dt.datetime:
     """Recorded time is kept in UTC, without a zone (portable across backends)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER")
+
+
+def _note_writes(connection, _cursor, statement, _parameters, _context, _executemany) -> None:
+    """Mark a connection that changed data, so its transaction bumps the generation."""
+    if statement.lstrip()[:6].upper() in _WRITES and "store_generation" not in statement:
+        connection.info["casus_wrote"] = True
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:
@@ -104,10 +116,13 @@ def _retryable(exc: BaseException) -> bool:
         state = getattr(exc.orig, "sqlstate", None)
         if state in ("40001", "40P01"):  # PostgreSQL: serialization failure, deadlock
             return True
-        # Another writer added the same record at the same moment: the partial
-        # unique index refused ours; the next attempt supersedes theirs.
-        if isinstance(exc, IntegrityError) and "_current" in str(exc.orig):
-            return True
+        # Another writer added the same record (or dataset) at the same moment:
+        # the unique index refused ours; the next attempt sees theirs and
+        # supersedes or reuses it.
+        if isinstance(exc, IntegrityError) and state == "23505":
+            diag = getattr(exc.orig, "diag", None)
+            constraint = getattr(diag, "constraint_name", None) or ""
+            return constraint.endswith("_current") or constraint == "pk_datasets"
     return False
 
 
@@ -155,6 +170,7 @@ class Store:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "after_cursor_execute", _note_writes)
         store = cls(engine)
         created = store.revision() is None
         store.migrate()
@@ -179,9 +195,19 @@ class Store:
     def _begin(self, *, write: bool) -> Iterator[Connection]:
         with self.engine.connect() as connection:
             if write:
-                connection = connection.execution_options(casus_write=True)
+                options: dict[str, Any] = {"casus_write": True}
+                if self.dialect != "sqlite":
+                    # One snapshot for the whole write: a version another writer
+                    # superseded meanwhile fails to update (serialization failure)
+                    # and the write runs again on what is stored now, rather than
+                    # superseding a version it never read (a lost update).
+                    options["isolation_level"] = "REPEATABLE READ"
+                connection = connection.execution_options(**options)
             with connection.begin():
+                connection.info["casus_wrote"] = False
                 yield connection
+                if connection.info.pop("casus_wrote", False) and self._counts_generations(connection):
+                    connection.execute(store_generation.update().values(value=store_generation.c.value + 1))
 
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Connection]:
@@ -194,6 +220,20 @@ class Store:
                 yield connection
         except SQLAlchemyError as exc:
             raise StoreError(f"the store at {self.engine.url!r} failed: {exc}") from exc
+
+    def _counts_generations(self, connection: Connection) -> bool:
+        # False only before the migration that adds the counter; checked until then.
+        if not getattr(self, "_generation_table", False):
+            self._generation_table = inspect(connection).has_table("store_generation")
+        return self._generation_table
+
+    def generation(self) -> int:
+        """A counter every write transaction bumps: equal generations, equal contents."""
+        with self.engine.connect() as connection:
+            try:
+                return int(connection.execute(select(store_generation.c.value)).scalar() or 0)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"the store at {self.engine.url!r} failed: {exc}") from exc
 
     def write(self, work: Callable[[Transaction], T], *, attempts: int = WRITE_ATTEMPTS) -> T:
         """Run ``work(tx)`` in one write transaction; all of it is written or none.
@@ -562,6 +602,8 @@ class Transaction:
     # -- proposals ---------------------------------------------------------------
 
     def proposal(self, proposal_id: int) -> dict[str, Any] | None:
+        if not 0 < proposal_id <= MAX_ID:
+            return None  # no such row, and no integer the database would refuse as out of range
         row = self.connection.execute(select(proposals).where(proposals.c.id == proposal_id)).first()
         return dict(row._mapping) if row is not None else None
 
@@ -583,6 +625,10 @@ class Transaction:
         check: of two writers deciding one proposal at once, exactly one wins and
         the other gets ``ProposalDecidedError`` (its whole transaction rolled back).
         """
+        if not 0 < proposal_id <= MAX_ID:
+            from casus.errors import UnknownProposalError
+
+            raise UnknownProposalError(proposal_id)
         changed = self.connection.execute(
             proposals.update()
             .where(proposals.c.id == proposal_id, proposals.c.status == "open")
@@ -598,7 +644,7 @@ class Transaction:
             verb = "accept" if status == "accepted" else "reject"
             raise ProposalDecidedError(
                 f"proposal {proposal_id} is already {row['status']} (by {row['decided_by']} at {stamp}); "
-                f"only an open proposal can be {verb}ed"
+                f"only an open proposal can be {verb}ed", record=str(proposal_id)
             )
 
 

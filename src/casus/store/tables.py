@@ -210,6 +210,16 @@ proposals = Table(
     Index("ix_proposals_article", "article"),
 )
 
+# One row: a counter every write transaction bumps (``Store.generation``), so a
+# long-running process knows, with one cheap read, whether its cached knowledge
+# base is stale, whichever process wrote.
+store_generation = Table(
+    "store_generation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
 
 def typed(table_name: str, values: dict) -> dict:
     """Dates kept as ISO text (in a proposal's JSON) become dates for the table's date columns."""

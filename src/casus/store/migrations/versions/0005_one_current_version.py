@@ -4,16 +4,16 @@ Before the index is built, any key with several current versions (a race the
 old code could lose) keeps only its newest one current; the others are closed
 at the newest one's recorded time, so no version is erased.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,40 @@
+"""Read an article: text or HTML with its date in, facts with exact evidence out.
+
+The article's text comes back as text (an HTML page is reduced to its text by
+the reader); the API never returns an article as HTML, and every answer says
+``nosniff``.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials
+
+from casus.api.deps import application
+from casus.api.security import WRITE_RESPONSES, bearer, require_token
+from casus.app import App
+from casus.contracts.api import ArticleReading, ArticleRequest
+
+router = APIRouter(tags=["reader"])
+
+
+@router.post("/read", responses=WRITE_RESPONSES, summary="Read an article: agreements, parties, dates, provisions, with evidence")
+def read(
+    article: ArticleRequest,
+    request: Request,
+    credentials: HTTPAuthorizationCredentials | None = Depends(bearer),
+    casus: App = Depends(application),
+) -> ArticleReading:
+    """The same reading as `casus read FILE --published D --json`; with `propose`, the proposals filed too."""
+    from casus.reader.extract import read_article
+    from casus.reader.inputs import _from_record  # the reader's one checker of an article given as a record
+
+    if article.propose:
+        require_token(request, credentials)
+    record = article.model_dump(exclude={"propose"}, exclude_none=True, mode="json")
+    record.setdefault("id", article.url or "article")
+    loaded = _from_record(record, "article", None, "article", None)
+    payload = read_article(loaded, first_pass=True).to_json()
+    payload["article"]["text"] = loaded.text
+    proposals = casus.review_propose(payload).proposals if article.propose else None
+    return ArticleReading.model_validate({**payload, "proposals": proposals})

@@ -1,0 +1,104 @@
+"""Derived views: the diff between two dates, the exposure of a date, entanglement, the network."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import weakref
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+
+from casus import contracts
+from casus.api.deps import ContractResponse, application, today
+from casus.app import App, frame_rows
+from casus.contracts.api import ExposurePage, Network
+from casus.vocab import ObligationKind
+
+router = APIRouter(tags=["views"])
+On = Annotated[dt.date | None, Query(description="The date (YYYY-MM-DD); default today.")]
+
+
+@router.get("/diff", summary="Obligations that appeared, ended or changed between two dates")
+def diff(
+    start: Annotated[dt.date, Query(alias="from", description="The earlier date.")],
+    end: Annotated[dt.date, Query(alias="to", description="The later date.")],
+    casus: App = Depends(application),
+) -> contracts.Diff:
+    """The same payload as `casus diff --from D1 --to D2 --json`."""
+    return casus.diff(start, end)
+
+
+class _Frames:
+    """The table of each exposure view the application keeps, computed once.
+
+    ``App.exposure`` caches the view per store generation and date; its table
+    (every ordered pair, ~38,000 rows) costs seconds more, and a client paging
+    through it must not pay that per page. Keyed weakly on the view, so a table
+    goes when the application drops its view (a write, or another date).
+    """
+
+    def __init__(self) -> None:
+        self._frames: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def of(self, view):
+        with self._lock:
+            frame = self._frames.get(view)
+        if frame is None:
+            frame = view.frame()
+            with self._lock:
+                self._frames[view] = frame
+        return frame
+
+
+FRAMES = _Frames()
+
+
+@router.get("/exposure", response_model=ExposurePage,
+            summary="For every ordered pair (attacker, target) on a date: who defends the target",
+            responses={200: {"content": {"text/csv": {}}}})
+def exposure(
+    on: On = None,
+    format: Annotated[Literal["json", "csv"], Query(description="json (paged) or csv (every row).")] = "json",
+    offset: Annotated[int, Query(ge=0, description="Rows to skip (JSON).")] = 0,
+    limit: Annotated[int, Query(ge=1, le=10_000, description="Rows per page (JSON).")] = 1000,
+    attacker: Annotated[str | None, Query(description="Only pairs with this attacker.")] = None,
+    target: Annotated[str | None, Query(description="Only pairs with this target.")] = None,
+    casus: App = Depends(application),
+    now: dt.date = Depends(today),
+) -> Response:
+    """Rows as `casus exposure --on D --format csv` writes them; JSON pages of `limit` rows from `offset`."""
+    import polars as pl
+
+    day = on or now
+    frame = FRAMES.of(casus.exposure(day))
+    if attacker:
+        frame = frame.filter(pl.col("attacker") == casus.lookup(attacker, on=day).id)
+    if target:
+        frame = frame.filter(pl.col("target") == casus.lookup(target, on=day).id)
+    if format == "csv":
+        return Response(frame.write_csv(), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'inline; filename="exposure-{day.isoformat()}.csv"'})
+    return ContractResponse(ExposurePage(on=day, total=frame.height, offset=offset, limit=limit,
+                                         pairs=frame_rows(frame.slice(offset, limit))))
+
+
+@router.get("/entanglement", summary="For each state: how many ordered pairs would bind it to defend")
+def entanglement(on: On = None, casus: App = Depends(application)) -> contracts.Entanglement:
+    """The same payload as `casus entanglement --on D --json`."""
+    return casus.entanglement(on)
+
+
+@router.get("/network", summary="The obligation network on a date: states, and a directed edge per duty")
+def network(
+    on: On = None,
+    kind: Annotated[ObligationKind | None, Query(description="Only duties of this kind.")] = None,
+    source: Annotated[str, Query(description="Which datasets: all, or ids from /sources, comma-separated.")] = "all",
+    casus: App = Depends(application),
+) -> Network:
+    """The nodes and edges `casus export graphml --on D` writes, as JSON; edges go obligor → beneficiary."""
+    graph = casus.export_graphml(on, source=source)
+    edges = [edge for edge in graph.edges if kind is None or edge["kind"] == kind]
+    return Network(on=graph.on, nodes=graph.nodes, edges=edges)
