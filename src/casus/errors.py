@@ -144,8 +144,9 @@ class InputError(CasusError):
 
     code, kind, title = "E103", Kind.BAD_INPUT, "unreadable input"
 
-    def __init__(self, path: str, message: str, line: int | None = None) -> None:
-        super().__init__(f"{_where(path, line)}: {message}", file=path, line=line)
+    def __init__(self, path: str, message: str, line: int | None = None, field: str | None = None) -> None:
+        # The field is structured data for programs; the message keeps naming it in words.
+        super().__init__(f"{_where(path, line)}: {message}", file=path, line=line, field=field)
         self.path, self.message = path, message
 
 

@@ -138,6 +138,7 @@ def test_an_old_store_is_migrated_and_a_duplicate_current_version_is_closed_not_
     with old.engine.begin() as connection:
         for table in ("treaties", "memberships", "obligations", "suspensions", "war_participants"):
             connection.execute(text(f"DROP INDEX uq_{table}_current"))
+        connection.execute(text("DROP TABLE readings"))  # added by a later revision than 0004
         connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
         connection.execute(text("INSERT INTO datasets (id, name, version, kind, loaded_at) "
                                 "VALUES ('d', 'd', '1', 'curated', '2026-01-01 00:00:00')"))

@@ -394,6 +394,18 @@ class App:
         made = [p for payload in payloads for p in self._propose(payload)] if propose else []
         return contracts.ReadResult.model_validate({"readings": payloads, "proposals": made})
 
+    def read_archive(self, archive: str | os.PathLike, published: dt.date | None = None, *, engine: str = "local",
+                     workers: int | None = None, address: str | None = None, propose: bool = False,
+                     resume: bool = True, chunk: int = 32, on_progress=None,
+                     on_error=None) -> contracts.BatchSummary:
+        """Read a news archive into the store, streamed and resumable (``casus read --batch``; docs/batch.md)."""
+        from casus.archive import read_archive
+
+        summary = read_archive(self.store, archive, engine=engine, workers=workers, address=address,
+                               propose=propose, resume=resume, published=published, chunk=chunk,
+                               on_progress=on_progress, on_error=on_error)
+        return contracts.BatchSummary.model_validate(summary.to_json())
+
     def _propose(self, reading) -> list[dict[str, Any]]:
         from casus.review import propose
 

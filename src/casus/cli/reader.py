@@ -8,19 +8,47 @@ from typing import Annotated
 import typer
 
 from casus.cli.common import JsonOption, app, edge, err, open_app, out, print_json
+from casus.errors import BAD_FILE_EXIT_CODE, InvalidArgumentError
 
 
 @app.command("read")
 @edge
 def read(
-    path: Annotated[str, typer.Argument(help="A text, HTML, JSON or JSONL file, or - for standard input.")],
+    path: Annotated[
+        str | None, typer.Argument(help="A text, HTML, JSON or JSONL file, or - for standard input.")
+    ] = None,
     published: Annotated[str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")] = None,
     as_json: JsonOption = False,
     propose: Annotated[
         bool, typer.Option("--propose", help="Turn the facts into proposals for `casus review`.")
     ] = False,
+    batch: Annotated[
+        str | None,
+        typer.Option("--batch", metavar="ARCHIVE",
+                     help="Read a news archive: a JSONL file (optionally .gz) or a folder, streamed and resumable."),
+    ] = None,
+    engine: Annotated[str, typer.Option("--engine", help="With --batch: local (this process) or ray.")] = "local",
+    address: Annotated[
+        str | None, typer.Option("--address", help="With --engine ray: an existing cluster; default a local one.")
+    ] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="With --engine ray: reader workers.")] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume/--no-resume", help="With --batch: skip articles the store has read already.")
+    ] = True,
+    chunk: Annotated[
+        int, typer.Option("--chunk", min=1, help="With --batch: articles per job, each job one transaction.")
+    ] = 32,
 ) -> None:
     """Read news: agreements, parties, events, dates and provisions, with the exact evidence."""
+    if batch is not None:
+        if path is not None:
+            raise InvalidArgumentError(f"give either a file to read or --batch ARCHIVE, not both ({path!r})")
+        read_batch(batch, published, as_json, propose, engine, address, workers, resume, chunk)
+        return
+    if path is None:
+        raise InvalidArgumentError("nothing to read: give a file, - for standard input, or --batch ARCHIVE")
+    if (engine, address, workers, chunk) != ("local", None, None, 32) or not resume:
+        raise InvalidArgumentError("--engine, --address, --workers, --resume and --chunk go with --batch ARCHIVE")
     from casus.reader import render as reader_render
 
     result = open_app().read(path, published, propose=propose)
@@ -32,6 +60,45 @@ def read(
         return
     for payload in payloads:
         reader_render.reading(out, payload["article"]["text"], payload)
+
+
+def read_batch(archive, published, as_json, propose, engine, address, workers, resume, chunk) -> None:
+    """``casus read --batch``: one call on the app, with a Rich progress bar on standard error."""
+    from rich.markup import escape
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    application = open_app()
+    day = application.day(published, "published") if published is not None else None
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("starting", total=None)
+
+        def show(summary) -> None:
+            progress.update(task, description=(
+                f"{summary.records:,} articles · {summary.per_second:,.1f}/s · kept {summary.kept:,} · "
+                f"facts {summary.agreements:,} · proposals {summary.proposals:,} · errors {summary.error_count:,}"
+            ))
+
+        def report(error) -> None:
+            progress.console.print(f"[yellow]skipped:[/] {escape(str(error))}", highlight=False)
+
+        summary = application.read_archive(archive, day, engine=engine, workers=workers, address=address,
+                                           propose=propose, resume=resume, chunk=chunk, on_progress=show,
+                                           on_error=report)
+    if as_json:
+        print_json(summary)
+    else:
+        out.print(
+            f"{summary.records:,} records in {summary.seconds:.1f} s ({summary.articles_per_second:,.1f}/s, "
+            f"{summary.engine} engine, {summary.workers} worker(s)): read {summary.read:,}, "
+            f"already read {summary.already_read:,}, duplicates {summary.duplicates:,}, "
+            f"kept by the first pass {summary.kept:,}; {summary.agreements:,} facts, "
+            f"{summary.proposals:,} proposals, {summary.error_count:,} errors",
+            highlight=False,
+        )
+    if summary.error_count:
+        # The batch went on past its bad records, but a script must still learn of them.
+        raise typer.Exit(BAD_FILE_EXIT_CODE)
 
 
 @app.command("eval-reader")

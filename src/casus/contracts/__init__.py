@@ -51,17 +51,19 @@ from casus.contracts.kb import (
 )
 from casus.contracts.reader import (
     Agreement,
+    BatchSummary,
     Evidence,
     Proposal,
     ProposalList,
     ReadingBatch,
     ReadResult,
     Reading,
+    RecordError,
 )
 
 RESPONSES: tuple[type[Contract], ...] = (
     State, StateProfile, TreatyList, TreatyDetail, SourceList, ScenarioReport, Diff, ExposureTable,
-    Entanglement, Reading, ReadingBatch, Proposal, ProposalList, ErrorBody,
+    Entanglement, Reading, ReadingBatch, BatchSummary, Proposal, ProposalList, ErrorBody,
 )
 """The models a command or an endpoint answers with; each has an example in docs/json.md."""
 

@@ -78,3 +78,32 @@ class ReadResult(Contract):
 
     readings: list[Reading]
     proposals: list[Proposal]
+
+
+class RecordError(Contract):
+    """A record of an archive that could not be read: where, and what is wrong."""
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+
+
+class BatchSummary(Contract):
+    """``casus read --batch``: what reading an archive did (``App.read_archive``)."""
+
+    archive: str
+    engine: str
+    workers: int
+    records: int
+    read: int
+    already_read: int
+    duplicates: int
+    kept: int
+    skipped_by_first_pass: int
+    agreements: int
+    proposals: int
+    error_count: int
+    errors: list[RecordError]
+    seconds: float
+    articles_per_second: float

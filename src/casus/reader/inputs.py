@@ -227,16 +227,7 @@ def _load_jsonl(data: bytes, name: str, stem: str, flag: dt.date | None) -> list
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():
             continue
-        if len(raw) > MAX_BYTES:
-            raise InputError(name, f"over 10 MB ({_megabytes(len(raw))}); casus reads articles of at most 10 MB", number)
-        line = _decode(raw, name, number)
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(name, f"not JSON: {error.msg} (column {error.colno})", number) from None
-        if not isinstance(record, dict):
-            raise InputError(name, f"not a JSON object but {type(record).__name__}", number)
-        article = _from_record(record, name, number, stem, flag)
+        article = article_from_line(raw, name, number, stem, flag)
         if article.id in seen:
             raise InputError(name, f"id {article.id!r} already used on line {seen[article.id]}", number)
         seen[article.id] = number
@@ -244,6 +235,23 @@ def _load_jsonl(data: bytes, name: str, stem: str, flag: dt.date | None) -> list
     if not articles:
         raise InputError(name, "empty: there is no article in the batch")
     return articles
+
+
+def article_from_line(raw: bytes, name: str, number: int, stem: str, flag: dt.date | None = None) -> Article:
+    """The article of one JSONL line, or an ``InputError`` naming ``name``, the line and the field.
+
+    Shared by whole-file batches and the streaming archive reader (``casus.archive``).
+    """
+    if len(raw) > MAX_BYTES:
+        raise InputError(name, f"over 10 MB ({_megabytes(len(raw))}); casus reads articles of at most 10 MB", number)
+    line = _decode(raw, name, number)
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(name, f"not JSON: {error.msg} (column {error.colno})", number) from None
+    if not isinstance(record, dict):
+        raise InputError(name, f"not a JSON object but {type(record).__name__}", number)
+    return _from_record(record, name, number, stem, flag)
 
 
 def _load_json(data: bytes, name: str, stem: str, flag: dt.date | None) -> Article:
@@ -260,10 +268,10 @@ def _load_json(data: bytes, name: str, stem: str, flag: dt.date | None) -> Artic
 def _from_record(record: dict, name: str, number: int | None, stem: str, flag: dt.date | None) -> Article:
     for key in ("text", "html", "url"):
         if record.get(key) is not None and not isinstance(record[key], str):
-            raise InputError(name, f"{key!r} must be a string, not {type(record[key]).__name__}", number)
+            raise InputError(name, f"{key!r} must be a string, not {type(record[key]).__name__}", number, key)
     raw_id = record.get("id")
     if raw_id is not None and not isinstance(raw_id, (str, int)):
-        raise InputError(name, f"'id' must be a string or a number, not {type(raw_id).__name__}", number)
+        raise InputError(name, f"'id' must be a string or a number, not {type(raw_id).__name__}", number, "id")
     article_id = str(raw_id) if raw_id is not None else stem if number is None else f"{stem}:{number}"
     own = record.get("published")
     published = _parse_date(own, name, number, "'published'") if own is not None else flag
@@ -271,15 +279,15 @@ def _from_record(record: dict, name: str, number: int | None, stem: str, flag: d
     if record.get("text") is not None:
         text = record["text"]
         if not text.strip():
-            raise InputError(name, "empty: 'text' has no text to read", number)
+            raise InputError(name, "empty: 'text' has no text to read", number, "text")
         check_english(text, name, number)
         return Article(article_id, text, published, url, name)
     if record.get("html") is not None:
         if not record["html"].strip():
-            raise InputError(name, "empty: 'html' has no text to read", number)
+            raise InputError(name, "empty: 'html' has no text to read", number, "html")
         article = _from_html(record["html"], name, number, article_id, url, published, None)
         return Article(article.id, article.text, article.published, article.url, name, article.title)
-    raise InputError(name, "has neither 'text' nor 'html'", number)
+    raise InputError(name, "has neither 'text' nor 'html'", number, "text")
 
 
 def _parse_date(value: object, name: str, line: int | None, field: str) -> dt.date:
@@ -292,7 +300,7 @@ def _parse_date(value: object, name: str, line: int | None, field: str) -> dt.da
             return dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             pass
-    raise InputError(name, f"bad date in {field}: {value!r} is not a date YYYY-MM-DD", line)
+    raise InputError(name, f"bad date in {field}: {value!r} is not a date YYYY-MM-DD", line, field.strip("'"))
 
 
 # -- language ------------------------------------------------------------------------

@@ -272,8 +272,23 @@ def propose(store: Store, reading: dict[str, Any] | str | bytes) -> list[Proposa
     module's notes on idempotence). A malformed reading raises
     ``InvalidArgumentError`` and nothing is written.
     """
+    planned = plan_proposals(store.knowledge_base(), reading)
+    return store.write(lambda tx: file_proposals(tx, planned))
+
+
+@dataclass
+class Plan:
+    """The proposals a reading would make, computed from the base before any write."""
+
+    article: str
+    url: str | None
+    version: str | None
+    drafts: list
+
+
+def plan_proposals(kb: KnowledgeBase, reading: dict[str, Any] | str | bytes) -> Plan:
+    """What ``reading`` would change in ``kb``: read-only, so a batch can plan outside its transaction."""
     reading = parse_reading(reading)
-    kb = store.knowledge_base()
     info = reading["article"]
     article = info.get("id") or info.get("url")
     url = info.get("url")
@@ -281,14 +296,18 @@ def propose(store: Store, reading: dict[str, Any] | str | bytes) -> list[Proposa
     version = reading.get("reader_version")
     version = str(version) if version is not None else None
     drafts = [(agreement, list(_drafts(kb, agreement, published))) for agreement in reading["agreements"]]
+    return Plan(article, url, version, drafts)
 
-    def work(tx: Transaction) -> list[Proposal]:
-        # The facts already covered are read in the same transaction as the
-        # proposals are written: two readers of one article cannot both file it.
-        made = _new_proposals(tx.proposal_facts(article), drafts, article, url, version)
-        return [Proposal.from_row(tx.add_proposal(values)) for values in made]
 
-    return store.write(work)
+def file_proposals(tx: Transaction, planned: Plan) -> list[Proposal]:
+    """Write the proposals of ``planned`` inside the caller's transaction.
+
+    The facts already covered are read in the same transaction as the proposals are
+    written: two readers of one article cannot both file it.
+    """
+    made = _new_proposals(tx.proposal_facts(planned.article), planned.drafts, planned.article, planned.url,
+                          planned.version)
+    return [Proposal.from_row(tx.add_proposal(values)) for values in made]
 
 
 def _new_proposals(covered: set[str], drafts, article: str, url: str | None, version: str | None):

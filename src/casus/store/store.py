@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 from casus import __version__
 from casus.errors import InvalidArgumentError, ProposalDecidedError, StoreError
 from casus.store import rows as row_builders
-from casus.store.tables import KEYED, VERSIONED, datasets, proposals, store_generation
+from casus.store.tables import KEYED, VERSIONED, datasets, proposals, readings, store_generation
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUILTIN_DATASET = "builtin"
@@ -464,6 +464,16 @@ class Store:
 
     # -- proposals ---------------------------------------------------------------
 
+    def readings(self) -> list[dict[str, Any]]:
+        """Every article a batch has read, in the order they were recorded."""
+        with self.transaction() as connection:
+            rows = connection.execute(select(readings).order_by(readings.c.recorded_at, readings.c.content_hash))
+            return [dict(row._mapping) for row in rows]
+
+    def known_readings(self, hashes: Iterable[str], *, since: dt.datetime | None = None) -> set[str]:
+        with self.transaction() as connection:
+            return Transaction(self, connection).known_readings(hashes, since=since)
+
     def proposals(self, status: str | None = None, *, article: str | None = None) -> list[dict[str, Any]]:
         """Proposals (all, or with ``status``; of one article), oldest first."""
         query = select(proposals).order_by(proposals.c.id)
@@ -564,6 +574,30 @@ class Transaction:
                     self._close(name, old["row_id"])
                     counts["closed"] += 1
         return counts
+
+    # -- readings (batches of articles) --------------------------------------------
+
+    def known_readings(self, hashes: Iterable[str], *, since: dt.datetime | None = None) -> set[str]:
+        """Which of these content hashes a batch has already read (recorded at or after ``since``)."""
+        wanted = list(hashes)
+        known: set[str] = set()
+        for start in range(0, len(wanted), 500):  # bound the IN list on every backend
+            query = select(readings.c.content_hash).where(readings.c.content_hash.in_(wanted[start:start + 500]))
+            if since is not None:
+                query = query.where(readings.c.recorded_at >= since)
+            known.update(self.connection.execute(query).scalars())
+        return known
+
+    def forget_reading(self, content_hash: str) -> int:
+        """Drop a reading to record it anew (a batch run without resume); returns the proposals it had filed."""
+        filed = self.connection.execute(
+            select(readings.c.proposals).where(readings.c.content_hash == content_hash)
+        ).scalar()
+        self.connection.execute(readings.delete().where(readings.c.content_hash == content_hash))
+        return filed or 0
+
+    def add_reading(self, values: dict[str, Any]) -> None:
+        self.connection.execute(readings.insert().values(recorded_at=self.now, **values))
 
     # -- proposals ---------------------------------------------------------------
 

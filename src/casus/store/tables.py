@@ -237,3 +237,23 @@ def typed(table_name: str, values: dict) -> dict:
 def key_column(table_name: str) -> str:
     """The column holding the logical key of a versioned table."""
     return KEYED[table_name][1]
+
+readings = Table(
+    "readings",
+    metadata,
+    # One row per article a batch (``casus.archive``) has read, keyed by a hash of its
+    # content: reading the same article twice, or resuming a killed batch, skips it.
+    # Not versioned: a reading is an observation of the reader, not a fact of the base;
+    # the proposals it filed are written in the same transaction.
+    Column("content_hash", String(64), primary_key=True),
+    Column("article", Text, nullable=False),  # the record's id, else its URL, else the hash
+    Column("origin", Text, nullable=False),  # file and line the record came from
+    Column("url", Text, nullable=True),
+    Column("published", Date, nullable=True),
+    Column("kept", Boolean, nullable=False),  # false: the first pass found nothing to read
+    Column("agreements", Integer, nullable=False),
+    Column("proposals", Integer, nullable=False),
+    Column("reader_version", String(64), nullable=True),
+    Column("reading", JSON, nullable=False),  # the reader's JSON, without the article text
+    Column("recorded_at", DateTime, nullable=False),
+)
