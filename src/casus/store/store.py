@@ -24,7 +24,7 @@ from casus.store import rows as row_builders
 from casus.store.tables import VERSIONED, datasets
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 BUILTIN_DATASET = "builtin"
 EDITS_DATASET = "edits"
 
