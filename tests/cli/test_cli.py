@@ -82,7 +82,9 @@ def test_treaties_rejects_an_unknown_kind():
 def test_treaty_finds_nato_by_its_organisation_and_lists_its_articles():
     payload = json.loads(run("treaty", "NATO", "--json").stdout)
     assert payload["id"] == "nato"
-    assert [(o["article"], o["kind"]) for o in payload["obligations"]] == [("4", "consultation"), ("5", "defense")]
+    assert [(o["article"], o["kind"]) for o in payload["obligations"]] == [
+        ("1", "nonaggression"), ("4", "consultation"), ("5", "defense")
+    ]
     assert len([m for m in payload["members"] if m["to"] is None]) == 32
 
 
