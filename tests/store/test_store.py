@@ -113,3 +113,23 @@ def test_a_store_started_empty_stays_empty(tmp_path):
     store = Store.open(path)
     assert count(store, treaties) == 0
     assert store.knowledge_base().treaties == {}
+
+
+def test_a_store_synced_before_a_treaty_file_was_added_picks_it_up_on_the_next_open(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from casus.kb import state_profile
+    from casus.store import Store
+    from casus.treaties import loader
+
+    added = "australia-tuvalu-falepili-2023"
+    files, treaties = loader.builtin_files(), loader.builtin_treaties()
+    monkeypatch.setattr(loader, "builtin_files", lambda: [f for f in files if f.stem != added])
+    monkeypatch.setattr(loader, "builtin_treaties", lambda: tuple(t for t in treaties if t.id != added))
+    path = tmp_path / "old.sqlite"
+    Store.open(path).close()
+    monkeypatch.undo()
+    store = Store.open(path)  # the digest of the files' names and bytes has changed
+    defenders = [d.other for d in state_profile(store.knowledge_base(), "TUV", dt.date(2026, 12, 1)).defended_by]
+    assert defenders == ["AUS"]
+    assert store.sync_builtin() == {"inserted": 0, "superseded": 0, "closed": 0}
