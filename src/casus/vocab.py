@@ -34,6 +34,13 @@ class Strength(StrEnum):
     unspecified = "unspecified"  # the source does not code it (ATOP, the news)
 
 
+class Instrument(StrEnum):
+    """What kind of act creates the obligations."""
+
+    treaty = "treaty"  # an agreement between parties (incl. an organisation's founding charter)
+    unilateral = "unilateral"  # a pledge one state makes alone (executive order, declaration)
+
+
 class EndReason(StrEnum):
     """Why a treaty ended."""
 

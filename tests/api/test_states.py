@@ -37,17 +37,18 @@ def test_the_list_of_states_on_a_date_is_the_registry(client):
 def test_north_korea_on_2025_01_01_is_defended_by_china_and_russia_each_with_its_article(client):
     profile = client.get(f"{API}/states/North Korea/profile", params={"on": "2025-01-01"}).json()
     duties = {d["state"]["id"]: (d["treaty"]["id"], d["article"]) for d in profile["defended_by"]}
-    assert duties == {"CHN": ("china-dprk-1961", "II"), "RUS": ("russia-dprk-2024", "4")}
+    assert duties == {"CHN": ("china-dprk-1961", "II"), "CUB": ("cuba-dprk-1986", "mutual-assistance"),
+                      "RUS": ("russia-dprk-2024", "4")}
 
 
 def test_on_2024_06_01_russia_does_not_defend_north_korea(client):
     profile = client.get(f"{API}/states/PRK/profile", params={"on": "2024-06-01"}).json()
-    assert defenders(profile) == ["CHN"]
+    assert defenders(profile) == ["CHN", "CUB"]
 
 
 def test_after_the_signing_and_before_entry_into_force_the_treaty_is_pending(client):
     profile = client.get(f"{API}/states/PRK/profile", params={"on": "2024-07-01"}).json()
-    assert defenders(profile) == ["CHN"]
+    assert defenders(profile) == ["CHN", "CUB"]
     (pending,) = profile["pending"]
     assert pending["treaty"]["id"] == "russia-dprk-2024"
     assert (pending["status"], pending["signed"], pending["binds_from"]) == ("signed", "2024-06-19", "2024-12-04")
@@ -65,7 +66,7 @@ def test_known_at_answers_as_the_store_knew_it(client):
     assert before["defended_by"] == []
     now = client.get(f"{API}/states/PRK/profile", params={"on": "2025-01-01",
                                                          "known_at": dt.datetime.now(dt.UTC).isoformat()})
-    assert defenders(now.json()) == ["CHN", "RUS"]
+    assert defenders(now.json()) == ["CHN", "CUB", "RUS"]
 
 
 def test_a_date_that_is_not_a_date_is_400_naming_the_field(client):

@@ -48,9 +48,9 @@ def test_the_exposure_of_one_pair(client):
     body = client.get(f"{API}/exposure", params={"on": "2025-01-01", "attacker": "Russia",
                                                  "target": "North Korea"}).json()
     (pair,) = body["pairs"]
-    assert (pair["attacker"], pair["target"], pair["bound"]) == ("RUS", "PRK", "CHN")
+    assert (pair["attacker"], pair["target"], pair["bound"]) == ("RUS", "PRK", "CHN;CUB")
     body = client.get(f"{API}/exposure", params={"on": "2025-01-01", "attacker": "USA", "target": "PRK"}).json()
-    assert body["pairs"][0]["bound"] == "CHN;RUS"
+    assert body["pairs"][0]["bound"] == "CHN;CUB;RUS"
 
 
 def test_bad_exposure_paging_is_400_naming_the_field(client):

@@ -26,8 +26,8 @@ def defenders(profile):
 def test_russia_defends_north_korea_today_by_the_apps_clock(app):
     profile = app.state("North Korea")
     assert profile.on == dt.date(2025, 1, 1)
-    assert defenders(profile) == ["CHN", "RUS"]
-    assert defenders(app.state("PRK", on="2024-06-01")) == ["CHN"]
+    assert defenders(profile) == ["CHN", "CUB", "RUS"]
+    assert defenders(app.state("PRK", on="2024-06-01")) == ["CHN", "CUB"]
 
 
 def test_a_second_question_reuses_the_knowledge_base(app):
@@ -48,7 +48,7 @@ def test_a_write_by_another_process_is_seen_on_the_next_question(tmp_path):
     other.edit("memberships", _membership(other, "russia-dprk-2024", "RUS"), {"valid_to": dt.date(2024, 12, 31)},
                editor="test", reason="a made-up withdrawal")
     assert server.generation() > generation
-    assert defenders(server.state("North Korea")) == ["CHN"]
+    assert defenders(server.state("North Korea")) == ["CHN", "CUB"]
     assert server.builds == builds + 1
     other.close()
     server.close()
@@ -135,6 +135,6 @@ def test_a_lazy_app_opens_its_store_on_the_first_question(tmp_path):
     path = tmp_path / "lazy.sqlite"
     app = App.open(path, lazy=True, clock=FixedClock("2025-01-01"))
     assert not path.exists()
-    assert defenders(app.state("North Korea")) == ["CHN", "RUS"]
+    assert defenders(app.state("North Korea")) == ["CHN", "CUB", "RUS"]
     assert path.exists()
     app.close()

@@ -26,7 +26,7 @@ def test_no_library_module_reads_the_system_date():
 def test_a_question_without_a_date_is_asked_about_the_clocks_today(tmp_path):
     with App.open(tmp_path / "casus.sqlite", clock=FixedClock("2024-06-01")) as app:
         assert app.today() == dt.date(2024, 6, 1)
-        assert [d.state.id for d in app.state("North Korea").defended_by] == ["CHN"]
+        assert [d.state.id for d in app.state("North Korea").defended_by] == ["CHN", "CUB"]
         assert app.exposure_table(limit=1).on == dt.date(2024, 6, 1)
 
 

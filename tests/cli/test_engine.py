@@ -26,15 +26,15 @@ def bound(payload, side="defenders"):
     return sorted(p["state"]["id"] for p in payload["sides"][side] if p["round"] >= 1)
 
 
-def test_china_and_russia_are_bound_to_defend_north_korea_against_the_south():
+def test_china_cuba_and_russia_are_bound_to_defend_north_korea_against_the_south():
     payload = scenario("KOR attacks PRK", "--on", "2025-01-01")
-    assert bound(payload) == ["CHN", "RUS"]
+    assert bound(payload) == ["CHN", "CUB", "RUS"]
     assert payload["pending"] == []
 
 
-def test_the_day_after_signature_only_china_is_bound_and_the_russian_treaty_is_pending():
+def test_the_day_after_signature_only_china_and_cuba_are_bound_and_the_russian_treaty_is_pending():
     payload = scenario("KOR attacks PRK", "--on", "2024-06-20")
-    assert bound(payload) == ["CHN"]
+    assert bound(payload) == ["CHN", "CUB"]
     assert [(p["state"]["id"], p["treaty"]["id"], p["article"], p["binds_from"]) for p in payload["pending"]] == [
         ("RUS", "russia-dprk-2024", "4", "2024-12-04")
     ]
@@ -102,7 +102,7 @@ def test_a_scenario_file_is_read_and_its_errors_name_the_act_and_field(tmp_path)
     good = tmp_path / "good.yaml"
     good.write_text("on: 2025-01-01\nacts:\n  - KOR attacks PRK\n  - attacker: USA\n    target: PRK\n")
     payload = json.loads(run("scenario", "--file", str(good), "--json").stdout)
-    assert bound(payload) == ["CHN", "RUS"]
+    assert bound(payload) == ["CHN", "CUB", "RUS"]
     bad = tmp_path / "bad.yaml"
     bad.write_text("on: 2025-01-01\nacts:\n  - attacker: USA\n    target: PRK\n    colour: red\n")
     result = run("scenario", "--file", str(bad))
@@ -113,7 +113,7 @@ def test_a_scenario_file_is_read_and_its_errors_name_the_act_and_field(tmp_path)
 def test_diff_lists_the_new_russia_north_korea_defence_duties_in_both_directions():
     payload = json.loads(run("diff", "--from", "2024-06-18", "--to", "2024-12-05", "--json").stdout)
     defence = [(d["obligor"]["id"], d["beneficiary"]["id"], d["treaty"]["id"], d["article"])
-               for d in payload["appeared"] if d["kind"] == "defense"]
+               for d in payload["appeared"] if d["kind"] == "defense" and "PRK" in (d["obligor"]["id"], d["beneficiary"]["id"])]
     assert defence == [("PRK", "RUS", "russia-dprk-2024", "4"), ("RUS", "PRK", "russia-dprk-2024", "4")]
 
 
@@ -124,7 +124,7 @@ def test_exposure_writes_every_ordered_pair_to_csv_and_parquet(tmp_path):
     frame = pl.read_csv(csv_path)
     assert frame.height == 195 * 194
     row = frame.filter((pl.col("attacker") == "KOR") & (pl.col("target") == "PRK")).row(0, named=True)
-    assert (row["bound"], row["n_bound"]) == ("CHN;RUS", 2)
+    assert (row["bound"], row["n_bound"]) == ("CHN;CUB;RUS", 3)
     assert pl.read_parquet(parquet_path).height == frame.height
 
 
@@ -138,7 +138,8 @@ def test_entanglement_counts_the_ordered_pairs_that_would_bind_each_state():
     counts = {row["state"]["id"]: (row["bound_pairs"], row["conditional_pairs"]) for row in payload["states"]}
     others = 195 - 2  # any attacker but the target and the defender itself
     assert counts["CHN"] == (1 * others, 0)  # North Korea
-    assert counts["PRK"] == (2 * others, 0)  # China and Russia
+    assert counts["PRK"] == (3 * others, 0)  # China, Cuba and Russia
     # Russia: North Korea, and Armenia, Belarus, Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan
-    # (the CSTO and the bilateral treaties; exposure assumes the target asks for help).
-    assert counts["RUS"] == (7 * others, 0)
+    # (the CSTO and the bilateral treaties; exposure assumes the target asks for help), and
+    # Azerbaijan (CIS Charter Art. 12, a duty to consult on common action).
+    assert counts["RUS"] == (8 * others, 0)

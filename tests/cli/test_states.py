@@ -29,6 +29,7 @@ def test_state_json_lists_who_is_bound_to_defend_north_korea():
         for d in payload["defended_by"]
     ] == [
         ("CHN", "china-dprk-1961", "II", "defense", "automatic"),
+        ("CUB", "cuba-dprk-1986", "mutual-assistance", "defense", "discretionary"),
         ("RUS", "russia-dprk-2024", "4", "defense", "automatic"),
     ]
     first = payload["defended_by"][0]
@@ -39,16 +40,16 @@ def test_state_json_lists_who_is_bound_to_defend_north_korea():
 
 def test_state_json_on_the_day_after_signature_says_the_russian_treaty_is_pending():
     payload = json.loads(run("state", "North Korea", "--on", "2024-06-20", "--json").stdout)
-    assert [d["state"]["id"] for d in payload["defended_by"]] == ["CHN"]
+    assert [d["state"]["id"] for d in payload["defended_by"]] == ["CHN", "CUB"]
     assert [(p["treaty"]["id"], p["signed"], p["binds_from"], p["status"]) for p in payload["pending"]] == [
         ("russia-dprk-2024", "2024-06-19", "2024-12-04", "signed")
     ]
 
 
 def test_state_text_names_the_defenders_and_the_pending_treaty():
-    result = run("state", "Pyongyang", "--on", "2024-06-20")
+    result = runner.invoke(app, ["state", "Pyongyang", "--on", "2024-06-20"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "Bound to defend North Korea (1)" in result.stdout
+    assert "Bound to defend North Korea (2)" in result.stdout
     assert "China (CHN)" in result.stdout
     assert "Signed, not yet binding" in result.stdout
 

@@ -17,7 +17,7 @@ def run(*args):
 
 def test_treaties_filters_by_state_date_and_kind():
     payload = json.loads(run("treaties", "--state", "PRK", "--on", "2025-01-01", "--kind", "defense", "--json").stdout)
-    assert [t["id"] for t in payload["treaties"]] == ["china-dprk-1961", "russia-dprk-2024"]
+    assert [t["id"] for t in payload["treaties"]] == ["china-dprk-1961", "cuba-dprk-1986", "russia-dprk-2024"]
 
 
 def test_treaties_rejects_an_unknown_kind():
@@ -31,7 +31,9 @@ def test_treaties_rejects_an_unknown_kind():
 def test_treaty_finds_nato_by_its_organisation_and_lists_its_articles():
     payload = json.loads(run("treaty", "NATO", "--json").stdout)
     assert payload["id"] == "nato"
-    assert [(o["article"], o["kind"]) for o in payload["obligations"]] == [("4", "consultation"), ("5", "defense")]
+    assert [(o["article"], o["kind"]) for o in payload["obligations"]] == [
+        ("1", "nonaggression"), ("4", "consultation"), ("5", "defense")
+    ]
     assert len([m for m in payload["members"] if m["to"] is None]) == 32
 
 

@@ -88,7 +88,7 @@ def test_a_curated_treaty_stands_in_for_its_atop_alliance(tmp_path):
     import_atop(store, member_file(tmp_path, nato))
     kb = store.knowledge_base()
     canada = state_profile(kb, "CAN", dt.date(2025, 1, 1))
-    assert {d.binding.treaty.id for d in canada.defended_by} == {"nato"}
+    assert {d.binding.treaty.id for d in canada.defended_by} == {"nato", "oas-charter"}  # never atop-3180
     assert [(row["treaty"], row["field"]) for row in check_atop(kb) if row["treaty"] == "nato"][:1] == [("nato", "start")]
 
 
@@ -136,3 +136,12 @@ def test_the_july_crisis_on_atop_draws_germany_in_against_russia(tmp_path):
     assert ("RUS", 0) in sides["defenders"] and ("SRB", 0) in sides["defenders"]
     germany = outcome.participants["DEU"].reasons[0]
     assert (germany.binding.treaty.id, germany.binding.beneficiary, germany.act.attacker) == ("atop-1335", "AUH", "RUS")
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared (ATOP reference files) is absent")
+def test_every_difference_between_the_built_in_treaties_and_atop_is_one_the_conventions_explain(tmp_path):
+    store = Store.open(tmp_path / "both.sqlite")
+    import_atop(store, SHARED / "atop-5.1" / "atop5_1m.csv", SHARED / "atop-5.1" / "atop5_1a.csv")
+    rows = check_atop(store.knowledge_base())
+    assert [(r["treaty"], r["field"], r["atop"]) for r in rows if r["explained"] is None] == []
+    assert len({r["treaty"] for r in rows}) == 33  # of the 50 curated treaties that carry an ATOP id

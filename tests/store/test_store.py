@@ -138,7 +138,9 @@ def test_an_old_store_is_migrated_and_a_duplicate_current_version_is_closed_not_
     with old.engine.begin() as connection:
         for table in ("treaties", "memberships", "obligations", "suspensions", "war_participants"):
             connection.execute(text(f"DROP INDEX uq_{table}_current"))
-        connection.execute(text("DROP TABLE readings"))  # added by a later revision than 0004
+        # What later revisions than 0004 add:
+        connection.execute(text("DROP TABLE readings"))
+        connection.execute(text("ALTER TABLE treaties DROP COLUMN instrument"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
         connection.execute(text("INSERT INTO datasets (id, name, version, kind, loaded_at) "
                                 "VALUES ('d', 'd', '1', 'curated', '2026-01-01 00:00:00')"))
@@ -151,3 +153,23 @@ def test_an_old_store_is_migrated_and_a_duplicate_current_version_is_closed_not_
     assert store.revision() == Store.head()
     versions = store.history("treaties", "twice")
     assert [(v["recorded_from"].day, v["recorded_to"] and v["recorded_to"].day) for v in versions] == [(1, 2), (2, None)]
+
+
+def test_a_store_synced_before_a_treaty_file_was_added_picks_it_up_on_the_next_open(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from casus.kb import state_profile
+    from casus.store import Store
+    from casus.treaties import loader
+
+    added = "australia-tuvalu-falepili-2023"
+    files, treaties = loader.builtin_files(), loader.builtin_treaties()
+    monkeypatch.setattr(loader, "builtin_files", lambda: [f for f in files if f.stem != added])
+    monkeypatch.setattr(loader, "builtin_treaties", lambda: tuple(t for t in treaties if t.id != added))
+    path = tmp_path / "old.sqlite"
+    Store.open(path).close()
+    monkeypatch.undo()
+    store = Store.open(path)  # the digest of the files' names and bytes has changed
+    defenders = [d.other for d in state_profile(store.knowledge_base(), "TUV", dt.date(2026, 12, 1)).defended_by]
+    assert defenders == ["AUS"]
+    assert store.sync_builtin() == {"inserted": 0, "superseded": 0, "closed": 0}

@@ -109,3 +109,21 @@ def test_two_files_may_not_define_the_same_treaty(tmp_path):
     second = write(other_dir, GOOD)
     with pytest.raises(DataFileError, match="already defined in"):
         load_treaties([first, second])
+
+
+def test_a_unilateral_pledge_must_bind_only_its_maker(tmp_path):
+    text = textwrap.dedent("""\
+        id: pledge
+        name: A pledge
+        instrument: unilateral
+        in_force: 2025-01-01
+        source: {url: "https://example.org/pledge"}
+        members: [{state: USA}, {state: QAT}]
+        obligations:
+          - {article: "1", kind: defense, strength: discretionary, summary: Helps., source: {url: "https://example.org/pledge", article: "1"}}
+        """)
+    with pytest.raises(DataFileError) as caught:
+        load_treaty_file(write(tmp_path, text, "pledge.yaml"))
+    assert "a unilateral pledge binds one maker" in str(caught.value)
+    fixed = text.replace("kind: defense,", "kind: defense, obligors: [USA], beneficiaries: [QAT],")
+    assert load_treaty_file(write(tmp_path, fixed, "pledge.yaml")).instrument == "unilateral"

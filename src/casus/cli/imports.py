@@ -42,6 +42,8 @@ def check_atop(as_json: JsonOption = False) -> None:
         print_json({"disagreements": rows})
         return
     for row in rows:
+        why = f"explained — {row['explained']}" if row["explained"] else "NOT EXPLAINED by the data conventions"
         out.print(f"{row['treaty']} (ATOP {row['atop_id']}) {row['field']}: casus {row['curated']} / "
-                  f"ATOP {row['atop']}" + (f" — {row['note']}" if row["note"] else ""), highlight=False, soft_wrap=True)
-    out.print(f"{len(rows)} disagreement(s)")
+                  f"ATOP {row['atop']}; {why}", highlight=False, soft_wrap=True)
+    unexplained = sum(row["explained"] is None for row in rows)
+    out.print(f"{len(rows)} disagreement(s), {unexplained} not explained by the data conventions")

@@ -27,6 +27,13 @@ def conditions_text(conditions: dict[str, Any]) -> str:
     return "; ".join(parts) or "none"
 
 
+def treaty_text(treaty: dict[str, Any]) -> str:
+    """A treaty by id; a unilateral pledge says what it is wherever it is named."""
+    if treaty.get("instrument") == "unilateral":
+        return f"{treaty['id']} (unilateral pledge: binds only its maker)"
+    return treaty["id"]
+
+
 def source_text(source: dict[str, Any]) -> str:
     if source.get("kind") == "edited":
         return f"edited by {source.get('by')} on {source.get('at')}: {source.get('reason')}"
@@ -51,7 +58,7 @@ def _duties_table(title: str, duties: list[dict[str, Any]], *, with_kind: bool =
             row.append(_role_text(duty["kind"], roles))
         notes = ("\n" + "\n".join(f"note: {n}" for n in duty["notes"])) if duty["notes"] else ""
         row += [
-            duty["treaty"]["id"],
+            treaty_text(duty["treaty"]),
             duty["article"],
             duty["strength"],
             conditions_text(duty["conditions"]) + notes,
@@ -102,7 +109,7 @@ def state_profile(console: Console, payload: dict[str, Any]) -> None:
             table.add_column(column, no_wrap=column == "Treaty")
         for item in payload["pending"]:
             table.add_row(
-                item["treaty"]["id"],
+                treaty_text(item["treaty"]),
                 item["signed"] or "",
                 item["status"],
                 item["binds_from"] or "not yet known",
@@ -119,7 +126,7 @@ def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            row["id"],
+            treaty_text(row),
             row["name"],
             row["signed"] or "",
             row["in_force"] or "not in force",
@@ -135,6 +142,8 @@ def treaty_detail(console: Console, detail: dict[str, Any], on: dt.date | None) 
     facts = [
         ("id", detail["id"]),
         ("organisation", detail["organisation"]),
+        ("instrument", "unilateral pledge: binds only its maker, which may revoke it alone; the state it protects "
+         "owes nothing" if detail.get("instrument") == "unilateral" else None),
         ("aliases", ", ".join(detail["aliases"])),
         ("signed", detail["signed"]),
         ("in force", detail["in_force"] or "not in force"),
@@ -202,7 +211,7 @@ def _reason_text(reason: dict[str, Any]) -> str:
     verb = {"defense": "defend", "offense": "join"}.get(reason["kind"], reason["kind"])
     return (
         f"{verb} {reason['toward']['id']} against {reason['against']['id']} — "
-        f"{reason['treaty']['id']} Art. {reason['article']} ({reason['strength']})"
+        f"{treaty_text(reason['treaty'])} Art. {reason['article']} ({reason['strength']})"
     )
 
 
@@ -250,7 +259,7 @@ def scenario(console: Console, payload: dict[str, Any]) -> None:
     for item in payload["pending"]:
         console.print(
             f"[bold]pending:[/] {state_label(item['state'])} would be bound to defend {item['toward']['id']} under "
-            f"{item['treaty']['id']} Art. {item['article']} (treaty {item['status']}; binds from "
+            f"{treaty_text(item['treaty'])} Art. {item['article']} (treaty {item['status']}; binds from "
             f"{item['binds_from'] or 'a date not yet known'})",
             highlight=False,
         )

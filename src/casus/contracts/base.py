@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from casus.vocab import SourceKind
+from casus.vocab import Instrument, SourceKind
 
 
 class Contract(BaseModel):
@@ -36,6 +36,10 @@ class State(Contract):
 class TreatyRef(Contract):
     id: str
     name: str
+    # Only for a unilateral pledge (an executive order, a declaration): what it is and that
+    # it binds only its maker, wherever the pledge is named.
+    instrument: Instrument | None = None
+    note: str | None = None
 
 
 class Source(Contract):

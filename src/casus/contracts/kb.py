@@ -8,7 +8,17 @@ from typing import Any
 from pydantic import Field
 
 from casus.contracts.base import Contract, Members, Source, State, TreatyRef
-from casus.vocab import EndReason, LeftReason, LegalEffect, ObligationKind, Role, SourceKind, Strength, TreatyStatus
+from casus.vocab import (
+    EndReason,
+    Instrument,
+    LeftReason,
+    LegalEffect,
+    ObligationKind,
+    Role,
+    SourceKind,
+    Strength,
+    TreatyStatus,
+)
 
 
 class Duty(Contract):
@@ -55,6 +65,7 @@ class TreatySummary(Contract):
     id: str
     name: str
     organisation: str | None
+    instrument: Instrument = Instrument.treaty
     signed: dt.date | None
     in_force: dt.date | None
     ended: dt.date | None

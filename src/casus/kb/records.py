@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 MEMBERS = "members"
+UNILATERAL_NOTE = (
+    "a unilateral pledge, not a treaty: it binds only the state that made it, which may revoke it alone; "
+    "the state it protects owes nothing in return"
+)
 
 
 def _within(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
@@ -28,6 +32,8 @@ class TreatyRecord:
     notes: str | None
     uncertain: str | None
     source: dict[str, Any]
+    instrument: str = "treaty"
+    """``treaty`` or ``unilateral`` (a pledge that binds only the state that made it)."""
 
     def in_force_on(self, day: dt.date) -> bool:
         return _within(day, self.in_force, self.ended)
@@ -43,6 +49,9 @@ class TreatyRecord:
         return "not yet signed"
 
     def ref(self) -> dict[str, str]:
+        """How answers name the treaty; a unilateral pledge says so wherever it appears."""
+        if self.instrument == "unilateral":
+            return {"id": self.id, "name": self.name, "instrument": "unilateral", "note": UNILATERAL_NOTE}
         return {"id": self.id, "name": self.name}
 
 

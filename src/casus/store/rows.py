@@ -32,6 +32,7 @@ def rows_for_treaty(treaty: Treaty) -> dict[str, list[dict[str, Any]]]:
                 "atop_id": treaty.atop_id,
                 "notes": treaty.notes,
                 "uncertain": treaty.uncertain,
+                "instrument": treaty.instrument.value,
                 "source": curated_source(treaty.source),
             }
         ],

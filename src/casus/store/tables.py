@@ -86,6 +86,7 @@ treaties = Table(
     Column("atop_id", Integer, nullable=True),
     Column("notes", Text, nullable=True),
     Column("uncertain", Text, nullable=True),
+    Column("instrument", String(16), nullable=False, server_default="treaty"),  # treaty | unilateral
     *_recorded(),
     Index("ix_treaties_current", "treaty_key", "recorded_to"),
     _one_current("treaties", "treaty_key"),

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from casus.vocab import EndReason, ObligationKind, Strength
+from casus.vocab import EndReason, Instrument, ObligationKind, Strength
 
 
 # The vocabularies are defined once, in casus.vocab.
@@ -161,6 +161,9 @@ class Treaty(_Record):
     aliases: list[str] = Field(default_factory=list)
     organisation: str | None = None
     """Short name of the organisation the treaty founds (``NATO``, ``CSTO``)."""
+    instrument: Instrument = Instrument.treaty
+    """``unilateral``: a pledge by one state (its maker, the one obligor); the states it
+    protects are listed as members so the engine can name them, but owe nothing."""
     signed: dt.date | None = None
     in_force: dt.date | None = None
     ended: dt.date | None = None
@@ -181,6 +184,10 @@ class Treaty(_Record):
             raise ValueError(f"ended ({self.ended}) must come after in_force ({self.in_force})")
         if self.ended and not self.end_reason:
             raise ValueError("ended is set but end_reason is missing")
+        if self.instrument == Instrument.unilateral:
+            makers = {tuple(o.obligors) if o.obligors != MEMBERS else MEMBERS for o in self.obligations}
+            if len(makers) != 1 or MEMBERS in makers or len(next(iter(makers))) != 1:
+                raise ValueError("a unilateral pledge binds one maker: every obligation's obligors must name that one state")
         keys = [o.key for o in self.obligations]
         duplicates = sorted({k for k in keys if keys.count(k) > 1})
         if duplicates:
