@@ -79,11 +79,11 @@ class UnknownPlaceError(CasusError, LookupError):
 
     exit_code = 2
 
-    def __init__(self, query: str, suggestions: list[str] | None = None) -> None:
-        self.query, self.suggestions = query, suggestions or []
-        message = f"no place matches {query!r}"
+    def __init__(self, query: str, suggestions: list[str] | None = None, note: str | None = None) -> None:
+        self.query, self.suggestions = query, list(dict.fromkeys(suggestions or []))
+        message = f"no place matches {query!r}" + (f" {note}" if note else "")
         if self.suggestions:
-            message += "; did you mean: " + ", ".join(self.suggestions)
+            message += "; did you mean: " + "; ".join(self.suggestions)
         super().__init__(message)
 
 

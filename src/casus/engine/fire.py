@@ -70,6 +70,10 @@ class Outcome:
     rounds: int
     pending: list[tuple[str, str, object, object, object]] = field(default_factory=list)
     """Duties signed but not yet in force: (obligor, beneficiary, treaty, obligation, binds_from)."""
+    places: list[dict | None] = field(default_factory=list)
+    """For each act of the scenario, the place it names as resolved (``Gazetteer.describe``)."""
+    warnings: list[str] = field(default_factory=list)
+    """What a reader should know before trusting the answer (a place not the target's)."""
 
     def side(self, side: str) -> list[Participant]:
         return [p for p in self.participants.values() if p.side == side]
@@ -149,15 +153,35 @@ class Engine:
     def checks(self, binding: Binding, act: Act, day: dt.date, hostile: str, attackers: int):
         """Decide ``binding``'s conditions for ``act``; ``hostile`` is the state the adversary clause tests."""
         probe = act if hostile == act.attacker else replace(act, attacker=hostile)
-        return tuple(
-            check_conditions(
-                binding.obligation.conditions,
-                probe,
-                parties=self.parties(binding.treaty.id, day),
-                attackers_of_target=attackers,
-                place_status=lambda area, text, a, parties: self.places.status(area, text, act, parties, day),
-            )
+        conditions = binding.obligation.conditions
+        checks = check_conditions(
+            conditions,
+            probe,
+            parties=self.parties(binding.treaty.id, day),
+            attackers_of_target=attackers,
+            place_status=lambda area, text, a, parties: self.places.status(area, text, act, parties, day),
+            obligor=binding.obligor,
         )
+        if binding.beneficiary == act.target and binding.kind in ("defense", "neutrality"):
+            checks = self._territory(binding, act, day) + checks
+        return tuple(checks)
+
+    def _territory(self, binding: Binding, act: Act, day: dt.date) -> list[ConditionCheck]:
+        """A duty that names no area covers "an attack on a party": at a named place, is it?
+
+        With an area (NATO Art. 6, "under the administration of Japan") the area rule
+        decides and reports it; without one, the sovereignty rule of AREAS.md does.
+        """
+        conditions = binding.obligation.conditions
+        has_area = bool(conditions.get("place")) or any(
+            r.get("conditions", {}).get("place") for r in conditions.get("reservations") or ()
+            if r.get("party") == binding.obligor
+        )
+        judge = getattr(self.places, "territory", None)
+        if has_area or not act.place or judge is None:
+            return []
+        answer = judge(act, day)
+        return [] if answer is None else [ConditionCheck("territory", *answer)]
 
     # -- one scenario ------------------------------------------------------------
 
@@ -167,6 +191,11 @@ class Engine:
             state: Participant(state, side, 0) for state, side in initial_sides(scenario.acts).items()
         }
         outcome = Outcome(scenario, participants, [], [], [], [], [], defaultdict(list), [], 0)
+        describe = getattr(self.places, "describe", None)
+        if describe is not None:
+            # Resolve every place first: an unknown place is refused before anything fires.
+            outcome.places = [describe(act, day) for act in scenario.acts]
+            outcome.warnings = [w for act in scenario.acts for w in self.places.warnings(act, day)]
         attackers_of: dict[str, set[str]] = defaultdict(set)
         pending = [(act, 0, None) for act in scenario.acts]
         flags = {act.provoked for act in scenario.acts}
@@ -283,6 +312,8 @@ class Engine:
             if beneficiary == attacker and obligor != target:
                 if kind == "offense":
                     self._draw(binding, act, act_round, day, target, attackers, outcome, drawn)
+                elif kind == "neutrality" and binding.obligation.conditions.get("protects") == "victim":
+                    continue  # the clause protects the beneficiary as a victim, not as the attacker
                 elif kind in ("neutrality", "consultation"):
                     self._duty(binding, act, act_round, day, target, attackers, outcome, seen, may_not_help=target)
             elif obligor == attacker and beneficiary == target:

@@ -40,6 +40,8 @@ class Report:
             "conditions": [check.to_json() for check in reason.checks],
             "notes": list(binding.notes),
             "source": binding.obligation.source,
+            "uncertain": binding.uncertain,
+            "basis": binding.basis_json(),
         }
 
     def chain(self, participant: Participant) -> list[dict[str, Any]]:
@@ -104,7 +106,12 @@ class Report:
         return {
             "on": self.on.isoformat(),
             "mode": scenario.mode,
-            "acts": [act.to_json(self.registry, self.on) for act in scenario.acts],
+            "acts": [
+                {**act.to_json(self.registry, self.on),
+                 "resolved_place": outcome.places[index] if index < len(outcome.places) else None}
+                for index, act in enumerate(scenario.acts)
+            ],
+            "warnings": list(outcome.warnings),
             "rounds": outcome.rounds,
             "sides": {"attackers": self.sorted_side(ATTACKERS), "defenders": self.sorted_side(DEFENDERS)},
             "conditional": [

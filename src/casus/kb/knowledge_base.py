@@ -33,6 +33,13 @@ def _spec(value: Any) -> str | tuple[str, ...]:
     return MEMBERS if value == MEMBERS else tuple(value)
 
 
+def _basis(treaty: TreatyRecord, obligation: ObligationRecord, *members: MembershipRecord) -> tuple:
+    """The uncertain facts a duty rests on, as the data records them (``uncertain`` fields)."""
+    facts = [(f"treaty {treaty.id}", treaty.uncertain), (f"article {obligation.article}", obligation.uncertain)]
+    facts += [(f"membership of {m.state_id}", m.uncertain) for m in members]
+    return tuple((fact, " ".join(why.split())) for fact, why in facts if why)
+
+
 class KnowledgeBase:
     """Who is bound to whom, under which article, on which dates."""
 
@@ -152,7 +159,8 @@ class KnowledgeBase:
             obligations = [o for o in self.obligations.get(treaty_id, []) if o.in_force_on(treaty, day)]
             if not obligations:
                 continue
-            parties = self.parties_on(treaty_id, day)
+            bound = {m.state_id: m for m in self.memberships[treaty_id] if m.bound_on(treaty, day)}
+            parties = set(bound)
             suspensions = [s for s in self.suspensions.get(treaty_id, []) if s.valid_from <= day]
             for obligation in obligations:
                 obligors = parties if obligation.obligors == MEMBERS else parties & set(obligation.obligors)
@@ -173,7 +181,8 @@ class KnowledgeBase:
                     covering = [s for s in suspensions if s.covers(obligor, beneficiary, day)]
                     if any(s.legal_effect == "suspended" for s in covering):
                         continue
-                    yield Binding(obligor, beneficiary, treaty, obligation, tuple(s.summary for s in covering))
+                    basis = _basis(treaty, obligation, bound[obligor], bound[beneficiary])
+                    yield Binding(obligor, beneficiary, treaty, obligation, tuple(s.summary for s in covering), basis)
 
     def bindings_of(self, state_id: str, day: dt.date) -> list[Binding]:
         """The duties on ``day`` that bind ``state_id`` or are owed to it."""
