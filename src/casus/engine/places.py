@@ -108,7 +108,8 @@ class PlaceJudge:
         return answer
 
     def status(self, area: str, description: str, act: Act, parties: frozenset[str], day: dt.date):
-        key = (area, act.place, act.attacker, act.target, act.home, parties, day)
+        # the attacker matters only to resolve a named place (see ``resolve``)
+        key = (area, act.place, act.attacker if act.place else None, act.target, act.home, parties, day)
         if key not in self._cache:
             self._cache[key] = self._decide(area, description, act, parties, day)
         return self._cache[key]

@@ -33,10 +33,8 @@ def _spec(value: Any) -> str | tuple[str, ...]:
     return MEMBERS if value == MEMBERS else tuple(value)
 
 
-def _basis(treaty: TreatyRecord, obligation: ObligationRecord, *members: MembershipRecord) -> tuple:
-    """The uncertain facts a duty rests on, as the data records them (``uncertain`` fields)."""
-    facts = [(f"treaty {treaty.id}", treaty.uncertain), (f"article {obligation.article}", obligation.uncertain)]
-    facts += [(f"membership of {m.state_id}", m.uncertain) for m in members]
+def _facts(*facts: tuple[str, str | None]) -> tuple[tuple[str, str], ...]:
+    """The uncertain facts among ``facts``, as (which fact, why), whitespace folded."""
     return tuple((fact, " ".join(why.split())) for fact, why in facts if why)
 
 
@@ -71,9 +69,24 @@ class KnowledgeBase:
         for obligation in obligations:
             if obligation.treaty_id in self.treaties:
                 self.obligations[obligation.treaty_id].append(obligation)
+        self._basis: dict[tuple, tuple] = {}
         self.suspensions: dict[str, list[SuspensionRecord]] = defaultdict(list)
         for suspension in suspensions:
             self.suspensions[suspension.treaty_id].append(suspension)
+
+    def _fixed_basis(self, treaty: TreatyRecord, obligation: ObligationRecord) -> tuple:
+        """The uncertain facts of a treaty and an article (``uncertain`` in the data)."""
+        key = (treaty.id, obligation.key)
+        if key not in self._basis:
+            self._basis[key] = _facts((f"treaty {treaty.id}", treaty.uncertain),
+                                      (f"article {obligation.article}", obligation.uncertain))
+        return self._basis[key]
+
+    def _member_basis(self, membership: MembershipRecord) -> tuple:
+        key = (membership.treaty_id, membership.key)
+        if key not in self._basis:
+            self._basis[key] = _facts((f"membership of {membership.state_id}", membership.uncertain))
+        return self._basis[key]
 
     @classmethod
     def from_rows(cls, rows: dict[str, list[dict[str, Any]]], registry=None) -> KnowledgeBase:
@@ -163,6 +176,7 @@ class KnowledgeBase:
             parties = set(bound)
             suspensions = [s for s in self.suspensions.get(treaty_id, []) if s.valid_from <= day]
             for obligation in obligations:
+                fixed = self._fixed_basis(treaty, obligation)
                 obligors = parties if obligation.obligors == MEMBERS else parties & set(obligation.obligors)
                 beneficiaries = (
                     parties if obligation.beneficiaries == MEMBERS else parties & set(obligation.beneficiaries)
@@ -181,7 +195,7 @@ class KnowledgeBase:
                     covering = [s for s in suspensions if s.covers(obligor, beneficiary, day)]
                     if any(s.legal_effect == "suspended" for s in covering):
                         continue
-                    basis = _basis(treaty, obligation, bound[obligor], bound[beneficiary])
+                    basis = fixed + self._member_basis(bound[obligor]) + self._member_basis(bound[beneficiary])
                     yield Binding(obligor, beneficiary, treaty, obligation, tuple(s.summary for s in covering), basis)
 
     def bindings_of(self, state_id: str, day: dt.date) -> list[Binding]:

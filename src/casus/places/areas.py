@@ -271,6 +271,26 @@ def west_pacific_roc(f: _Facts) -> Answer:
     return _any(answers) if answers else False
 
 
+TERRITORY_RULE: dict[str, str] = {
+    "nato-art6": "sovereignty",
+    "japan-administered": "administration",
+    "rok-administered": "administration",
+    "pacific-area": "sovereignty",
+    "pacific-area-territory": "administration",
+    "rio-region": "sovereignty",
+    "seato-area": "sovereignty",
+    "party-territory": "sovereignty",
+    "party-european-territory": "sovereignty",
+    "west-pacific-roc": "sovereignty",
+}
+"""Whether an area looks at who is sovereign or at who administers (AREAS.md, "Sovereignty or
+administration"). A duty with no area covers "an attack on a party": sovereignty."""
+
+
+def territory_rule(area_id: str | None) -> str:
+    return TERRITORY_RULE.get(area_id or "", "sovereignty")
+
+
 RULES: dict[str, Callable[[_Facts], Answer]] = {
     "nato-art6": nato_art6,
     "japan-administered": japan_administered,
