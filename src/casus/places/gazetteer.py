@@ -46,6 +46,8 @@ NOTABLE_CITY = 500_000
 """A city this large (or a capital) is taken by name even outside the act's states; a
 smaller town of the same name abroad ("Atlantis", Western Cape) must be named with its
 country, because a scenario that meant it would say so."""
+LATEST = dt.date.max
+"""The day asked about when none is given: the latest record holds (library code has no clock)."""
 
 
 class Gazetteer:
@@ -69,10 +71,10 @@ class Gazetteer:
         self.seas: list[Sea] = load_seas(paths["seas"])
         self._seas_by_id = {sea.id: sea for sea in self.seas}
         self._use_cities = cities
-        # administered_by on a curated place is who holds it today
-        today = dt.date.today()
+        # administered_by on a curated place is who holds it by the latest record
+        # (no clock: "today" is the caller's to give, see ``administrator``)
         for entry in curated:
-            holder = self._holder(self._administration, entry.place.id, today, entry.place.state)
+            holder = self._holder(self._administration, entry.place.id, LATEST, entry.place.state)
             if holder != entry.place.administered_by:
                 entry.place = _replace(entry.place, administered_by=holder)
         self._geonames_keys = {key: entry.place.id for entry in curated for key in entry.geonames}
@@ -245,7 +247,7 @@ class Gazetteer:
         sovereign over then (Hawaii, the Canaries, Ceuta, Crimea for Ukraine, West
         Germany for GFR in 1980). The engine asks about each when an act names no place.
         """
-        day = as_date(on) or dt.date.today()
+        day = as_date(on) or LATEST
         parts = [self.home_of(state_id)]
         for entry in self._curated.values():
             place = entry.place
@@ -361,7 +363,7 @@ class Gazetteer:
     def describe(self, place: Place, on: Day = None) -> dict:
         """What an answer shows of a resolved place on a date: name, kind, where it lies,
         the sovereign and the administrator then, and the dispute if there is one."""
-        day = as_date(on) or dt.date.today()
+        day = as_date(on) or LATEST
         sovereign = self.sovereign(place, day)
         administrator = self.administrator(place, day)
         territory = self.territory(place)
@@ -548,7 +550,7 @@ class Gazetteer:
 
     def sovereign(self, place: Place, on: Day = None) -> str | None:
         """The sovereign on a date: sovereignty.csv for the place or its territory, else ``state``."""
-        day = as_date(on) or dt.date.today()
+        day = as_date(on) or LATEST
         for key in dict.fromkeys((place.id, place.within, place.state)):
             if key and key in self._sovereignty:
                 return self._holder(self._sovereignty, key, day, place.state)
@@ -556,7 +558,7 @@ class Gazetteer:
 
     def administrator(self, place: Place, on: Day = None) -> str | None:
         """Who administers the place on a date (administration.csv), else its sovereign then."""
-        day = as_date(on) or dt.date.today()
+        day = as_date(on) or LATEST
         for key in dict.fromkeys((place.id, place.within)):
             if key and key in self._administration:
                 return self._holder(self._administration, key, day, self.sovereign(place, day))
@@ -586,7 +588,7 @@ class Gazetteer:
                 return None
         else:
             found = place
-        return decide(self, area_id, found, as_date(on) or dt.date.today(), frozenset(parties))
+        return decide(self, area_id, found, as_date(on) or LATEST, frozenset(parties))
 
 
 def _replace(place: Place, **changes) -> Place:
