@@ -240,6 +240,14 @@ class App:
         chosen = self.build_scenario(acts, on, mode=mode, place=place, provoked=provoked, requested=requested)
         return self.run(chosen)
 
+    def place(self, query: str, on: dt.date | str | None = None) -> contracts.PlaceReport:
+        """A place as casus resolves it on a date: sovereign, administrator, dispute, and the
+        treaty areas that contain it (``casus place``). Unknown names are refused with suggestions."""
+        from casus.engine.views import place_report
+
+        payload = place_report(self.knowledge_base(), query, self.day(on), self.gazetteer)
+        return contracts.PlaceReport.model_validate(payload)
+
     def scenario_file(self, path: str | os.PathLike) -> contracts.ScenarioReport:
         """Fire a scenario written in YAML or JSON (``casus scenario --file``)."""
         from casus.engine import load_scenario_file

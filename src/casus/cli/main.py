@@ -13,7 +13,7 @@ import typer
 
 from casus.cli.common import app, out
 
-DOMAINS = ("states", "treaties", "store", "engine", "imports", "history", "reader", "exports", "review")
+DOMAINS = ("states", "places", "treaties", "store", "engine", "imports", "history", "reader", "exports", "review")
 """The command modules, in the order ``casus --help`` lists their commands."""
 for _domain in DOMAINS:
     importlib.import_module(f"casus.cli.{_domain}")

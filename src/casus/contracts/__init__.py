@@ -28,6 +28,11 @@ from casus.contracts.engine import (
     ExposureTable,
     Participant,
     PendingDuty,
+    Basis,
+    Dispute,
+    PlaceArea,
+    PlaceReport,
+    ResolvedPlace,
     Reason,
     ReasonAct,
     ScenarioAct,
@@ -60,7 +65,7 @@ from casus.contracts.reader import (
 )
 
 RESPONSES: tuple[type[Contract], ...] = (
-    State, StateProfile, TreatyList, TreatyDetail, SourceList, ScenarioReport, Diff, ExposureTable,
+    State, StateProfile, TreatyList, TreatyDetail, SourceList, ScenarioReport, PlaceReport, Diff, ExposureTable,
     Entanglement, Reading, ReadingBatch, Proposal, ProposalList, ErrorBody,
 )
 """The models a command or an endpoint answers with; each has an example in docs/json.md."""

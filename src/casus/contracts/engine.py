@@ -39,6 +39,28 @@ class ResolvedPlace(Contract):
     source: str
 
 
+class PlaceArea(Contract):
+    """One treaty area in force on the date, and whether it contains the place."""
+
+    treaty: TreatyRef
+    article: str
+    area: str
+    rule: Literal["sovereignty", "administration"]
+    party: str | None
+    """Set when the area comes from one party's understanding or reservation."""
+    contains: bool | None
+    """True, False, or None when neither the data nor the text decides it."""
+
+
+class PlaceReport(Contract):
+    """``casus place``: a place as casus resolves it on a date, and the treaty areas that contain it."""
+
+    on: dt.date
+    query: str
+    place: ResolvedPlace
+    areas: list[PlaceArea]
+
+
 class ScenarioAct(Contract):
     """An act of the scenario as the engine read it."""
 
