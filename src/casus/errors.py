@@ -191,6 +191,18 @@ class UnknownTreatyError(_NotFound):
     code, title, noun = "E202", "unknown treaty", "treaty"
 
 
+class NotADefenceCommitmentError(_NotFound):
+    """The name is a well-known instrument that is not a defence commitment (the Budapest
+    Memorandum): says why, with its source (``casus/treaties/instruments/not-defence.yaml``)."""
+
+    code, title, noun = "E206", "not a defence commitment", "treaty"
+
+    def __init__(self, query: str, name: str, because: str, source: str) -> None:
+        message = f"{name} is not a defence commitment, because {because[0].lower() + because[1:]} (source: {source})"
+        CasusError.__init__(self, message, query=query)
+        self.name, self.because, self.source = name, because, source
+
+
 class UnknownPlaceError(_NotFound):
     """No place matches a name or coordinate: lists close names."""
 
@@ -278,7 +290,8 @@ CATALOGUE: dict[str, type[CasusError]] = {
     cls.code: cls
     for cls in (
         CasusError, InvalidArgumentError, DataFileError, InputError, AmbiguousStateError,
-        UnknownStateError, UnknownTreatyError, UnknownPlaceError, UnknownProposalError, MissingDataError,
+        UnknownStateError, UnknownTreatyError, NotADefenceCommitmentError, UnknownPlaceError, UnknownProposalError,
+        MissingDataError,
         ConflictError, ProposalDecidedError, DatasetVersionError, ProposalConflictError, StoreError,
     )
 }
