@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import RESULTS, machine  # noqa: E402
 
-BENCHMARKS = ["bench_state_profiles", "bench_engine", "bench_exports", "bench_reader"]
+BENCHMARKS = ["bench_state_profiles", "bench_engine", "bench_escalation", "bench_exports", "bench_reader"]
 
 
 def main() -> None:

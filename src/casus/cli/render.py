@@ -78,14 +78,21 @@ def _role_text(kind: str, roles: set[str]) -> str:
     return f"{kind}, owed by them"
 
 
-def state_profile(console: Console, payload: dict[str, Any]) -> None:
+def state_profile(console: Console, payload: dict[str, Any], history: bool = False) -> None:
     state = payload["state"]
     name = state["name"]
     console.print(
         Text(f"{name} ({state['id']}, COW {state['cow']}) on {payload['on']}", style="bold"), highlight=False
     )
     for note in payload["notes"]:
-        console.print(f"[yellow]note:[/] {note}", highlight=False)
+        console.print(Text("note: ", style="yellow") + Text(note), highlight=False)  # data, never markup
+    ended = payload.get("ended") or []
+    if history:
+        console.print(Text(f"Ended before {payload['on']} ({len(ended)}):", style="bold"))
+        for item in ended:
+            console.print(Text(f"  {item['ended']}  {item['treaty']['id']} ({', '.join(item['kinds'])}): {item['why']}"))
+    elif ended:
+        console.print(Text(f"{len(ended)} treaty duties ended before {payload['on']}; see --history", style="dim"))
     sections = [
         (f"Bound to defend {name}", payload["defended_by"], False),
         (f"{name} is bound to defend", payload["defends"], False),

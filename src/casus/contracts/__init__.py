@@ -43,6 +43,7 @@ from casus.contracts.engine import (
 from casus.contracts.errors import ErrorBody
 from casus.contracts.kb import (
     Dataset,
+    EndedTreaty,
     Duty,
     Member,
     Obligation,
