@@ -129,3 +129,12 @@ def test_the_store_generation_counts_writes_only(fresh_store):
     key = fresh_store.rows()["treaties"][0]["treaty_key"]
     fresh_store.edit("treaties", key, {"notes": "edited"}, editor="test", reason="counts")
     assert fresh_store.generation() == before + 1
+
+
+def test_a_lazy_app_opens_its_store_on_the_first_question(tmp_path):
+    path = tmp_path / "lazy.sqlite"
+    app = App.open(path, lazy=True, clock=FixedClock("2025-01-01"))
+    assert not path.exists()
+    assert defenders(app.state("North Korea")) == ["CHN", "RUS"]
+    assert path.exists()
+    app.close()

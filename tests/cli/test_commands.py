@@ -43,3 +43,11 @@ def test_the_cli_json_is_the_apps_contract(isolated_store_path):
         assert json.loads(result.stdout) == opened.state("Estonia").to_json()
         result = CliRunner().invoke(app, ["scenario", "RUS attacks EST", "--on", "2025-01-01", "--json"])
         assert json.loads(result.stdout) == opened.scenario(["RUS attacks EST"]).to_json()
+
+
+def test_reading_an_article_opens_no_store(tmp_path, isolated_store_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Markets were calm on Monday.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["read", str(article), "--published", "2025-03-10", "--json"])
+    assert result.exit_code == 0, result.output
+    assert not isolated_store_path.exists()

@@ -23,7 +23,8 @@ Public surface (each CLI command calls the method of the same name; a
 subcommand joins the words with ``_``: ``casus review accept`` is
 ``review_accept``):
 
-- life: ``App.open(url=None, *, seed=True, clock=None)``,
+- life: ``App.open(url=None, *, seed=True, clock=None, lazy=False)`` (``lazy``:
+  open the store on the first question that needs it),
   ``App.init(url=None, *, empty=False, clock=None)``, ``close()``, a context
   manager; ``url``, ``holds_builtin()``;
 - time: ``today()``, ``day(value, field="on")`` (a date from a date, an ISO

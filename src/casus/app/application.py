@@ -49,10 +49,12 @@ class _Bounded(OrderedDict):
 class App:
     """casus as a library: the store, the state registry, the gazetteer, the clock, a cached base."""
 
-    def __init__(self, store, *, clock: Clock | None = None, registry=None, gazetteer=None) -> None:
+    def __init__(self, store=None, *, clock: Clock | None = None, registry=None, gazetteer=None,
+                 url: str | os.PathLike | None = None, seed: bool = True) -> None:
+        """An app on ``store``, or (when None) on the store at ``url``, opened on first use."""
         from casus.states import default_registry
 
-        self.store = store
+        self._store, self._url, self._seed = store, url, seed
         self.clock: Clock = clock or SystemClock()
         self.registry = registry or default_registry()
         self._gazetteer = gazetteer
@@ -66,15 +68,30 @@ class App:
     # -- life ------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str | os.PathLike | None = None, *, seed: bool = True, clock: Clock | None = None) -> App:
+    def open(cls, url: str | os.PathLike | None = None, *, seed: bool = True, clock: Clock | None = None,
+             lazy: bool = False) -> App:
         """Open the store at ``url`` (else ``CASUS_DB``, else the user's data file).
 
         The one place the store is migrated and seeded with the built-in treaties
         (``seed=False`` keeps a new store empty); the app then keeps it open.
+        ``lazy`` waits for the first question that needs the store (a command
+        such as ``casus read`` never creates one).
         """
-        from casus.store import Store
+        app = cls(clock=clock, url=url, seed=seed)
+        if not lazy:
+            app.store  # noqa: B018 - open, migrate and seed now
+        return app
 
-        return cls(Store.open(url, seed=seed), clock=clock)
+    @property
+    def store(self):
+        """The ``casus.store.Store``: migrated and seeded when first opened."""
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    from casus.store import Store
+
+                    self._store = Store.open(self._url, seed=self._seed)
+        return self._store
 
     @classmethod
     def init(cls, url: str | os.PathLike | None = None, *, empty: bool = False, clock: Clock | None = None) -> App:
@@ -82,7 +99,8 @@ class App:
         return cls.open(url, seed=not empty, clock=clock)
 
     def close(self) -> None:
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
 
     def __enter__(self) -> App:
         return self

@@ -39,10 +39,11 @@ SourceOption = Annotated[
 
 
 def open_app():
-    """The application object for this command: the store of ``CASUS_DB``, today by the system clock."""
+    """The application object for this command: the store of ``CASUS_DB`` (opened when a question
+    needs it), today by the system clock."""
     from casus.app import App, SystemClock
 
-    return App.open(clock=SystemClock())
+    return App.open(clock=SystemClock(), lazy=True)
 
 
 def print_json(payload: Any) -> None:
