@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import RESULTS, machine  # noqa: E402
 
-BENCHMARKS = ["bench_state_profiles", "bench_engine", "bench_exports", "bench_reader", "bench_api", "bench_store_load",
-              "bench_batch"]
+BENCHMARKS = ["bench_state_profiles", "bench_engine", "bench_escalation", "bench_exports", "bench_reader", "bench_api",
+              "bench_store_load", "bench_batch"]
 
 
 def main() -> None:

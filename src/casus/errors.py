@@ -192,10 +192,30 @@ class UnknownTreatyError(_NotFound):
     code, title, noun = "E202", "unknown treaty", "treaty"
 
 
+class NotADefenceCommitmentError(_NotFound):
+    """The name is a well-known instrument that is not a defence commitment (the Budapest
+    Memorandum): says why, with its source (``casus/treaties/instruments/not-defence.yaml``)."""
+
+    code, title, noun = "E206", "not a defence commitment", "treaty"
+
+    def __init__(self, query: str, name: str, because: str, source: str) -> None:
+        message = f"{name} is not a defence commitment, because {because[0].lower() + because[1:]} (source: {source})"
+        CasusError.__init__(self, message, query=query)
+        self.name, self.because, self.source = name, because, source
+
+
 class UnknownPlaceError(_NotFound):
     """No place matches a name or coordinate: lists close names."""
 
     code, title, noun = "E203", "unknown place", "place"
+
+    def __init__(self, query: str, suggestions: list[str] | None = None, note: str | None = None) -> None:
+        # Suggestions may hold commas ("Atlantis, South Africa"): joined with semicolons.
+        suggestions = list(dict.fromkeys(suggestions or []))
+        message = f"no place matches {query!r}" + (f" {note}" if note else "")
+        if suggestions:
+            message += "; did you mean: " + "; ".join(suggestions)
+        CasusError.__init__(self, message, query=query, suggestions=suggestions)
 
 
 class UnknownProposalError(CasusError, LookupError):
@@ -271,7 +291,8 @@ CATALOGUE: dict[str, type[CasusError]] = {
     cls.code: cls
     for cls in (
         CasusError, InvalidArgumentError, DataFileError, InputError, AmbiguousStateError,
-        UnknownStateError, UnknownTreatyError, UnknownPlaceError, UnknownProposalError, MissingDataError,
+        UnknownStateError, UnknownTreatyError, NotADefenceCommitmentError, UnknownPlaceError, UnknownProposalError,
+        MissingDataError,
         ConflictError, ProposalDecidedError, DatasetVersionError, ProposalConflictError, StoreError,
     )
 }

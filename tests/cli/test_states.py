@@ -19,7 +19,7 @@ def test_state_json_lists_who_is_bound_to_defend_north_korea():
     result = run("state", "PRK", "--on", "2025-01-01", "--json")
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
-    assert set(payload) == {"state", "on", "defended_by", "defends", "other", "pending", "notes"}
+    assert set(payload) == {"state", "on", "defended_by", "defends", "other", "pending", "notes", "ended"}
     assert payload["state"] == {
         "id": "PRK", "iso3": "PRK", "cow": 731, "name": "North Korea", "cow_abb": "PRK", "gw": 731
     }
@@ -63,4 +63,30 @@ def test_an_unknown_state_is_a_clear_error_with_exit_code_2():
 def test_a_bad_date_is_a_clear_error_with_exit_code_2():
     result = run("state", "PRK", "--on", "2025-13-01")
     assert result.exit_code == 2
-    assert "--on: '2025-13-01' is not a date (expected YYYY-MM-DD)" in result.stderr
+    assert "--on: '2025-13-01' is not a date (expected YYYY-MM-DD or today)" in result.stderr
+
+
+def test_taiwan_today_says_when_its_last_defender_stopped_being_bound():
+    from casus.cli.main import app as cli
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(cli, ["state", "TWN", "--on", "2025-01-01", "--history"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert ("none since Mutual Defense Treaty between the United States of America and the Republic of China "
+            "ended for it on 1980-01-01 (the treaty terminated)") in text
+    assert "1980-01-01 us-roc-1954 (defense, nonaggression): the treaty terminated" in text
+
+
+def test_state_json_lists_the_ended_treaties_and_accepts_today_and_known_at():
+    import json
+
+    from casus.cli.main import app as cli
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(cli, ["state", "TWN", "--on", "today", "--known-at", "today", "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert [(e["treaty"]["id"], e["ended"]) for e in payload["ended"]] == [("us-roc-1954", "1980-01-01")]
+    bad = CliRunner().invoke(cli, ["state", "TWN", "--known-at", "yesterday-ish"])
+    assert bad.exit_code == 2

@@ -32,3 +32,12 @@ def test_every_area_id_of_the_data_conventions_has_a_rule():
 def test_an_unknown_area_cannot_be_decided():
     gz = default_gazetteer()
     assert gz.in_area("no-such-area", gz.resolve("Narva"), on="2024-01-01", parties={"EST"}) is None
+
+
+def test_areas_md_names_the_territory_rule_of_every_area():
+    from casus.places.areas import RULES, TERRITORY_RULE
+
+    text = (Path(__file__).resolve().parents[2] / "src/casus/places/AREAS.md").read_text(encoding="utf-8")
+    assert set(TERRITORY_RULE) == set(RULES)
+    for area, rule in TERRITORY_RULE.items():
+        assert f"| `{area}` | {rule}" in text or f"| `{area}` | **{rule}**" in text, area

@@ -96,7 +96,7 @@ def test_an_unknown_place_raises_with_suggestions(gz):
     with pytest.raises(UnknownPlaceError) as caught:
         gz.resolve("Narvaa")
     assert caught.value.exit_code == 2
-    assert "narva" in caught.value.suggestions
+    assert "Narva, Estonia" in caught.value.suggestions
     assert gz.find("Xyzzyland") is None
 
 
@@ -128,3 +128,29 @@ def test_a_states_territories_include_its_overseas_parts_on_the_date(gz):
     assert "hong-kong" in {place.id for place in gz.territories_of("GBR", on="1990-01-01")}
     assert "hong-kong" not in {place.id for place in gz.territories_of("GBR", on="2000-01-01")}
     assert gz.home_of("EST").kind == "state"
+
+
+def test_the_taiwan_strait_is_its_own_sea_not_the_south_china_sea(gz):
+    strait = gz.resolve("Taiwan Strait")
+    assert (strait.id, strait.kind, strait.waters) == ("sea:taiwan-strait", "sea", ("taiwan-strait", "south-china-sea", "pacific"))
+
+
+def test_luzon_is_a_philippine_island(gz):
+    luzon = gz.resolve("Luzon")
+    assert (luzon.kind, luzon.state) == ("island", "PHL")
+
+
+def test_a_town_abroad_is_refused_for_an_act_but_found_with_its_country(gz):
+    with pytest.raises(UnknownPlaceError) as caught:
+        gz.resolve("Atlantis", near=("CHN", "USA"))
+    assert caught.value.suggestions[0] == "Atlantis, South Africa"
+    assert gz.resolve("Atlantis, South Africa").state == "ZAF"
+    assert gz.resolve("Pyongyang", near=("CHN", "KOR")).state == "PRK"  # a capital abroad is meant
+
+
+def test_describe_reports_who_holds_a_disputed_place_on_the_date(gz):
+    crimea = gz.resolve("Crimea")
+    assert gz.describe(crimea, "2013-01-01")["dispute"]["administrator"] == "UKR"
+    later = gz.describe(crimea, "2025-01-01")["dispute"]
+    assert (later["sovereign"], later["administrator"], later["claimants"]) == ("UKR", "RUS", ["RUS"])
+    assert gz.describe(gz.resolve("Narva"), "2025-01-01")["dispute"] is None

@@ -131,10 +131,12 @@ class App:
             return value.date()
         if isinstance(value, dt.date):
             return value
+        if str(value).strip().lower() == "today":
+            return self.today()
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            raise InvalidArgumentError(f"{value!r} is not a date (expected YYYY-MM-DD)", field=field) from None
+            raise InvalidArgumentError(f"{value!r} is not a date (expected YYYY-MM-DD or today)", field=field) from None
 
     # -- shared state ----------------------------------------------------------------
 
@@ -175,18 +177,33 @@ class App:
 
     # -- states and treaties ---------------------------------------------------------
 
+    def moment(self, value: dt.datetime | dt.date | str | None, field: str = "known_at") -> dt.datetime | None:
+        """A recorded-time instant: a datetime, or a date (the end of that day), ISO or "today"."""
+        if value is None or isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, str) and "T" in value:
+            try:
+                return dt.datetime.fromisoformat(value)
+            except ValueError:
+                raise InvalidArgumentError(f"{value!r} is not a date or time (YYYY-MM-DD[THH:MM])",
+                                           field=field) from None
+        # a date means "as known by the end of that day": everything recorded on it counts
+        return dt.datetime.combine(self.day(value, field) + dt.timedelta(days=1), dt.time())
+
     def lookup(self, query: str, on: dt.date | str | None = None) -> contracts.State:
         """The state ``query`` names (any name or code), as on ``on``."""
         day = self.day(on) if on is not None else None
         state = self.registry.lookup(query, on=day)
         return contracts.State.model_validate(state.to_json(on=day or self.today()))
 
-    def state(self, query: str, on: dt.date | str | None = None) -> contracts.StateProfile:
-        """Who is bound to defend a state on a date, whom it defends, its other duties (``casus state``)."""
+    def state(self, query: str, on: dt.date | str | None = None, *,
+              known_at: dt.datetime | dt.date | str | None = None) -> contracts.StateProfile:
+        """Who is bound to defend a state on a date, whom it defends, its other duties, and the
+        treaties that ended for it (``casus state``); ``known_at``: as the store knew it then."""
         from casus.kb import state_profile
 
         day = self.day(on)
-        kb = self.knowledge_base()
+        kb = self.knowledge_base(self.moment(known_at))
         profile = state_profile(kb, self.registry.lookup(query, on=day).id, day)
         return contracts.StateProfile.model_validate(profile.to_json(kb))
 
@@ -286,6 +303,14 @@ class App:
         """Fire every treaty on acts of aggression on a date (``casus scenario``)."""
         chosen = self.build_scenario(acts, on, mode=mode, place=place, provoked=provoked, requested=requested)
         return self.run(chosen)
+
+    def place(self, query: str, on: dt.date | str | None = None) -> contracts.PlaceReport:
+        """A place as casus resolves it on a date: sovereign, administrator, dispute, and the
+        treaty areas that contain it (``casus place``). Unknown names are refused with suggestions."""
+        from casus.engine.views import place_report
+
+        payload = place_report(self.knowledge_base(), query, self.day(on), self.gazetteer)
+        return contracts.PlaceReport.model_validate(payload)
 
     def scenario_file(self, path: str | os.PathLike) -> contracts.ScenarioReport:
         """Fire a scenario written in YAML or JSON (``casus scenario --file``)."""

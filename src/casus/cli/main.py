@@ -13,7 +13,8 @@ import typer
 
 from casus.cli.common import app, out
 
-DOMAINS = ("states", "treaties", "store", "engine", "imports", "history", "reader", "exports", "review", "serve")
+DOMAINS = ("states", "places", "treaties", "store", "engine", "imports", "history", "reader", "exports", "review",
+           "serve")
 """The command modules, in the order ``casus --help`` lists their commands."""
 for _domain in DOMAINS:
     importlib.import_module(f"casus.cli.{_domain}")

@@ -85,14 +85,21 @@ def _role_text(kind: str, roles: set[str]) -> str:
     return f"{kind}, owed by them"
 
 
-def state_profile(console: Console, payload: dict[str, Any]) -> None:
+def state_profile(console: Console, payload: dict[str, Any], history: bool = False) -> None:
     state = payload["state"]
     name = state["name"]
     console.print(
         Text(f"{name} ({state['id']}, COW {state['cow']}) on {payload['on']}", style="bold"), highlight=False
     )
     for note in payload["notes"]:
-        console.print(f"[yellow]note:[/] {note}", highlight=False)
+        console.print(Text("note: ", style="yellow") + Text(note), highlight=False)  # data, never markup
+    ended = payload.get("ended") or []
+    if history:
+        console.print(Text(f"Ended before {payload['on']} ({len(ended)}):", style="bold"))
+        for item in ended:
+            console.print(Text(f"  {item['ended']}  {item['treaty']['id']} ({', '.join(item['kinds'])}): {item['why']}"))
+    elif ended:
+        console.print(Text(f"{len(ended)} treaty duties ended before {payload['on']}; see --history", style="dim"))
     sections = [
         (f"Bound to defend {name}", payload["defended_by"], False),
         (f"{name} is bound to defend", payload["defends"], False),
@@ -201,18 +208,71 @@ def sources(console: Console, rows: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
+UNCERTAIN = "(?)"
+"""The marker of a duty that rests on an uncertain fact; the facts follow in a note."""
+
+
 def _checks_text(conditions: list[dict[str, Any]]) -> str:
     if not conditions:
         return "none"
-    return "; ".join(f"{c['condition']} {c['status'].replace('_', ' ')}: {c['detail']}" for c in conditions)
+    parts = []
+    for c in conditions:
+        text = f"{c['condition']} {c['status'].replace('_', ' ')}: {c['detail']}"
+        if c["status"] == "open" and c.get("decides"):
+            text += f" (decided by {c['decides']})"
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def _reason_text(reason: dict[str, Any]) -> str:
     verb = {"defense": "defend", "offense": "join"}.get(reason["kind"], reason["kind"])
+    marker = f" {UNCERTAIN}" if reason.get("uncertain") else ""
     return (
         f"{verb} {reason['toward']['id']} against {reason['against']['id']} — "
-        f"{treaty_text(reason['treaty'])} Art. {reason['article']} ({reason['strength']})"
+        f"{treaty_text(reason['treaty'])} Art. {reason['article']} ({reason['strength']}){marker}"
     )
+
+
+def _place_text(place: dict[str, Any]) -> str:
+    """ "Crimea (region, Europe; sovereign UKR, administered by RUS — disputed: …)"."""
+    where = ", ".join(part for part in (place["kind"], place.get("within"), place.get("region")) if part)
+    holders = f"sovereign {place['sovereign'] or 'none settled'}"
+    if place["administrator"] != place["sovereign"]:
+        holders += f", administered by {place['administrator'] or 'nobody alone'}"
+    text = f"{place['query_name']} ({where}; {holders})"
+    dispute = place.get("dispute")
+    if dispute:
+        claims = f"claimed by {', '.join(dispute['claimants'])}" if dispute["claimants"] else "disputed"
+        text += f" — disputed: {claims}" + (f"; {dispute['note']}" if dispute.get("note") else "")
+    return text
+
+
+def _uncertain_notes(console: Console, reasons: list[dict[str, Any]]) -> None:
+    seen: dict[str, str] = {}
+    for reason in reasons:
+        for fact in reason.get("basis") or ():
+            seen.setdefault(f"{reason['treaty']['id']}: {fact['fact']}", fact["uncertain"])
+    if seen:
+        console.print(Text(f"{UNCERTAIN} rests on uncertain facts:", style="bold"))
+        for fact, why in seen.items():
+            console.print(Text(f"  {fact}: {why}"), soft_wrap=False)
+
+
+def place(console: Console, payload: dict[str, Any]) -> None:
+    console.print(Text(f"{_place_text(payload['place'])} — on {payload['on']}", style="bold"))
+    if payload["place"]["lat"] is not None:
+        console.print(Text(f"at {payload['place']['lat']:.3f}, {payload['place']['lon']:.3f}; "
+                           f"waters: {', '.join(payload['place']['waters']) or 'none'}"))
+    verdict = {True: "inside", False: "outside", None: "undecided"}
+    for answer in (True, None, False):
+        rows = [a for a in payload["areas"] if a["contains"] is answer]
+        if not rows:
+            continue
+        console.print(Text(f"{verdict[answer].capitalize()} ({len(rows)}):", style="bold"))
+        for row in rows:
+            party = f", {row['party']}'s understanding" if row["party"] else ""
+            console.print(Text(f"  {row['treaty']['id']} Art. {row['article']} — {row['area']} "
+                               f"({row['rule']}{party})"))
 
 
 def scenario(console: Console, payload: dict[str, Any]) -> None:
@@ -222,6 +282,11 @@ def scenario(console: Console, payload: dict[str, Any]) -> None:
     )
     console.print(Text(f"{acts} — on {payload['on']}, {payload['mode']} mode, {payload['rounds']} round(s)",
                        style="bold"), highlight=False)
+    for act in payload["acts"]:
+        if act.get("resolved_place"):
+            console.print(Text(f"place: {_place_text(act['resolved_place'])}"))
+    for warning in payload.get("warnings", ()):
+        console.print(Text(f"warning: {warning}", style="yellow"))
     for side, title in (("attackers", "Attackers' side"), ("defenders", "Targets' side")):
         table = Table(title=f"{title} ({len(payload['sides'][side])})", title_justify="left")
         for column in ("State", "Round", "Bound by", "Conditions"):
@@ -273,6 +338,9 @@ def scenario(console: Console, payload: dict[str, Any]) -> None:
         console.print(f"[bold yellow]conflicted:[/] {state_label(item['state'])}", highlight=False)
         for reason in item["reasons"]:
             console.print(f"  {reason['why']}: {_reason_text(reason)}", highlight=False)
+    reasons = [r for side in ("attackers", "defenders") for p in payload["sides"][side] for r in p["reasons"]]
+    reasons += [item["reason"] for item in payload["conditional"]]
+    _uncertain_notes(console, reasons)
 
 
 def diff(console: Console, payload: dict[str, Any]) -> None:

@@ -15,8 +15,10 @@ from casus.cli.common import JsonOption, OnOption, app, edge, emit, open_app
 def state(
     name: Annotated[str, typer.Argument(help="A state: name, code (ISO3, COW), capital, demonym or alias.")],
     on: OnOption = None,
+    history: Annotated[bool, typer.Option("--history", help="Also list the treaties whose duties ended, with the date and why.")] = False,
+    known_at: Annotated[str | None, typer.Option("--known-at", help="Answer as the store knew it then (YYYY-MM-DD or YYYY-MM-DDTHH:MM).", show_default=False)] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Who is bound to defend a state, whom it is bound to defend, and its other obligations."""
-    payload = open_app().state(name, on).to_json()
-    emit(payload, as_json, render.state_profile, payload)
+    payload = open_app().state(name, on, known_at=known_at).to_json()
+    emit(payload, as_json, render.state_profile, payload, history)

@@ -28,6 +28,11 @@ from casus.contracts.engine import (
     ExposureTable,
     Participant,
     PendingDuty,
+    Basis,
+    Dispute,
+    PlaceArea,
+    PlaceReport,
+    ResolvedPlace,
     Reason,
     ReasonAct,
     ScenarioAct,
@@ -38,6 +43,7 @@ from casus.contracts.engine import (
 from casus.contracts.errors import ErrorBody
 from casus.contracts.kb import (
     Dataset,
+    EndedTreaty,
     Duty,
     Member,
     Obligation,
@@ -62,7 +68,7 @@ from casus.contracts.reader import (
 )
 
 RESPONSES: tuple[type[Contract], ...] = (
-    State, StateProfile, TreatyList, TreatyDetail, SourceList, ScenarioReport, Diff, ExposureTable,
+    State, StateProfile, TreatyList, TreatyDetail, SourceList, ScenarioReport, PlaceReport, Diff, ExposureTable,
     Entanglement, Reading, ReadingBatch, BatchSummary, Proposal, ProposalList, ErrorBody,
 )
 """The models a command or an endpoint answers with; each has an example in docs/json.md."""

@@ -11,6 +11,56 @@ from casus.contracts.base import Contract, Source, State, TreatyRef
 from casus.vocab import ConditionStatus, DutyStatus, Mode, ObligationKind, Side, Strength, TreatyStatus
 
 
+class Dispute(Contract):
+    """Who holds a disputed place on the date, and who claims it (``Gazetteer.describe``)."""
+
+    sovereign: str | None
+    administrator: str | None
+    claimants: list[str]
+    note: str | None
+
+
+class ResolvedPlace(Contract):
+    """The place an act names, as the gazetteer resolved it, on the scenario's date."""
+
+    query: str | None = None
+    query_name: str
+    id: str
+    name: str
+    kind: str
+    within: str | None
+    sovereign: str | None
+    administrator: str | None
+    region: str | None
+    waters: list[str]
+    lat: float | None
+    lon: float | None
+    dispute: Dispute | None
+    source: str
+
+
+class PlaceArea(Contract):
+    """One treaty area in force on the date, and whether it contains the place."""
+
+    treaty: TreatyRef
+    article: str
+    area: str
+    rule: Literal["sovereignty", "administration"]
+    party: str | None
+    """Set when the area comes from one party's understanding or reservation."""
+    contains: bool | None
+    """True, False, or None when neither the data nor the text decides it."""
+
+
+class PlaceReport(Contract):
+    """``casus place``: a place as casus resolves it on a date, and the treaty areas that contain it."""
+
+    on: dt.date
+    query: str
+    place: ResolvedPlace
+    areas: list[PlaceArea]
+
+
 class ScenarioAct(Contract):
     """An act of the scenario as the engine read it."""
 
@@ -20,12 +70,24 @@ class ScenarioAct(Contract):
     provoked: bool | None
     requested: bool | None
     home_territory: bool
+    resolved_place: ResolvedPlace | None = None
 
 
 class ConditionCheck(Contract):
     condition: str
     status: ConditionStatus
     detail: str | None
+    decides: str | None = None
+    """For an open condition: what would decide it."""
+    party: str | None = None
+    """Set when the condition comes from one party's understanding or reservation."""
+
+
+class Basis(Contract):
+    """An uncertain fact a duty rests on, as the data records it."""
+
+    fact: str
+    uncertain: str
 
 
 class ReasonAct(Contract):
@@ -48,8 +110,11 @@ class Reason(Contract):
     against: State | None
     act: ReasonAct
     conditions: list[ConditionCheck]
+    territory_rule: Literal["sovereignty", "administration"] = "sovereignty"
     notes: list[str]
     source: Source
+    uncertain: bool = False
+    basis: list[Basis] = Field(default_factory=list)
 
 
 class ChainEntry(Contract):
@@ -149,6 +214,7 @@ class ScenarioReport(Contract):
     on: dt.date
     mode: Mode
     acts: list[ScenarioAct]
+    warnings: list[str] = Field(default_factory=list)
     rounds: int
     sides: Sides
     conditional: list[ConditionalEntry]

@@ -49,6 +49,15 @@ class Pending(Contract):
     source: Source
 
 
+class EndedTreaty(Contract):
+    """A treaty whose duties toward or from the state ended before the date (``--history``)."""
+
+    treaty: TreatyRef
+    ended: dt.date
+    why: str
+    kinds: list[str]
+
+
 class StateProfile(Contract):
     """``casus state X --on D``: who defends X, whom X defends, its other duties."""
 
@@ -59,6 +68,7 @@ class StateProfile(Contract):
     other: list[Duty]
     pending: list[Pending]
     notes: list[str]
+    ended: list[EndedTreaty] = Field(default_factory=list)
 
 
 class TreatySummary(Contract):

@@ -25,9 +25,31 @@ class ConditionCheck:
     condition: str
     status: str
     detail: str
+    decides: str | None = None
+    """For an open condition: what would decide it (give --place, a decision of the Summit…)."""
+    party: str | None = None
+    """Set when the condition comes from one party's understanding or reservation."""
 
-    def to_json(self) -> dict[str, str]:
-        return {"condition": self.condition, "status": self.status, "detail": self.detail}
+    def to_json(self) -> dict[str, str | None]:
+        out = {"condition": self.condition, "status": self.status, "detail": self.detail}
+        if self.status == OPEN:
+            out["decides"] = self.decides or _DECIDES.get(self.condition)
+        if self.party:
+            out["party"] = self.party
+        return out
+
+
+_DECIDES = {
+    "place": "where the attack falls: give the place (--place or 'at PLACE')",
+    "adversary": "whether the attacker is the adversary the text describes: a reading of the text",
+    "non_provocation": "whether the attacked party provoked the attack (provoked: true or false)",
+    "attackers": "how many states attack: the clause gives no number",
+    "demand": "whether the attacked party asks for help (--requested)",
+    "conflict": "whether the attack belongs to the conflict the treaty names",
+    "territory": "whether an attack on the party's forces there counts as an attack on the party",
+    "victim": "whether the beneficiary is the victim of the aggression (provoked: true or false)",
+    "other": "the condition as the treaty or ATOP states it; a scenario cannot decide it",
+}
 
 
 def verdict(checks: list[ConditionCheck]) -> str:
@@ -58,13 +80,29 @@ def check_conditions(
     parties: frozenset[str],
     attackers_of_target: int,
     place_status: Callable[[str, str, Act, frozenset[str]], tuple[str, str]],
+    obligor: str | None = None,
 ) -> list[ConditionCheck]:
     """Every condition of an obligation, decided for ``act``.
 
     ``place_status(area, description, act, parties)`` decides a place condition
     (the engine asks the gazetteer); ``attackers_of_target`` counts the states
-    attacking the target in the scenario.
+    attacking the target in the scenario. A reservation or understanding adds its
+    conditions only to the duty of the party that made it (``obligor``).
     """
+    checks = _checks(conditions, act, parties=parties, attackers_of_target=attackers_of_target,
+                     place_status=place_status)
+    for reservation in conditions.get("reservations") or ():
+        if reservation["party"] != obligor:
+            continue
+        label = f"{reservation.get('kind', 'understanding')} of {reservation['party']}"
+        for check in _checks(reservation["conditions"], act, parties=parties,
+                             attackers_of_target=attackers_of_target, place_status=place_status):
+            checks.append(ConditionCheck(check.condition, check.status, f"{label}: {check.detail}",
+                                         check.decides, reservation["party"]))
+    return checks
+
+
+def _checks(conditions, act, *, parties, attackers_of_target, place_status) -> list[ConditionCheck]:
     checks = []
     place = conditions.get("place")
     if place:
@@ -92,6 +130,14 @@ def check_conditions(
     if conditions.get("demand"):
         status = {True: MET, False: NOT_MET, None: OPEN}[act.requested]
         checks.append(ConditionCheck("demand", status, conditions["demand"]))
+    if conditions.get("external"):
+        checks.append(ConditionCheck("external", MET, f"an external armed attack: {act.attacker} is another state"))
+    if conditions.get("protects") == "victim":
+        status = {False: MET, True: NOT_MET, None: OPEN}[act.provoked]
+        checks.append(ConditionCheck("victim", status, "only while the protected party suffers aggression"))
+    if conditions.get("decision"):
+        checks.append(ConditionCheck("decision", OPEN, conditions["decision"],
+                                     f"a decision the scenario cannot know: {conditions['decision']}"))
     for name in ("conflict", "other"):
         if conditions.get(name):
             checks.append(ConditionCheck(name, OPEN, conditions[name]))

@@ -70,6 +70,12 @@ class Outcome:
     rounds: int
     pending: list[tuple[str, str, object, object, object]] = field(default_factory=list)
     """Duties signed but not yet in force: (obligor, beneficiary, treaty, obligation, binds_from)."""
+    places: list[dict | None] = field(default_factory=list)
+    """For each act of the scenario, the place it names as resolved (``Gazetteer.describe``)."""
+    warnings: list[str] = field(default_factory=list)
+    """What a reader should know before trusting the answer (a place not the target's)."""
+    recorded: set[tuple] = field(default_factory=set, repr=False)
+    conditional_seen: set[tuple] = field(default_factory=set, repr=False)
 
     def side(self, side: str) -> list[Participant]:
         return [p for p in self.participants.values() if p.side == side]
@@ -121,6 +127,30 @@ def initial_sides(acts) -> dict[str, str]:
     return sides
 
 
+class _DutyIndex:
+    """One state's duties on a date, sorted by the role they play when it is attacked or attacks."""
+
+    def __init__(self, state: str, bindings: list[Binding]) -> None:
+        self.defended_by: list[Binding] = []  # defense owed to the state
+        self.joined_by: list[Binding] = []  # offense owed to the state
+        self.owed_other: list[Binding] = []  # neutrality and consultation owed to the state
+        self.defends: dict[str, list[Binding]] = defaultdict(list)  # its defense duties, by beneficiary
+        self.promises: dict[str, list[Binding]] = defaultdict(list)  # its nonaggression and defense duties
+        for binding in bindings:
+            kind = binding.kind
+            if binding.beneficiary == state:
+                if kind == "defense":
+                    self.defended_by.append(binding)
+                elif kind == "offense":
+                    self.joined_by.append(binding)
+                elif kind in ("neutrality", "consultation"):
+                    self.owed_other.append(binding)
+            elif binding.obligor == state and kind in ("defense", "nonaggression"):
+                self.promises[binding.beneficiary].append(binding)
+                if kind == "defense":
+                    self.defends[binding.beneficiary].append(binding)
+
+
 class Engine:
     """Fires a knowledge base's obligations; keeps per-date work cached across scenarios."""
 
@@ -131,6 +161,25 @@ class Engine:
         self.places = places if places is not None else PlaceJudge.default()
         self._duties: dict[tuple[dt.date, str], list[Binding]] = {}
         self._parties: dict[tuple[dt.date, str], frozenset[str]] = {}
+        self._checks: dict[tuple, tuple[ConditionCheck, ...]] = {}
+        self._indexes: dict[tuple[dt.date, str], _DutyIndex] = {}
+        self._depends: dict[tuple[str, str], tuple[bool, bool, bool, bool]] = {}
+
+    def _depends_on(self, binding: Binding) -> tuple[bool, bool, bool, bool]:
+        """Which parts of an act a duty's conditions read: (the hostile state, provoked,
+        the number of attackers, the request). An act differing only elsewhere gets the
+        same answer, so escalation decides each duty once per target, not once per act."""
+        key = (binding.treaty.id, binding.obligation.key)
+        if key not in self._depends:
+            conditions = binding.obligation.conditions
+            every = [conditions] + [r.get("conditions", {}) for r in conditions.get("reservations") or ()]
+            self._depends[key] = (
+                any(c.get("adversary") for c in every),
+                any(c.get("non_provocation") or c.get("protects") for c in every),
+                any(c.get("attackers") for c in every),
+                any(c.get("demand") for c in every),
+            )
+        return self._depends[key]
 
     # -- cached lookups ----------------------------------------------------------
 
@@ -148,16 +197,53 @@ class Engine:
 
     def checks(self, binding: Binding, act: Act, day: dt.date, hostile: str, attackers: int):
         """Decide ``binding``'s conditions for ``act``; ``hostile`` is the state the adversary clause tests."""
-        probe = act if hostile == act.attacker else replace(act, attacker=hostile)
-        return tuple(
-            check_conditions(
-                binding.obligation.conditions,
-                probe,
-                parties=self.parties(binding.treaty.id, day),
-                attackers_of_target=attackers,
-                place_status=lambda area, text, a, parties: self.places.status(area, text, act, parties, day),
-            )
+        hostile_matters, provoked_matters, count_matters, request_matters = self._depends_on(binding)
+        # The answer is the same for every obligor of the article (the parties are the
+        # treaty's), unless one of them attached a reservation.
+        conditions = binding.obligation.conditions
+        key = (
+            binding.treaty.id, binding.obligation.key, binding.obligor if conditions.get("reservations") else None,
+            binding.beneficiary == act.target, binding.kind, day,
+            act.target, act.place, act.attacker if act.place else None, act.home,
+            hostile if hostile_matters else None, act.provoked if provoked_matters else None,
+            attackers if count_matters else None, act.requested if request_matters else None,
         )
+        found = self._checks.get(key)
+        if found is None:
+            found = self._checks[key] = self._decide(binding, act, day, hostile, attackers)
+        return found
+
+    def _decide(self, binding: Binding, act: Act, day: dt.date, hostile: str, attackers: int):
+        probe = act if hostile == act.attacker else replace(act, attacker=hostile)
+        conditions = binding.obligation.conditions
+        checks = check_conditions(
+            conditions,
+            probe,
+            parties=self.parties(binding.treaty.id, day),
+            attackers_of_target=attackers,
+            place_status=lambda area, text, a, parties: self.places.status(area, text, act, parties, day),
+            obligor=binding.obligor,
+        )
+        if binding.beneficiary == act.target and binding.kind in ("defense", "neutrality"):
+            checks = self._territory(binding, act, day) + checks
+        return tuple(checks)
+
+    def _territory(self, binding: Binding, act: Act, day: dt.date) -> list[ConditionCheck]:
+        """A duty that names no area covers "an attack on a party": at a named place, is it?
+
+        With an area (NATO Art. 6, "under the administration of Japan") the area rule
+        decides and reports it; without one, the sovereignty rule of AREAS.md does.
+        """
+        conditions = binding.obligation.conditions
+        has_area = bool(conditions.get("place")) or any(
+            r.get("conditions", {}).get("place") for r in conditions.get("reservations") or ()
+            if r.get("party") == binding.obligor
+        )
+        judge = getattr(self.places, "territory", None)
+        if has_area or not act.place or judge is None:
+            return []
+        answer = judge(act, day)
+        return [] if answer is None else [ConditionCheck("territory", *answer)]
 
     # -- one scenario ------------------------------------------------------------
 
@@ -167,6 +253,11 @@ class Engine:
             state: Participant(state, side, 0) for state, side in initial_sides(scenario.acts).items()
         }
         outcome = Outcome(scenario, participants, [], [], [], [], [], defaultdict(list), [], 0)
+        describe = getattr(self.places, "describe", None)
+        if describe is not None:
+            # Resolve every place first: an unknown place is refused before anything fires.
+            outcome.places = [describe(act, day) for act in scenario.acts]
+            outcome.warnings = [w for act in scenario.acts for w in self.places.warnings(act, day)]
         attackers_of: dict[str, set[str]] = defaultdict(set)
         pending = [(act, 0, None) for act in scenario.acts]
         flags = {act.provoked for act in scenario.acts}
@@ -178,11 +269,11 @@ class Engine:
             round_number += 1
             for act, _, _ in pending:
                 attackers_of[act.target].add(act.attacker)
-            drawn: dict[str, list[tuple[str, Reason]]] = defaultdict(list)
+            drawn: dict[str, list[tuple[str, Reason, int]]] = defaultdict(list)
             for act, act_round, origin in pending:
                 fired.add((act.attacker, act.target))
                 outcome.acts.append((act, act_round, origin))
-                self._fire(act, act_round, day, len(attackers_of[act.target]), outcome, drawn, seen)
+            self._fire_round(pending, day, attackers_of, outcome, drawn, seen)
             entered = self._enter(drawn, round_number, outcome)
             outcome.rounds = round_number
             if scenario.mode == "strict":
@@ -267,39 +358,98 @@ class Engine:
         act = Act(participant.state, enemy, place=None, provoked=provoked, requested=None, home=True)
         return act, round_number, participant.state
 
-    def _fire(self, act, act_round, day, attackers, outcome: Outcome, drawn, seen) -> None:
-        attacker, target = act.attacker, act.target
-        for binding in self.duties_of(target, day):
-            obligor, beneficiary, kind = binding.obligor, binding.beneficiary, binding.kind
-            if beneficiary == target and obligor != attacker:
-                if kind == "defense":
-                    self._draw(binding, act, act_round, day, attacker, attackers, outcome, drawn)
-                elif kind in ("neutrality", "consultation"):
-                    self._duty(binding, act, act_round, day, attacker, attackers, outcome, seen, may_not_help=attacker)
-            elif kind == "defense" and obligor == target and beneficiary == attacker:
-                self._collision(binding, act, act_round, outcome, seen)
-        for binding in self.duties_of(attacker, day):
-            obligor, beneficiary, kind = binding.obligor, binding.beneficiary, binding.kind
-            if beneficiary == attacker and obligor != target:
-                if kind == "offense":
-                    self._draw(binding, act, act_round, day, target, attackers, outcome, drawn)
-                elif kind in ("neutrality", "consultation"):
-                    self._duty(binding, act, act_round, day, target, attackers, outcome, seen, may_not_help=target)
-            elif obligor == attacker and beneficiary == target:
-                if kind == "nonaggression":
-                    self._duty(binding, act, act_round, day, target, attackers, outcome, seen, may_not_help=None)
-                elif kind == "defense":
-                    self._collision(binding, act, act_round, outcome, seen)
+    def _index(self, state: str, day: dt.date) -> _DutyIndex:
+        key = (day, state)
+        if key not in self._indexes:
+            self._indexes[key] = _DutyIndex(state, self.duties_of(state, day))
+        return self._indexes[key]
 
-    def _draw(self, binding, act, act_round, day, hostile, attackers, outcome: Outcome, drawn) -> None:
-        """A defense or offense duty: the obligor may be drawn onto the beneficiary's side."""
-        reason = Reason(binding, act, act_round, self.checks(binding, act, day, hostile, attackers))
+    def _fire_round(self, pending, day, attackers_of, outcome: Outcome, drawn, seen) -> None:
+        """Fire every act of a round, grouped by target and by attacker.
+
+        A duty toward T is looked at once per round for all the acts on T, not once
+        per act: in escalation dozens of entering states strike the same enemy, and a
+        duty already recorded, or whose conditions read nothing that differs between
+        those acts, needs no second look. A round thus re-fires only what it changed.
+        """
+        by_target: dict[str, list] = defaultdict(list)
+        by_attacker: dict[str, list] = defaultdict(list)
+        for index, (act, act_round, _) in enumerate(pending):
+            by_target[act.target].append((index, act, act_round))
+            by_attacker[act.attacker].append((index, act, act_round))
+        for target, group in by_target.items():
+            duties = self._index(target, day)
+            attackers = len(attackers_of[target])
+            uniform = len({(a.place, a.home, a.provoked, a.requested) for _, a, _ in group}) == 1
+            for binding in duties.defended_by:
+                self._draw_group(binding, group, day, attackers, outcome, drawn, uniform, hostile_role="attacker")
+            for binding in duties.owed_other:
+                for index, act, act_round in group:
+                    if binding.obligor == act.attacker:
+                        continue
+                    self._duty(binding, act, act_round, day, act.attacker, attackers, outcome, seen,
+                               may_not_help=act.attacker)
+                    if binding.kind == "consultation":
+                        break  # one consultation per duty, whichever act fired it
+            for index, act, act_round in group:
+                for binding in duties.defends.get(act.attacker, ()):
+                    self._collision(binding, act, act_round, outcome, seen)
+        for attacker, group in by_attacker.items():
+            duties = self._index(attacker, day)
+            uniform = len({(a.place, a.home, a.provoked, a.requested) for _, a, _ in group}) == 1
+            for binding in duties.joined_by:
+                self._draw_group(binding, group, day, None, outcome, drawn, uniform, hostile_role="target",
+                                 attackers_of=attackers_of)
+            for binding in duties.owed_other:
+                if binding.kind == "neutrality" and binding.obligation.conditions.get("protects") == "victim":
+                    continue  # the clause protects the beneficiary as a victim, not as the attacker
+                for index, act, act_round in group:
+                    if binding.obligor == act.target:
+                        continue
+                    self._duty(binding, act, act_round, day, act.target, len(attackers_of[act.target]), outcome,
+                               seen, may_not_help=act.target)
+                    if binding.kind == "consultation":
+                        break
+            for index, act, act_round in group:
+                for binding in duties.promises.get(act.target, ()):
+                    if binding.kind == "nonaggression":
+                        self._duty(binding, act, act_round, day, act.target, len(attackers_of[act.target]),
+                                   outcome, seen, may_not_help=None)
+                    else:
+                        self._collision(binding, act, act_round, outcome, seen)
+
+    def _draw_group(self, binding, group, day, attackers, outcome, drawn, uniform, *, hostile_role,
+                    attackers_of=None) -> None:
+        """One defense or offense duty against every act of a group (same target, or same attacker)."""
+        independent = uniform and not self._depends_on(binding)[0]
+        for index, act, act_round in group:
+            hostile = act.attacker if hostile_role == "attacker" else act.target
+            if binding.obligor == hostile:
+                continue
+            count = attackers if attackers is not None else len(attackers_of[act.target])
+            self._draw(binding, act, act_round, day, hostile, count, outcome, drawn, index)
+            if independent:
+                break  # the same answer for every act of the group
+
+    def _draw(self, binding, act, act_round, day, hostile, attackers, outcome: Outcome, drawn, order=0) -> None:
+        """A defense or offense duty: the obligor may be drawn onto the beneficiary's side.
+
+        Each duty is recorded once per side, from the first act that fires it: in
+        escalation the same duty toward the same state fires for every enemy that
+        enters, and repeating it would add nothing but length.
+        """
         side = outcome.participants[binding.beneficiary].side
-        result = verdict(list(reason.checks))
+        duty = (binding.obligor, side, binding.treaty.id, binding.obligation.key, binding.beneficiary)
+        if duty in outcome.recorded:
+            return
+        checks = self.checks(binding, act, day, hostile, attackers)
+        result = verdict(list(checks))
         if result == "bound":
-            drawn[binding.obligor].append((side, reason))
-        elif result == "conditional":
-            outcome.conditional.append((binding.obligor, side, reason))
+            outcome.recorded.add(duty)
+            drawn[binding.obligor].append((side, Reason(binding, act, act_round, checks), order))
+        elif result == "conditional" and duty not in outcome.conditional_seen:
+            outcome.conditional_seen.add(duty)
+            outcome.conditional.append((binding.obligor, side, Reason(binding, act, act_round, checks)))
 
     def _duty(self, binding, act, act_round, day, hostile, attackers, outcome: Outcome, seen, may_not_help) -> None:
         # A promise not to attack is broken once per act, a duty to stay out once
@@ -335,12 +485,14 @@ class Engine:
         """Put the states bound this round on their side; a state bound to both sides is conflicted."""
         entered = []
         for state in sorted(drawn):
-            reasons = drawn[state]
+            # in the order of the acts that fired them, as if fired one act at a time
+            reasons = [(side, reason) for side, reason, _ in sorted(drawn[state], key=lambda item: item[2])]
             sides = {side for side, _ in reasons}
             current = outcome.participants.get(state)
             if current is not None:
                 sides.add(current.side)
-            if len(sides) > 1:
+            if len(sides) > 1 or (current is None and state in outcome.conflicted):
+                # conflicted once, it stays out: later rounds only add reasons
                 outcome.conflicted[state].extend((f"bound to the {side}", reason) for side, reason in reasons)
                 continue
             (side,) = sides

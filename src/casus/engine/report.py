@@ -13,9 +13,18 @@ class Report:
         self.registry = registry
         self.on = outcome.scenario.on
         self.origins = {(act.attacker, act.target): origin for act, _, origin in outcome.acts}
+        # An escalation repeats the same states, duties and condition checks thousands of
+        # times: each is turned into JSON once and shared (the output is read-only).
+        self._states: dict[str, dict[str, Any]] = {}
+        self._duties: dict[tuple, dict[str, Any]] = {}
+        self._checks: dict[int, list[dict[str, Any]]] = {}
 
     def state(self, state_id: str | None) -> dict[str, Any] | None:
-        return self.registry.get(state_id).to_json(on=self.on) if state_id else None
+        if not state_id:
+            return None
+        if state_id not in self._states:
+            self._states[state_id] = self.registry.get(state_id).to_json(on=self.on)
+        return self._states[state_id]
 
     def act(self, reason: Reason) -> dict[str, Any]:
         act = reason.act
@@ -26,20 +35,51 @@ class Report:
             "place": act.place or ("home territory" if act.home else None),
         }
 
+    def territory_rule(self, reason: Reason) -> str:
+        """Whether the duty's area looks at sovereignty or at administration (AREAS.md)."""
+        from casus.places.areas import territory_rule
+
+        conditions = reason.binding.obligation.conditions
+        areas = [(conditions.get("place") or {}).get("area")]
+        areas += [(r["conditions"].get("place") or {}).get("area") for r in conditions.get("reservations") or ()
+                  if r["party"] == reason.binding.obligor]
+        rules = {territory_rule(area) for area in areas if area} or {"sovereignty"}
+        return "administration" if "administration" in rules else "sovereignty"
+
     def reason(self, reason: Reason) -> dict[str, Any]:
         binding = reason.binding
         against = reason.act.attacker if binding.kind != "offense" else reason.act.target
+        key = (binding.treaty.id, binding.obligation.key, binding.obligor, binding.beneficiary)
+        duty = self._duties.get(key)
+        if duty is None:
+            duty = self._duties[key] = {
+                "treaty": binding.treaty.ref(),
+                "article": binding.obligation.article,
+                "strength": binding.obligation.strength,
+                "toward": self.state(binding.beneficiary),
+                "territory_rule": self.territory_rule(reason),
+                "notes": list(binding.notes),
+                "source": binding.obligation.source,
+                "uncertain": binding.uncertain,
+                "basis": binding.basis_json(),
+            }
+        checks = self._checks.get(id(reason.checks))
+        if checks is None:
+            checks = self._checks[id(reason.checks)] = [check.to_json() for check in reason.checks]
         return {
             "kind": binding.kind,
-            "treaty": binding.treaty.ref(),
-            "article": binding.obligation.article,
-            "strength": binding.obligation.strength,
-            "toward": self.state(binding.beneficiary),
+            "treaty": duty["treaty"],
+            "article": duty["article"],
+            "strength": duty["strength"],
+            "toward": duty["toward"],
             "against": self.state(against),
             "act": self.act(reason),
-            "conditions": [check.to_json() for check in reason.checks],
-            "notes": list(binding.notes),
-            "source": binding.obligation.source,
+            "conditions": checks,
+            "territory_rule": duty["territory_rule"],
+            "notes": duty["notes"],
+            "source": duty["source"],
+            "uncertain": duty["uncertain"],
+            "basis": duty["basis"],
         }
 
     def chain(self, participant: Participant) -> list[dict[str, Any]]:
@@ -104,7 +144,12 @@ class Report:
         return {
             "on": self.on.isoformat(),
             "mode": scenario.mode,
-            "acts": [act.to_json(self.registry, self.on) for act in scenario.acts],
+            "acts": [
+                {**act.to_json(self.registry, self.on),
+                 "resolved_place": outcome.places[index] if index < len(outcome.places) else None}
+                for index, act in enumerate(scenario.acts)
+            ],
+            "warnings": list(outcome.warnings),
             "rounds": outcome.rounds,
             "sides": {"attackers": self.sorted_side(ATTACKERS), "defenders": self.sorted_side(DEFENDERS)},
             "conditional": [

@@ -191,3 +191,46 @@ class Exposure:
                 "conditional": pl.String, "n_bound": pl.Int32, "n_conditional": pl.Int32,
             },
         )
+
+
+def place_report(kb: KnowledgeBase, query: str, on: dt.date, gazetteer=None) -> dict[str, Any]:
+    """What casus knows of a place on a date (``casus place NAME``): the resolved place, its
+    sovereign and administrator then, the dispute if any, and each treaty area in force
+    that day with its answer (true, false, or null when it cannot be decided).
+
+    Unknown names raise ``UnknownPlaceError`` with suggestions.
+    """
+    from casus.places import default_gazetteer
+    from casus.places.areas import territory_rule
+
+    gz = gazetteer or default_gazetteer()
+    place = gz.resolve(query)
+    areas = []
+    for treaty_id in sorted(kb.treaties):
+        if treaty_id in kb.shadowed:
+            continue
+        treaty = kb.treaties[treaty_id]
+        seen = set()
+        for obligation in kb.obligations.get(treaty_id, []):
+            if not obligation.in_force_on(treaty, on):
+                continue
+            conditions = obligation.conditions
+            found = [(conditions.get("place"), None)]
+            found += [(r["conditions"].get("place"), r["party"]) for r in conditions.get("reservations") or ()]
+            for condition, party in found:
+                if not condition:
+                    continue
+                key = (condition["area"], party)
+                if key in seen:
+                    continue
+                seen.add(key)
+                parties = kb.parties_on(treaty_id, on)
+                areas.append({
+                    "treaty": treaty.ref(),
+                    "article": obligation.article,
+                    "area": condition["area"],
+                    "rule": territory_rule(condition["area"]),
+                    "party": party,
+                    "contains": gz.in_area(condition["area"], place, on=on, parties=parties),
+                })
+    return {"on": on.isoformat(), "query": query, "place": gz.describe(place, on), "areas": areas}

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from casus.errors import UnknownTreatyError
+from casus.errors import NotADefenceCommitmentError, UnknownTreatyError
 from casus.kb.records import (
     MEMBERS,
     Binding,
@@ -34,8 +35,21 @@ PARTIES_CACHE_SIZE = 16384
 """How many (treaty, date) party sets a base keeps: bounded, as a server asks about many dates."""
 
 
+_STOP = {"the", "of", "and", "treaty", "pact", "agreement", "de", "la", "le", "du"}
+
+
+def _words(text: str) -> set[str]:
+    """The words of a name that identify it ("Treaty of Nancy" -> {"nancy"}); hyphens split."""
+    return {w for w in re.split(r"[^\w]+", text.replace("–", "-")) if w and w not in _STOP}
+
+
 def _spec(value: Any) -> str | tuple[str, ...]:
     return MEMBERS if value == MEMBERS else tuple(value)
+
+
+def _facts(*facts: tuple[str, str | None]) -> tuple[tuple[str, str], ...]:
+    """The uncertain facts among ``facts``, as (which fact, why), whitespace folded."""
+    return tuple((fact, " ".join(why.split())) for fact, why in facts if why)
 
 
 class KnowledgeBase:
@@ -69,11 +83,27 @@ class KnowledgeBase:
         for obligation in obligations:
             if obligation.treaty_id in self.treaties:
                 self.obligations[obligation.treaty_id].append(obligation)
+        self._basis: dict[tuple, tuple] = {}
+        self._names: dict[str, set[str]] | None = None
         self.suspensions: dict[str, list[SuspensionRecord]] = defaultdict(list)
         for suspension in suspensions:
             self.suspensions[suspension.treaty_id].append(suspension)
         # Per instance, so a discarded base takes its cache with it.
         self._parties_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_parties_on)
+
+    def _fixed_basis(self, treaty: TreatyRecord, obligation: ObligationRecord) -> tuple:
+        """The uncertain facts of a treaty and an article (``uncertain`` in the data)."""
+        key = (treaty.id, obligation.key)
+        if key not in self._basis:
+            self._basis[key] = _facts((f"treaty {treaty.id}", treaty.uncertain),
+                                      (f"article {obligation.article}", obligation.uncertain))
+        return self._basis[key]
+
+    def _member_basis(self, membership: MembershipRecord) -> tuple:
+        key = (membership.treaty_id, membership.key)
+        if key not in self._basis:
+            self._basis[key] = _facts((f"membership of {membership.state_id}", membership.uncertain))
+        return self._basis[key]
 
     @classmethod
     def from_rows(cls, rows: dict[str, list[dict[str, Any]]], registry=None) -> KnowledgeBase:
@@ -117,22 +147,54 @@ class KnowledgeBase:
     # -- treaties ----------------------------------------------------------------
 
     def treaty(self, query: str) -> TreatyRecord:
-        """A treaty by id, name, alias or organisation (case- and accent-insensitive)."""
+        """A treaty by id, name, alias, organisation, short name or ATOP id.
+
+        In order: the id; an ATOP id ("3240", "ATOP 3240": the curated treaty that stands
+        for it before the imported record); a whole name or alias ("Rio Treaty", NATO);
+        then a short name, every word of which is a word of one name or alias ("Rio",
+        "Nancy", "Arab League"). Several treaties matching a short name are listed as
+        candidates. A well-known instrument that is no defence commitment (the Budapest
+        Memorandum) raises ``NotADefenceCommitmentError`` saying why. Case and accents
+        are ignored.
+        """
         if query in self.treaties:
             return self.treaties[query]
         folded = _fold(query)
-        names: dict[str, set[str]] = defaultdict(set)
-        for treaty in self.treaties.values():
-            for name in (treaty.id, treaty.name, *treaty.aliases, treaty.organisation or ""):
-                if name:
-                    names[_fold(name)].add(treaty.id)
+        atop = re.fullmatch(r"(?:atop[\s-]*)?(\d{3,5})", folded)
+        if atop:
+            found = sorted((t.id in self.shadowed, t.id) for t in self.treaties.values()
+                           if t.atop_id == int(atop[1]) or t.id == f"atop-{atop[1]}")
+            if found:
+                return self.treaties[found[0][1]]
+        names = self._treaty_names()
         matches = names.get(folded, set())
+        if not matches:
+            words = _words(folded)
+            matches = {tid for name, ids in names.items() if words and words <= _words(name) for tid in ids}
+            # an ATOP record a curated treaty stands for is not a second candidate
+            matches = {tid for tid in matches if tid not in self.shadowed} or matches
         if len(matches) == 1:
             return self.treaties[next(iter(matches))]
         if len(matches) > 1:
             raise UnknownTreatyError(query, sorted(matches))
+        from casus.treaties.instruments import not_a_defence_commitment
+
+        instrument = not_a_defence_commitment(folded, _fold)
+        if instrument is not None:
+            raise NotADefenceCommitmentError(query, instrument["name"], " ".join(instrument["because"].split()),
+                                             instrument["source"]["url"])
         close = difflib.get_close_matches(folded, list(names), n=5, cutoff=0.6)
         raise UnknownTreatyError(query, sorted({tid for name in close for tid in names[name]}))
+
+    def _treaty_names(self) -> dict[str, set[str]]:
+        if self._names is None:
+            names: dict[str, set[str]] = defaultdict(set)
+            for treaty in self.treaties.values():
+                for name in (treaty.id, treaty.name, *treaty.aliases, treaty.organisation or ""):
+                    if name:
+                        names[_fold(name)].add(treaty.id)
+            self._names = names
+        return self._names
 
     def parties_on(self, treaty_id: str, day: dt.date) -> frozenset[str]:
         """The states bound as parties of ``treaty_id`` on ``day`` (cached, bounded)."""
@@ -164,9 +226,11 @@ class KnowledgeBase:
             obligations = [o for o in self.obligations.get(treaty_id, []) if o.in_force_on(treaty, day)]
             if not obligations:
                 continue
-            parties = self.parties_on(treaty_id, day)
+            bound = {m.state_id: m for m in self.memberships[treaty_id] if m.bound_on(treaty, day)}
+            parties = set(bound)
             suspensions = [s for s in self.suspensions.get(treaty_id, []) if s.valid_from <= day]
             for obligation in obligations:
+                fixed = self._fixed_basis(treaty, obligation)
                 obligors = parties if obligation.obligors == MEMBERS else parties & set(obligation.obligors)
                 beneficiaries = (
                     parties if obligation.beneficiaries == MEMBERS else parties & set(obligation.beneficiaries)
@@ -185,7 +249,8 @@ class KnowledgeBase:
                     covering = [s for s in suspensions if s.covers(obligor, beneficiary, day)]
                     if any(s.legal_effect == "suspended" for s in covering):
                         continue
-                    yield Binding(obligor, beneficiary, treaty, obligation, tuple(s.summary for s in covering))
+                    basis = fixed + self._member_basis(bound[obligor]) + self._member_basis(bound[beneficiary])
+                    yield Binding(obligor, beneficiary, treaty, obligation, tuple(s.summary for s in covering), basis)
 
     def bindings_of(self, state_id: str, day: dt.date) -> list[Binding]:
         """The duties on ``day`` that bind ``state_id`` or are owed to it."""

@@ -64,6 +64,42 @@ class Pending:
         }
 
 
+@dataclass(frozen=True)
+class Ended:
+    """A treaty whose duties toward or from the state ended before the date, and why."""
+
+    treaty: TreatyRecord
+    ended: dt.date
+    why: str
+    kinds: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"treaty": self.treaty.ref(), "ended": self.ended.isoformat(), "why": self.why,
+                "kinds": list(self.kinds)}
+
+
+def ended_duties(kb: KnowledgeBase, state_id: str, on: dt.date) -> list[Ended]:
+    """The treaties that bound ``state_id`` (or were owed to it) and ended for it before ``on``:
+    the treaty ended (terminated, expired…), or the state left it. Newest first."""
+    out = []
+    for membership in kb.memberships_of_state.get(state_id, []):
+        treaty = kb.treaties[membership.treaty_id]
+        start, end = membership.start(treaty), membership.end(treaty)
+        if start is None or end is None or end > on or treaty.id in kb.shadowed:
+            continue
+        kinds = tuple(sorted({o.kind for o in kb.obligations.get(treaty.id, [])}))
+        if not kinds:
+            continue
+        if treaty.ended is not None and end == treaty.ended:
+            why = f"the treaty {treaty.end_reason or 'ended'}"
+        else:
+            why = f"{state_id} {(membership.left_reason or 'left').replace('_', ' ')}"
+        if membership.note and treaty.ended != end:
+            why += f" ({' '.join(membership.note.split())})"
+        out.append(Ended(treaty, end, why, kinds))
+    return sorted(out, key=lambda e: (e.ended, e.treaty.id), reverse=True)
+
+
 @dataclass
 class StateProfile:
     state_id: str
@@ -73,6 +109,7 @@ class StateProfile:
     other: list[Duty] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    ended: list[Ended] = field(default_factory=list)
 
     def to_json(self, kb: KnowledgeBase) -> dict[str, Any]:
         return {
@@ -83,6 +120,7 @@ class StateProfile:
             "other": [d.to_json(kb, self.on) for d in self.other],
             "pending": [p.to_json(kb, self.on) for p in self.pending],
             "notes": list(self.notes),
+            "ended": [e.to_json() for e in self.ended],
         }
 
 
@@ -124,6 +162,12 @@ def state_profile(kb: KnowledgeBase, state_id: str, on: dt.date) -> StateProfile
             f"Art. {o.article} {o.kind}" for o in kb.obligations.get(treaty.id, [])
         )
         profile.pending.append(Pending(treaty, membership, kinds))
+    profile.ended = ended_duties(kb, state.id, on)
+    defence_ended = [e for e in profile.ended if "defense" in e.kinds]
+    if not profile.defended_by and defence_ended:
+        last = defence_ended[0]
+        profile.notes.append(f"No state is bound to defend {state.name_on(on)} on {on.isoformat()}; none since "
+                             f"{last.treaty.name} ended for it on {last.ended.isoformat()} ({last.why}).")
     for treaty, suspension in kb.suspensions_of(state.id, on):
         effect = "suspended" if suspension.legal_effect == "suspended" else "declared, no legal effect"
         profile.notes.append(f"{treaty.name}: {suspension.summary} ({effect}, since {suspension.valid_from}).")

@@ -146,7 +146,17 @@ class Binding:
     treaty: TreatyRecord
     obligation: ObligationRecord
     notes: tuple[str, ...] = field(default=())
+    basis: tuple[tuple[str, str], ...] = field(default=())
+    """The uncertain facts the duty rests on: (which fact, why it is uncertain). Empty when
+    every fact it rests on is settled in the sources."""
 
     @property
     def kind(self) -> str:
         return self.obligation.kind
+
+    @property
+    def uncertain(self) -> bool:
+        return bool(self.basis)
+
+    def basis_json(self) -> list[dict[str, str]]:
+        return [{"fact": fact, "uncertain": why} for fact, why in self.basis]

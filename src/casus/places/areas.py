@@ -155,6 +155,21 @@ def japan_administered(f: _Facts) -> Answer:
     return False
 
 
+def rok_administered(f: _Facts) -> Answer:
+    """The US understanding to US–ROK 1953 Art. III: territory the US recognises as lawfully
+    under the administrative control of the Republic of Korea (south of the armistice line)."""
+    if f.administrator == "KOR":
+        return True
+    if f.administrator is None:
+        if f.at_sea:
+            return None if f.place.coastal_state == "KOR" else False
+        if "KOR" in f.place.claimants:
+            return None  # the DMZ: split along the Military Demarcation Line
+        if f.place.state is None and f.place.lat is None:
+            return None
+    return False
+
+
 def _pacific(f: _Facts, *, forces: bool) -> Answer:
     in_pacific = "pacific" in f.waters
     if f.party_holds and f.place.kind != "sea":
@@ -163,6 +178,8 @@ def _pacific(f: _Facts, *, forces: bool) -> Answer:
                 return True  # "the metropolitan territory of any of the Parties", wherever it is
         if in_pacific and (f.island or f.territory.kind in ("island", "territory")):
             return True  # island territories under its jurisdiction in the Pacific
+        if f.territory.status == "overseas" or (f.island and f.territory.status != "metropolitan"):
+            return False  # an overseas island or territory is decided by where it lies: Puerto Rico is not Pacific
         if not forces:
             if f.in_group("pacific-rim") and f.regions and set(f.regions) & {"asia", "oceania"}:
                 return True
@@ -216,6 +233,13 @@ def seato_area(f: _Facts) -> Answer:
         return lat < SEATO_LATITUDE
     if f.in_group("seato-unclear"):
         return None if lat < SEATO_LATITUDE else False
+    if f.place.id.startswith("sea:"):
+        sea = f.gz._seas_by_id[f.place.id[4:]]
+        lats = [point_lat for ring in sea.rings for _, point_lat in ring]
+        if min(lats) >= SEATO_LATITUDE:
+            return False  # wholly north of the line: the Taiwan Strait, the East China Sea
+        if max(lats) > SEATO_LATITUDE and {"pacific", "south-china-sea"} & f.waters:
+            return None  # a named sea astride the line (the South China Sea): a point in it decides
     if f.place.kind == "sea" or f.at_sea:
         if lat >= SEATO_LATITUDE and {"pacific", "south-china-sea"} & f.waters:
             return False
@@ -247,9 +271,30 @@ def west_pacific_roc(f: _Facts) -> Answer:
     return _any(answers) if answers else False
 
 
+TERRITORY_RULE: dict[str, str] = {
+    "nato-art6": "sovereignty",
+    "japan-administered": "administration",
+    "rok-administered": "administration",
+    "pacific-area": "sovereignty",
+    "pacific-area-territory": "administration",
+    "rio-region": "sovereignty",
+    "seato-area": "sovereignty",
+    "party-territory": "sovereignty",
+    "party-european-territory": "sovereignty",
+    "west-pacific-roc": "sovereignty",
+}
+"""Whether an area looks at who is sovereign or at who administers (AREAS.md, "Sovereignty or
+administration"). A duty with no area covers "an attack on a party": sovereignty."""
+
+
+def territory_rule(area_id: str | None) -> str:
+    return TERRITORY_RULE.get(area_id or "", "sovereignty")
+
+
 RULES: dict[str, Callable[[_Facts], Answer]] = {
     "nato-art6": nato_art6,
     "japan-administered": japan_administered,
+    "rok-administered": rok_administered,
     "pacific-area": pacific_area,
     "pacific-area-territory": pacific_area_territory,
     "rio-region": rio_region,

@@ -42,6 +42,10 @@ _CONTINENTS = {
     "SA": "south-america", "OC": "oceania", "AN": "antarctica",
 }
 Day = dt.date | str | None
+NOTABLE_CITY = 500_000
+"""A city this large (or a capital) is taken by name even outside the act's states; a
+smaller town of the same name abroad ("Atlantis", Western Cape) must be named with its
+country, because a scenario that meant it would say so."""
 LATEST = dt.date.max
 """The day asked about when none is given: the latest record holds (library code has no clock)."""
 
@@ -269,8 +273,15 @@ class Gazetteer:
             return self.state_place(place_id)
         raise UnknownPlaceError(place_id)
 
-    def resolve(self, query: str) -> Place:
+    def resolve(self, query: str, *, near: Iterable[str] = ()) -> Place:
         """The place ``query`` names: coordinates "lat,lon", a curated place, a state, a city.
+
+        A city name is a real match only where it can be told apart: "Narva", or
+        "Atlantis, South Africa" with its country. With ``near`` (the states of
+        an act: attacker and target), an unqualified city must lie in one of
+        them, or be a capital or a city of ``NOTABLE_CITY`` people; a smaller town of
+        the same name elsewhere ("Atlantis", Western Cape, for an attack on the
+        United States) is refused with the qualified name as a suggestion.
 
         Raises ``UnknownPlaceError`` (with suggestions) when nothing matches, and
         ``AmbiguousStateError`` for a state name that fits several states ("Congo").
@@ -290,15 +301,113 @@ class Gazetteer:
         state = self._state_for(text, key)
         if state is not None:
             return self.state_place(state.id)
-        city = self._city(self._cities[0].get(key, ()))
+        if "," in text:
+            qualified = self._qualified_city(text)
+            if qualified is not None:
+                return qualified
+        records = self._cities[0].get(key, ())
+        near = {state_id for state_id in near if state_id}
+        if near:
+            inside = self._city(r for r in records if self._city_state(r) in near)
+            if inside is not None:
+                return inside
+            known = [r for r in records if r["population"] >= NOTABLE_CITY or self._is_capital(r)]
+            if known and (city := self._city(known)) is not None:
+                return city  # a city a scenario may well mean abroad (Pyongyang); the engine warns
+            elsewhere = [place for place in (self._city([r]) for r in records[:5]) if place is not None]
+            if elsewhere:
+                raise UnknownPlaceError(
+                    text, [self.qualified_name(place) for place in elsewhere] + self._suggest(key),
+                    note=f"in {' or '.join(sorted(near))} (a town of that name lies elsewhere)",
+                )
+        city = self._city(records)
         if city is not None:
             return city
         raise UnknownPlaceError(text, self._suggest(key))
 
-    def find(self, query: str) -> Place | None:
+    def _is_capital(self, record: dict) -> bool:
+        country = self._countries.get(record["countrycode"])
+        return bool(country) and normalize(country.get("capital") or "") == normalize(record["name"])
+
+    def _city_state(self, record: dict) -> str | None:
+        place = self._city_place_cached(record["geonameid"])
+        return self.sovereign(place) if place is not None else None
+
+    def _qualified_city(self, text: str) -> Place | None:
+        """ "Atlantis, South Africa": the city of that name in that state (or territory)."""
+        name, _, where = text.rpartition(",")
+        key, where = normalize(name), where.strip()
+        try:
+            state_id = self.registry.lookup(where).id
+        except CasusError:
+            curated = self._names.get(normalize(where))
+            state_id = curated[0] if curated else None
+        if not key or state_id is None:
+            return None
+        for record in self._cities[0].get(key, ()):
+            place = self._city_place_cached(record["geonameid"])
+            if place is not None and state_id in (place.state, place.within):
+                return place
+        return None
+
+    def qualified_name(self, place: Place) -> str:
+        """A city's name with its state or territory: "Atlantis, South Africa"."""
+        if place.kind != "city" or not place.within:
+            return place.name
+        try:
+            where = self.get(place.within).name
+        except UnknownPlaceError:
+            return place.name
+        return f"{place.name}, {where}"
+
+    def describe(self, place: Place, on: Day = None) -> dict:
+        """What an answer shows of a resolved place on a date: name, kind, where it lies,
+        the sovereign and the administrator then, and the dispute if there is one."""
+        day = as_date(on) or LATEST
+        sovereign = self.sovereign(place, day)
+        administrator = self.administrator(place, day)
+        territory = self.territory(place)
+        claimants = sorted(set(place.claimants) | set(territory.claimants))
+        note = self._period_note(self._administration, place, day) or self._period_note(self._sovereignty, place, day)
+        disputed = bool(claimants) or place.status == "disputed" or territory.status == "disputed" or (
+            administrator != sovereign and place.kind != "sea"
+        )
+        dispute = None
+        if disputed and not (place.kind == "sea" and place.state is None and not claimants):
+            dispute = {
+                "sovereign": sovereign,
+                "administrator": administrator,
+                "claimants": claimants,
+                "note": note or None,
+            }
+        return {
+            "query_name": self.qualified_name(place),
+            "id": place.id,
+            "name": place.name,
+            "kind": place.kind,
+            "within": territory.name if territory.id != place.id else None,
+            "sovereign": sovereign,
+            "administrator": administrator,
+            "region": place.region or territory.region,
+            "waters": list(place.waters or territory.waters),
+            "lat": place.lat,
+            "lon": place.lon,
+            "dispute": dispute,
+            "source": place.source,
+        }
+
+    @staticmethod
+    def _period_note(table: dict[str, list[Period]], place: Place, day: dt.date) -> str:
+        for key in dict.fromkeys((place.id, place.within)):
+            for period in table.get(key or "", ()):
+                if period.covers(day) and period.note:
+                    return period.note
+        return ""
+
+    def find(self, query: str, *, near: Iterable[str] = ()) -> Place | None:
         """Like ``resolve``, but None instead of an error when nothing (or several states) match."""
         try:
-            return self.resolve(query)
+            return self.resolve(query, near=near)
         except (UnknownPlaceError, AmbiguousStateError):
             return None
 
@@ -314,8 +423,16 @@ class Gazetteer:
         return state
 
     def _suggest(self, key: str) -> list[str]:
+        """Close names, as the data writes them ("Luzon", not "luzon")."""
         names = list(self._names) + list(self._cities[0])
-        return difflib.get_close_matches(key, names, n=5, cutoff=0.8)
+        out = []
+        for close in difflib.get_close_matches(key, names, n=5, cutoff=0.8):
+            if close in self._names:
+                out.append(self.get(self._names[close][0]).name)
+            else:
+                place = self._city(self._cities[0][close])
+                out.append(self.qualified_name(place) if place else close)
+        return list(dict.fromkeys(out))
 
     # --- coordinates ---------------------------------------------------------------
 

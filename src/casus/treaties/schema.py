@@ -83,8 +83,8 @@ class AdversaryCondition(_Record):
     description: str
 
 
-class Conditions(_Record):
-    """ATOP's conditions on an obligation; empty means unconditional."""
+class _ConditionFields(_Record):
+    """ATOP's conditions on an obligation, plus the decidable ones casus adds."""
 
     place: PlaceCondition | None = None
     adversary: AdversaryCondition | None = None
@@ -95,7 +95,36 @@ class Conditions(_Record):
     """A request required first, e.g. the attacked party must ask for help."""
     conflict: str | None = None
     """A named conflict the obligation is limited to."""
+    external: bool = False
+    """Only an external attack (by another state), not an internal disturbance (FPDA, the US
+    understanding to US–ROK): every act of a scenario is one state attacking another."""
+    decision: str | None = None
+    """A decision the duty waits for and a scenario cannot know (ECOWAS's Authority, the SADC
+    Summit): who decides, in words. Always open, and the answer says what would decide it."""
+    protects: Literal["victim", "any"] | None = None
+    """For neutrality: whom the clause protects. ``victim``: the beneficiary only when it
+    suffers aggression (Russia–Iran 2025 Art. 3), so it binds nobody when the beneficiary
+    attacks; ``any`` (the default): the beneficiary in any war it fights."""
     other: str | None = None
+    """A condition no field above captures (ATOP's flag): open, and named in the answer."""
+
+
+class Reservation(_Record):
+    """An understanding or reservation one party attached: conditions on that party's duty
+    alone (the US understanding to US–ROK Art. III binds the United States, not Korea)."""
+
+    party: str
+    kind: Literal["understanding", "reservation", "declaration"] = "understanding"
+    conditions: _ConditionFields
+    summary: str
+    source: SourceRef
+
+
+class Conditions(_ConditionFields):
+    """The conditions on an obligation; empty means unconditional. ``reservations`` add
+    conditions on one party's duty only."""
+
+    reservations: list[Reservation] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
         return self == Conditions()
