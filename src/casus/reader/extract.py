@@ -30,6 +30,7 @@ How it reads, sentence by sentence (sentences by rule, see ``sentences``):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -98,8 +99,10 @@ class _Trigger:
 
 
 class _Reader:
-    def __init__(self, article, nlp, rules: Rules, finder, orgs) -> None:
+    def __init__(self, article, nlp, rules: Rules, finder, orgs, doc=None) -> None:
         self.article = article
+        self.doc = doc if doc is not None else nlp.make_doc(article.text)
+        self.parsed = self.doc.has_annotation("DEP")
         self.text = article.text
         self.published = article.published
         self.nlp = nlp
@@ -116,8 +119,7 @@ class _Reader:
     # -- mentions --------------------------------------------------------------------
 
     def mentions(self) -> list[Mention]:
-        doc = self.nlp.make_doc(self.text)
-        found = self.finder.find(self.nlp, doc)
+        found = self.finder.find(self.nlp, self.doc, self.published)
         dateline = _DATELINE.match(self.text)
         limit = dateline.end() if dateline else 0
         return [m for m in found if m.start >= limit]
@@ -527,37 +529,53 @@ def _nearest_date(dates: list[DateMention], trigger: _Trigger) -> str | None:
     return best.value
 
 
+def _skipped(article) -> Reading:
+    published = article.published.isoformat() if article.published else None
+    return Reading(article={"id": article.id, "url": article.url, "published": published, "skipped": True},
+                   agreements=[], mentions=[], quotes=[], visits=[])
+
+
+def read_many(articles, kb=None, nlp=None, first_pass: bool = False, batch_size: int = 32) -> list[Reading]:
+    """Read many articles: one ``nlp.pipe`` over those worth reading, then the rules over
+    each Doc. The matchers and rules are built once per process (``finder_for``,
+    ``load_rules``), whatever the publication dates."""
+    from casus.reader.inputs import worth_reading
+    from casus.reader.nlp import load
+
+    articles = list(articles)
+    wanted = [not first_pass or worth_reading(a.text) for a in articles]
+    nlp = nlp or load()
+    rules = load_rules()
+    finder = finder_for(nlp)
+    docs = iter(nlp.pipe((a.text for a, w in zip(articles, wanted) if w), batch_size=batch_size))
+    out = []
+    for article, want in zip(articles, wanted):
+        if not want:
+            out.append(_skipped(article))
+            continue
+        if isinstance(article.published, str):
+            article = dataclasses.replace(article, published=dt.date.fromisoformat(article.published))
+        out.append(_Reader(article, nlp, rules, finder, finder.orgs, doc=next(docs)).read())
+    return out
+
+
 def read_article(article, kb=None, nlp=None, first_pass: bool = False) -> Reading:
-    """Read one article (``casus.reader.inputs.Article``).
+    """Read one article (``casus.reader.inputs.Article``); see ``read_many``.
 
     With ``first_pass``, an article the cheap first pass (``inputs.worth_reading``) finds
     nothing in is not run through spaCy: its reading is empty and says ``skipped``.
     """
-    from casus.reader.nlp import load
-
-    if first_pass:
-        from casus.reader.inputs import worth_reading
-
-        if not worth_reading(article.text):
-            published = article.published.isoformat() if article.published else None
-            return Reading(article={"id": article.id, "url": article.url, "published": published, "skipped": True},
-                           agreements=[], mentions=[], quotes=[], visits=[])
-
-    nlp = nlp or load()
-    published = article.published
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
-    finder = finder_for(nlp, published)
-    return _Reader(article, nlp, load_rules(), finder, finder.orgs).read()
+    return read_many([article], kb=kb, nlp=nlp, first_pass=first_pass)[0]
 
 
 def read_articles(source: str, published: str | None = None) -> list[dict]:
     """Load ``source`` (see ``casus.reader.inputs``) and read every article: JSON payloads."""
     from casus.reader.inputs import load_articles
 
+    articles = load_articles(source, published)
     payloads = []
-    for article in load_articles(source, published):
-        payload = read_article(article, first_pass=True).to_json()
+    for article, reading in zip(articles, read_many(articles, first_pass=True)):
+        payload = reading.to_json()
         payload["article"]["text"] = article.text
         payloads.append(payload)
     return payloads
