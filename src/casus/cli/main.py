@@ -537,15 +537,23 @@ def review_propose(
 def eval_reader(
     directory: Annotated[str, typer.Argument(metavar="DIR", help="A folder of gold files (../shared/eval/README.md).")],
     as_json: JsonOption = False,
+    folds: Annotated[int | None, typer.Option("--folds", help="Split the sorted files round-robin into N folds "
+                                              "and report the figures per fold.")] = None,
+    fold: Annotated[int | None, typer.Option("--fold", help="Score only this fold (with --folds).")] = None,
+    skip_fold: Annotated[int | None, typer.Option("--skip-fold", help="Score every fold but this one "
+                                                  "(with --folds): tune without the held-out fold.")] = None,
 ) -> None:
-    """Score the reader on gold articles: agreements F1, parties-only F1, defense-acc, date-acc."""
+    """Score the reader on gold articles: agreements F1, parties-only F1, defense-acc, date-acc,
+    and the errors by kind, per article and in total."""
     from casus.reader.evaluate import evaluate
 
-    result = evaluate(directory, on_error=lambda message: err.print(f"ERROR {message}", highlight=False))
+    result = evaluate(directory, on_error=lambda message: err.print(f"ERROR {message}", highlight=False),
+                      folds=folds, only_fold=fold, skip_fold=skip_fold)
     if as_json:
         print_json(result.to_json())
     else:
-        sys.stdout.write("\n".join(result.lines()) + "\n")
+        sys.stdout.write("\n".join(result.lines() + result.breakdown_lines() + result.fold_lines()) + "\n")
+
 
 def atomic_write(output: str, write, what: str) -> None:
     """Call ``write(path)`` on a temporary file beside ``output``, then rename it into place.
