@@ -71,6 +71,23 @@ _SPEAKER_BEFORE = re.compile(r"(?P<who>[A-Z][^.“”\"]{0,80}?)\s+(?:" + _SAY +
 _DATELINE = re.compile(r"^\s*(?:date \d{4}-\d\d-\d\d\s+)?[A-Z][A-Za-z .,'()]{1,60}?\s+[-–—]\s")
 
 
+# dependency labels by which a mention is an argument of the event's clause (subject,
+# object, coordination, possessor, compound or adjective of an argument, apposition)
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "conj", "appos", "compound", "poss",
+                            "amod", "nmod", "attr", "npadvmod", "pobj", "prep", "oprd", "ROOT", "acomp", "cc"})
+# prepositions that join parties ("with", "between", "by"); any other ("in", "amid",
+# "against", "on", "from", "to") makes the mention a place, a threat or a model
+_PARTY_PREPOSITIONS = frozenset({"with", "between", "among", "amongst", "by", "of", "and", "alongside"})
+# verbs of saying: a clause reported by someone is about the clause's parties, not the speaker's
+_SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "stated", "reported", "wrote",
+                     "claimed", "stressed", "insisted", "according", "believes", "believe", "argued", "warned"})
+
+
+# after an organisation's name: it describes a state ("NATO member Turkey", "EU-member
+# states", "NATO allies"), it is not spoken of itself
+_MEMBER_OF = re.compile(r"[\s-]*(?:member|members|ally|allies|partner|partners|countries|states|nations)\b", re.I)
+
+
 @dataclass
 class _Cluster:
     """One agreement in the article."""
@@ -161,6 +178,10 @@ class _Reader:
             if group == "n" and len(value.split()) < 2:
                 continue
             out.append((m.start(group), m.end(group), value.strip()))
+        if self.rules.known is not None:
+            for m in self.rules.known.finditer(self.text, s, e):
+                if not any(a <= m.start() < b for a, b, _ in out):
+                    out.append((m.start(), m.end(), m.group()))
         for m in _YEAR_NAME.finditer(self.text, s, e):
             if not any(a <= m.start() < b for a, b, _ in out):
                 out.append((m.start(), m.end(), m.group()))
@@ -196,6 +217,53 @@ class _Reader:
                 continue
             out.append(m)
         return out
+
+    # -- syntax ----------------------------------------------------------------------
+
+    def _token_at(self, char: int):
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def clause_chain(self, start: int) -> set[int]:
+        """Token indices of the event's clause: the trigger and its heads up to the
+        sentence root, stopping before a verb of saying (the speaker is no party)."""
+        token = self._token_at(start)
+        if token is None:
+            return set()
+        chain = {token.i}
+        while token.head.i != token.i:
+            if token.dep_ in ("ccomp", "parataxis") and token.head.lower_ in _SAYING:
+                break
+            token = token.head
+            chain.add(token.i)
+        return chain
+
+    def is_argument(self, mention: Mention, chain: set[int]) -> bool:
+        """Whether the mention is an argument of the clause: its path up to a token of
+        the chain runs only through argument links and party prepositions."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        token = span.root
+        for _ in range(40):
+            if token.i in chain:
+                return True
+            if token.dep_ not in _ARGUMENT_DEPS or token.head.i == token.i:
+                return False
+            if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
+                return False
+            if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS:
+                return False
+            token = token.head
+        return False
+
+    def syntactic(self, mentions: list[Mention], start: int) -> list[Mention]:
+        """The mentions that are arguments of the clause holding ``start`` (a trigger);
+        all of them when the Doc has no parse (the rule tests' blank pipeline)."""
+        if not self.parsed:
+            return mentions
+        chain = self.clause_chain(start)
+        return [m for m in mentions if self.is_argument(m, chain)]
 
     def between(self, mentions: list[Mention]) -> list[Mention]:
         """The states joined by "between X and Y" or "X-Y"."""
@@ -299,10 +367,12 @@ class _Reader:
             previous_attached = bool(attached) or (has_noun and self.focus is not None)
             visits.extend(self.visits(s, e, here, sdates))
         quotes = self.quotes(mentions)
+        agreements = self.records()
+        agreements += self.organisations_mentioned(mentions, agreements)
         return Reading(
             article={"id": self.article.id, "url": self.article.url,
                      "published": self.published.isoformat() if self.published else None},
-            agreements=self.records(),
+            agreements=agreements,
             mentions=mentions, quotes=quotes, visits=visits, dates=dates)
 
     def event(self, trigger: _Trigger, here, names, sdates, s, e) -> _Cluster | None:
@@ -315,6 +385,8 @@ class _Reader:
         if membership:
             org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id
             states = [m for m in actors if not m.is_org]
+            if trigger.event != "ratified":
+                states = self.syntactic(states, trigger.start) or states
             if trigger.event == "ratified":
                 chosen = states
             else:
@@ -325,8 +397,14 @@ class _Reader:
                 name = None
         else:
             group = self.between(here)
+            actors = self.syntactic(actors, trigger.start)
             parties = self.state_ids(group) if group else self.state_ids([m for m in actors if not (
                 m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end)])
+            known = self._known_parties(name)
+            if known and len(set(parties) - set(self.orgs)) < 2:
+                # "Russia suspends the INF treaty": a bilateral treaty named by its
+                # short name binds its two parties even when one goes unsaid
+                parties = parties + [p for p in known if p not in parties]
             other_org = [m for m in orgs if self.focus is not None and m.id not in self.focus.parties]
             if not (set(parties) - set(self.orgs)) and other_org and self.focus is not None:
                 # "they signed a pact that created the Alliance of …": another agreement
@@ -349,9 +427,18 @@ class _Reader:
             record["no_provisions"] = trigger.event == "ratified"
         if record["date"] is None and date is not None:
             record["date"] = date
+        if trigger.event == "announced" and self.rules.initialled is not None and self.rules.initialled.search(
+                trigger.text):
+            record["initialled"] = True
         if len(record["evidence"]) < 3:
             record["evidence"].append((s, e))
         return cluster
+
+    def _known_parties(self, name: str | None) -> tuple[str, ...]:
+        table = self.rules.known_parties or {}
+        if not name:
+            return ()
+        return table.get(name) or next((v for k, v in table.items() if len(k) > 3 and k in name), ())
 
     def _other_named(self, names, attached) -> bool:
         """Whether the sentence names an agreement other than the ones its events are about."""
@@ -421,6 +508,12 @@ class _Reader:
     def records(self) -> list[Agreement]:
         out = []
         for c in self.clusters:
+            if c.records.get("announced", {}).get("initialled") and "signed" in c.records:
+                # "sign a deal" in a headline, "initialled" in the body: the text was
+                # initialled, not signed; one announced record holds both sentences
+                signed = c.records.pop("signed")
+                announced = c.records["announced"]
+                announced["evidence"] = (announced["evidence"] + signed["evidence"])[:3]
             records = list(c.records.values())
             if not records and c.mention_evidence:
                 records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
@@ -437,6 +530,39 @@ class _Reader:
                     evidence=[Evidence(a, b, self.text[a:b]) for a, b in r["evidence"]],
                     negated_provisions=sorted(c.negated)))
         return out
+
+    def organisations_mentioned(self, mentions: list[Mention], agreements: list[Agreement]) -> list[Agreement]:
+        """An organisation the article speaks of, with no event of its own: one ``mentioned``
+        record with the organisation alone (the annotation convention). "NATO member
+        Turkey", "NATO allies" describe a state, not the organisation, and give none."""
+        named = {p["id"] for a in agreements for p in a.parties}
+        named |= {i for i, org in self.orgs.items() if any(c.name == org.name for c in self.clusters)}
+        out, seen = [], set()
+        for m in mentions:
+            if not m.is_org or self.orgs[m.id].kind != "organisation" or m.id in named | seen:
+                continue
+            if _MEMBER_OF.match(self.text, m.end) or self._modifier(m):
+                continue
+            seen.add(m.id)
+            s, e = self._sentence_span(m.start)
+            out.append(Agreement(name=self.orgs[m.id].name, parties=[self.party(m.id)], event="mentioned",
+                                 event_date=None, provisions=[], evidence=[Evidence(s, e, self.text[s:e])]))
+        return out
+
+    def _modifier(self, mention: Mention) -> bool:
+        """Whether the mention only qualifies another noun ("EU accession talks", "NATO
+        Air Command chief"), save a clause or article of its treaty ("NATO's Article 5")."""
+        if not self.parsed:
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in ("compound", "amod", "nmod") and not re.match(
+            r"(?i)article|treaty|charter|clause|summit", root.head.text)
+
+    def _sentence_span(self, position: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in self._spans if s <= position < e), (position, position))
 
     def party(self, ident: str) -> dict:
         if ident in self.orgs:

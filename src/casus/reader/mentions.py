@@ -103,7 +103,7 @@ class Lexicon:
                 found, ids = current, {ident for _, ident, _ in current}
             if len(ids) == 1:
                 # prefer the most specific kind for the same id
-                out[text] = sorted(found, key=lambda e: e[0] != "leader")[0]
+                out[text] = sorted(found, key=lambda e: (e[0] != "leader", e[0], e[2] or ""))[0]
         return out
 
 
@@ -158,7 +158,7 @@ class MentionFinder:
     def __init__(self, vocab, on: dt.date | None = None, orgs: dict[str, Organisation] | None = None,
                  leaders: list[Leader] | None = None) -> None:
         self.orgs = load_organisations() if orgs is None else orgs
-        self.leaders = _cached_leaders() if leaders is None else leaders
+        self.leaders = load_leaders() if leaders is None else leaders
         self.on = on
         self.vocab = vocab
         self._tables: dict[dt.date | None, dict] = {}
@@ -213,6 +213,12 @@ class MentionFinder:
                 if entry is None:
                     continue
             kind, ident, person = entry
+            if kind == "leader":
+                # "Kim" after "Kim Jong Un": the leader the article names in full
+                persons = {e[2] for e in ambiguous.get(span.text, ()) if e[0] == "leader" and e[1] == ident}
+                named = sorted(x for x in persons if x in full_names)
+                if named and person not in named:
+                    person = named[0]
             out.append(Mention(span.start_char, span.end_char, span.text, kind, ident,
                                is_org=ident in self.orgs, person=person))
         return out
@@ -225,11 +231,6 @@ class MentionFinder:
         if len({e[1] for e in named}) == 1 and len({e[1] for e in entries if e[0] != "leader"}) == 0:
             return named[0]
         return None
-
-
-@functools.cache
-def _cached_leaders() -> list[Leader]:
-    return load_leaders()
 
 
 @functools.cache
