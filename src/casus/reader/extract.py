@@ -309,7 +309,13 @@ class _Reader:
                     c.add_parties(parties)
                     return c
         if self.focus is not None:
-            self.focus.add_parties(parties)
+            states_in_focus = [p for p in self.focus.parties if p not in self.orgs]
+            if len(states_in_focus) < 2:
+                self.focus.add_parties(parties)
+            else:
+                # a sentence naming one state ("Hungary blocked the signing …") does not
+                # make that state a party of the agreement in focus
+                self.focus.add_parties([p for p in parties if p in self.orgs])
             if name and not self.focus.name:
                 self.focus.name = name
             return self.focus
@@ -331,7 +337,7 @@ class _Reader:
         dates = find_dates(self.text, self.published)
         quotes, visits = [], []
         previous_attached = False
-        for s, e in sentences.split(self.text):
+        for s, e in _clauses(self.text, sentences.split(self.text)):
             sentence = self.text[s:e]
             self.focus_before = self.focus
             here = [m for m in mentions if s <= m.start < e]
@@ -377,7 +383,15 @@ class _Reader:
 
     def event(self, trigger: _Trigger, here, names, sdates, s, e) -> _Cluster | None:
         actors = self.actors(here, s)
-        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation"]
+        # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
+        # organisation qualifying another noun is not the organisation acted on
+        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._modifier(m)]
+        if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(
+                m.is_org for m in here):
+            # "The Bahamas joined in 1982; Mexico left in 2004": the organisation in focus
+            focus_orgs = [p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"]
+            if focus_orgs:
+                orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", focus_orgs[0], is_org=True)]
         membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
             trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40])))
         name = _nearest_name(names, trigger.end, self.text)
@@ -623,6 +637,19 @@ class _Reader:
             out.append({"start": qs, "end": qe, "text": self.text[qs:qe], "speaker": speaker, "state": state,
                         "speaker_span": list(span) if span else None})
         return out
+
+
+def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut at semicolons: "A joined in 1982; B left in 2004" are two events,
+    each with its own subject."""
+    out = []
+    for s, e in spans:
+        start = s
+        for m in re.finditer(r";\s+", text[s:e]):
+            out.append((start, s + m.start()))
+            start = s + m.end()
+        out.append((start, e))
+    return [(a, b) for a, b in out if b > a]
 
 
 def _same_name(a: str, b: str) -> bool:
