@@ -573,7 +573,8 @@ class _Reader:
             return False
         root = span.root
         return root.dep_ in ("compound", "amod", "nmod") and not re.match(
-            r"(?i)article|treaty|charter|clause|summit", root.head.text)
+            r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol",
+            root.head.text)
 
     def _sentence_span(self, position: int) -> tuple[int, int]:
         return next(((s, e) for s, e in self._spans if s <= position < e), (position, position))
