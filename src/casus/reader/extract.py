@@ -47,8 +47,8 @@ _GOVERNMENT = re.compile(
     r"officials?|side|delegation|king|crown|chancellor|secretary|minister|ministry|state\b|authorities|"
     r"military|army|armed forces|navy|head|supreme|emir|sultan|dictator|regime)", re.I)
 # a state named right after these words is a place, not an actor
-_PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|towards|across|inside|on)\s+(?:the\s+)?$",
-                           re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|towards|across|inside|on|amid|"
+                           r"despite|during|counter|countering)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s*$", re.I)
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
@@ -211,6 +211,8 @@ class _Reader:
             if _PLACE_BEFORE.search(before):
                 continue
             after = self.text[m.end:m.end + 30]
+            if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end + 1 for o in mentions):
+                continue  # "Greek Cypriot officials": the second demonym is the head
             if m.kind == "demonym" and not _GOVERNMENT.match(after):
                 continue
             if re.match(r"\s*\d", after):  # "France 24"
@@ -261,6 +263,12 @@ class _Reader:
         """The mentions that are arguments of the clause holding ``start`` (a trigger);
         all of them when the Doc has no parse (the rule tests' blank pipeline)."""
         if not self.parsed:
+            return mentions
+        token = self._token_at(start)
+        if token is not None and token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ in ("ROOT", "ccomp") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+            # a finite verb without a subject: the parse went wrong ("Amid X's war in Y,
+            # A and B signed" read as "in Y, A and B"), so fall back to the word rules
             return mentions
         chain = self.clause_chain(start)
         return [m for m in mentions if self.is_argument(m, chain)]
