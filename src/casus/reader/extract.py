@@ -441,6 +441,14 @@ class _Reader:
             cluster.name = name
         date = _nearest_date(sdates, trigger)
         record = cluster.records.get(trigger.event)
+        if record is not None and _other_day(record["date"], date) and own is None:
+            # the same kind of event on another day ("announced in May … announced on
+            # Monday"): a second event, not the first one reported twice
+            key = f"{trigger.event}#{date}"
+            record = cluster.records.get(key)
+            if record is None:
+                record = cluster.records[key] = {"event": trigger.event, "date": None, "evidence": [],
+                                                 "own": [], "no_provisions": False}
         if record is None:
             record = cluster.records[trigger.event] = {"event": trigger.event, "date": None, "evidence": [],
                                                        "own": [], "no_provisions": False}
@@ -454,7 +462,31 @@ class _Reader:
             record["initialled"] = True
         if len(record["evidence"]) < 3:
             record["evidence"].append((s, e))
+        if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
+            self._listed(trigger, names, cluster, date, s, e)
         return cluster
+
+    def _listed(self, trigger: _Trigger, names, cluster: _Cluster, date, s: int, e: int) -> None:
+        """"signed several agreements, including A, B and C": one record per agreement
+        listed after the trigger, with the same parties, event and date."""
+        after = [n for n in names if n[0] >= trigger.end]
+        if len(after) < 2:
+            return
+        for a, b in zip(after, after[1:]):
+            if not re.fullmatch(r"[\s\d,;()]*(?:and|as well as|&)?[\s\d,;()]*", self.text[a[1]:b[0]]):
+                return  # not one list
+        for _, _, listed in after:
+            if cluster.name and _same_name(cluster.name, listed):
+                continue
+            other = next((c for c in self.clusters if c.name and _same_name(c.name, listed)), None)
+            if other is None:
+                other = _Cluster(len(self.clusters), name=listed)
+                self.clusters.append(other)
+            other.add_parties(cluster.parties)
+            rec = other.records.setdefault(trigger.event, {"event": trigger.event, "date": date, "evidence": [],
+                                                          "own": [], "no_provisions": False})
+            if (s, e) not in rec["evidence"]:
+                rec["evidence"].append((s, e))
 
     def _known_parties(self, name: str | None) -> tuple[str, ...]:
         table = self.rules.known_parties or {}
@@ -659,6 +691,13 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             start = s + m.end()
         out.append((start, e))
     return [(a, b) for a, b in out if b > a]
+
+
+def _other_day(known: str | None, new: str | None) -> bool:
+    """Two resolved dates of which neither contains the other ("2023-02" vs "2023-04-03")."""
+    if not known or not new or len(known) < 7 or len(new) < 7:
+        return False
+    return not (known.startswith(new) or new.startswith(known))
 
 
 def _same_name(a: str, b: str) -> bool:
