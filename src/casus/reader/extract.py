@@ -342,7 +342,11 @@ class _Reader:
 
     def read(self) -> Reading:
         mentions = self.mentions()
-        dates = find_dates(self.text, self.published)
+        # a date alone at the top ("date 2024-07-22", "June, 14") is the page's header,
+        # not the date of anything the article reports
+        dates = [d for d in find_dates(self.text, self.published)
+                 if not (d.start < 30 and re.fullmatch(r"\s*(?:date:?\s*)?", self.text[:d.start], re.I)
+                         and re.match(r"[\s,]*(?:\n|\d{4}\b|[A-Z]{3,})", self.text[d.end:d.end + 12]))]
         quotes, visits = [], []
         previous_attached = False
         for s, e in _clauses(self.text, sentences.split(self.text)):
@@ -460,6 +464,13 @@ class _Reader:
         if trigger.event == "announced" and self.rules.initialled is not None and self.rules.initialled.search(
                 trigger.text):
             record["initialled"] = True
+        if record["date"] is None and date is None and self.published and s < 300:
+            token = self._token_at(trigger.start) if self.parsed else None
+            if token is not None and (token.tag_ in ("VBZ", "VBP") or (
+                    token.tag_ == "VB" and any(c.lower_ == "to" for c in token.children))):
+                # a headline in the present ("Russia moves to suspend …", "X, Y sign deal")
+                # reports the news of the day: the publication date
+                record["date"] = self.published.isoformat()
         if len(record["evidence"]) < 3:
             record["evidence"].append((s, e))
         if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
