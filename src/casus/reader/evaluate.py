@@ -294,7 +294,7 @@ def read_with_reader(record: dict[str, Any]) -> Agreements:
     """The agreements the reader finds in a gold record's text, read as ``casus read`` reads a file."""
     from casus.reader.extract import read_article
 
-    return read_article(_as_article(record)).to_json().get("agreements") or []
+    return read_article(_as_article(record), first_pass=True).to_json().get("agreements") or []
 
 
 def _read_batch(records: list[dict[str, Any]]) -> list[Agreements | Exception]:
@@ -308,7 +308,7 @@ def _read_batch(records: list[dict[str, Any]]) -> list[Agreements | Exception]:
             out.append(None)
         except Exception as exc:  # noqa: BLE001 - reported per article below
             out.append(exc)
-    readings = iter(read_many([a for a in articles]))
+    readings = iter(read_many(articles, first_pass=True))  # as `casus read` reads
     return [x if x is not None else (next(readings).to_json().get("agreements") or []) for x in out]
 
 
