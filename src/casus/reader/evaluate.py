@@ -326,12 +326,12 @@ def evaluate(
     that fold alone, ``skip_fold`` every fold but that one (to tune without the held-out).
     """
     if (only_fold or skip_fold) and not folds:
-        raise InvalidArgumentError("--fold and --skip-fold need --folds N")
+        raise InvalidArgumentError("a fold to score or to skip needs a number of folds")
     for value in (only_fold, skip_fold):
         if value is not None and not 1 <= value <= (folds or 0):
             raise InvalidArgumentError(f"fold {value}: folds are numbered 1 to {folds}")
     if folds is not None and folds < 2:
-        raise InvalidArgumentError("--folds must be 2 or more")
+        raise InvalidArgumentError("the number of folds must be 2 or more")
     chosen = []
     for index, path in enumerate(gold_files(directory)):
         fold = fold_of(index, folds) if folds else None
