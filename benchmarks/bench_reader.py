@@ -2,12 +2,15 @@
 
 1. Treaty news (the dev articles of ../shared/dev-articles, read where they are at run
    time and never copied, plus synthetic treaty stories from news_mix.py): the whole
-   reader (``casus.reader.extract.read_article``) against spaCy's ``nlp.pipe`` over the
-   same texts with the same model. The ratio reader / spaCy is the figure; the target
-   is at most 1.3.
-2. A realistic news mix (200 synthetic ordinary articles and the treaty news above,
-   most articles about other things): the reader behind the first pass
-   (``worth_reading``) against spaCy on everything. The target: several times faster.
+   reader (``casus.reader.extract.read_many``: one ``nlp.pipe`` over the batch, then the
+   rules over each Doc) against spaCy's ``nlp.pipe`` over the same texts with the same
+   model. The ratio reader / spaCy is the figure; the target is at most 1.5 (issue 8).
+2. A news mix where one article in twenty is treaty news (30 treaty stories: the 20
+   synthetic ones and every seventh dev article; 570 synthetic ordinary articles; a
+   wire feed carries far fewer treaty stories than that): the reader behind the first
+   pass (``worth_reading``) against spaCy on everything. The target: at least 5×
+   faster (issue 8). The speed-up cannot exceed 1 / (share of text the first pass
+   keeps), so it is a figure of the mix as much as of the reader.
 
 Both run pinned to one core (``os.sched_setaffinity``) with the model loaded and warm.
 Without ``read_article`` (the extraction core not built yet) the reader's rows say so
@@ -29,7 +32,8 @@ from news_mix import ordinary_articles, treaty_articles
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "dev-articles"
-TARGET_RATIO = 1.3
+TARGET_RATIO = 1.5
+TARGET_SPEEDUP = 5.0
 
 
 @contextlib.contextmanager
@@ -69,27 +73,33 @@ def spacy_pipeline():
 
 def reader_function():
     try:
-        from casus.reader.extract import read_article
+        from casus.reader.extract import read_many
     except ImportError as error:
-        return None, f"casus.reader.extract.read_article is not there yet ({error})"
-    return read_article, "casus.reader.extract.read_article"
+        return None, f"casus.reader.extract.read_many is not there yet ({error})"
+    return read_many, "casus.reader.extract.read_many"
 
 
 def corpus():
     from casus.reader.inputs import Article
 
     treaty = []
+    TREATY_STORIES.clear()
     for path in sorted(DEV.glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         published = dt.date.fromisoformat(record["published"]) if record.get("published") else None
         treaty.append(Article(record["id"], record["text"], published, record.get("url"), str(path)))
+        if record.get("gold", {}).get("agreements"):
+            TREATY_STORIES.add(record["id"])
     for index, text in enumerate(treaty_articles(20)):
         treaty.append(Article(f"treaty-{index}", text, dt.date(2025, 5, 1)))
-    ordinary = [Article(f"news-{index}", text, dt.date(2025, 5, 1)) for index, text in enumerate(ordinary_articles(200))]
-    return treaty, ordinary
+    sample = [a for a in treaty if not a.path] + [a for a in treaty if a.path][::7]
+    ordinary = [Article(f"news-{index}", text, dt.date(2025, 5, 1))
+                for index, text in enumerate(ordinary_articles(19 * len(sample)))]
+    return treaty, sample, ordinary
 
 
 _RUNS = [0]
+TREATY_STORIES: set[str] = set()  # dev articles with a gold agreement (the first pass must keep them all)
 
 
 def pipeline_runs(nlp, work) -> int:
@@ -133,8 +143,8 @@ def run() -> list[str]:
     title = "## Reader: articles per second on one core, beside spaCy alone"
     from casus.reader.inputs import worth_reading
 
-    treaty, ordinary = corpus()
-    mix = treaty + ordinary
+    treaty, sample, ordinary = corpus()
+    mix = sample + ordinary
     dev_count = sum(1 for article in treaty if article.path)
     try:
         nlp, model = spacy_pipeline()
@@ -142,39 +152,39 @@ def run() -> list[str]:
         message = f"skipped: {error}"
         print(message)
         return [title, "", message, ""]
-    read_article, reader_name = reader_function()
+    read_many, reader_name = reader_function()
+    read_article = read_many
     lines = [title, ""]
     with one_core() as pinning:
         # warm: the model's first call and the reader's lazy loads are not what we measure
         list(nlp.pipe(article.text for article in treaty[:3]))
-        if read_article is not None:
-            for article in treaty[:3]:
-                read_article(article)
+        if read_many is not None:
+            read_many(treaty[:3])
         kept = [article for article in mix if worth_reading(article.text)]
         full_runs = None
         if read_article is not None:
-            full_runs = pipeline_runs(nlp, lambda: [read_article(article) for article in treaty])
+            full_runs = pipeline_runs(nlp, lambda: read_many(treaty))
         texts = [article.text for article in treaty]
         all_texts = [article.text for article in mix]
         # Each pair of rivals is timed in alternation (spaCy, reader, spaCy, reader …), so a
         # neighbour's load on this shared machine falls on both and the ratio holds.
         spacy_t, reader_t = paired(
             lambda: list(nlp.pipe(texts)),
-            None if read_article is None else lambda: [read_article(article) for article in treaty],
+            None if read_many is None else lambda: read_many(treaty),
         )
-        spacy_single, _ = timed(lambda: [nlp(text) for text in texts], repeat=3)
+        spacy_single, _ = timed(lambda: [nlp(text) for text in texts], repeat=1)
         spacy_all, reader_mix = paired(
             lambda: list(nlp.pipe(all_texts)),
-            None if read_article is None
-            else lambda: [read_article(article) for article in mix if worth_reading(article.text)],
+            None if read_many is None else lambda: read_many(mix, first_pass=True),
         )
         spacy_kept, _ = timed(
             lambda: list(nlp.pipe(article.text for article in mix if worth_reading(article.text))), repeat=3
         )
         prefilter_t, _ = timed(lambda: [worth_reading(article.text) for article in mix], repeat=5)
         if read_article is not None:
-            reader_all, _ = timed(lambda: [read_article(article) for article in mix], repeat=3)
-    missed = [article.id for article in treaty if not worth_reading(article.text)]
+            reader_all, _ = timed(lambda: read_many(mix), repeat=1)
+    missed = [article.id for article in treaty if article.id in TREATY_STORIES and not worth_reading(article.text)]
+    skipped_dev = [article.id for article in treaty if article.path and not worth_reading(article.text)]
     false_alarms = sum(1 for article in ordinary if worth_reading(article.text))
     characters = sum(len(t) for t in texts) / len(texts)
     lines += [
@@ -199,7 +209,7 @@ def run() -> list[str]:
         ratio = reader_t / spacy_t
         verdict = "meets" if ratio <= TARGET_RATIO else "misses"
         lines += [
-            f"| whole reader (`{reader_name}`, one article at a time) | {reader_t * 1000:.0f} ms | "
+            f"| whole reader (`{reader_name}`, the batch through `nlp.pipe`) | {reader_t * 1000:.0f} ms | "
             f"{per_second(len(treaty), reader_t)} |",
             f"| **ratio reader / spaCy alone** | **{ratio:.2f}×** | target ≤ {TARGET_RATIO}×: {verdict} |",
             "",
@@ -214,10 +224,13 @@ def run() -> list[str]:
     lines += [
         "",
         f"### A news mix: {len(mix)} articles, {len(ordinary)} of them ordinary news "
-        f"({len(treaty) / len(mix):.0%} treaty news)",
+        f"({len(sample) / len(mix):.0%} treaty news)",
         "",
-        f"First pass: keeps {len(kept)} of {len(mix)}; misses {len(missed)} of {len(treaty)} treaty articles"
+        f"First pass: keeps {len(kept)} of {len(mix)}; misses {len(missed)} of the {len(TREATY_STORIES)} dev "
+        f"treaty stories (recall {1 - len(missed) / max(1, len(TREATY_STORIES)):.0%})"
         + (f" ({', '.join(missed)})" if missed else "")
+        + (f"; skips {len(skipped_dev)} dev article(s) with no gold agreement ({', '.join(skipped_dev)})"
+           if skipped_dev else "")
         + f"; lets through {false_alarms} of {len(ordinary)} ordinary ones.",
         "",
         "| step | time | articles per second |",
@@ -232,7 +245,8 @@ def run() -> list[str]:
             f"{per_second(len(mix), reader_all)} |",
             f"| **whole reader behind the first pass** | **{reader_mix * 1000:.0f} ms** | "
             f"**{per_second(len(mix), reader_mix)}** |",
-            f"| **speed-up over spaCy on everything** | **{spacy_all / reader_mix:.1f}×** | target: several times |",
+            f"| **speed-up over spaCy on everything** | **{spacy_all / reader_mix:.1f}×** | target ≥ "
+            f"{TARGET_SPEEDUP:.0f}×: {'meets' if spacy_all / reader_mix >= TARGET_SPEEDUP else 'misses'} |",
             f"| speed-up of the first pass for the reader itself (reader on everything / behind the first pass) | "
             f"{reader_all / reader_mix:.1f}× | |",
         ]
@@ -246,4 +260,9 @@ def run() -> list[str]:
 
 
 if __name__ == "__main__":
-    print("\n".join(run()))
+    from common import RESULTS, machine
+
+    text = "\n".join([f"Run on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; machine: {machine()}.", ""] + run())
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "READER.md").write_text(text + "\n")
+    print(text)

@@ -16,9 +16,11 @@ from casus.reader.nlp import load
 CASES = yaml.safe_load((Path(__file__).parent / "reading_cases.yaml").read_text())["cases"]
 
 
-def read(text: str, published: str | None = None):
+def read(text: str, published: str | None = None, model: bool = False):
+    """Read with the blank tokenizer, or with the real model (``model``: the cases that
+    need the dependency parse)."""
     day = dt.date.fromisoformat(published) if published else None
-    return read_article(Article(id="t", text=text, published=day), nlp=load(blank=True))
+    return read_article(Article(id="t", text=text, published=day), nlp=load(blank=not model))
 
 
 def summary(reading):
@@ -31,7 +33,7 @@ def summary(reading):
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_gold_sentences(case):
     published = str(case["published"]) if case.get("published") else None
-    reading = read(case["text"], published)
+    reading = read(case["text"], published, model=bool(case.get("model")))
     if case.get("none"):
         assert reading.agreements == []
     else:

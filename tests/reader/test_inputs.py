@@ -348,13 +348,15 @@ def test_acronyms_match_as_written():
     assert not worth_reading("The senator spoke about the Sconato family restaurant.")
 
 
-def test_the_first_pass_keeps_every_dev_article():
-    """Every hand-annotated article (../shared, read where it is, never copied) passes."""
+def test_the_first_pass_keeps_every_dev_treaty_story():
+    """Every hand-annotated article with a gold agreement (../shared, read where it is,
+    never copied) passes; a story with nothing to find may be skipped."""
     folder = Path(__file__).resolve().parents[2].parent / "shared" / "dev-articles"
     articles = sorted(folder.glob("*.json"))
     if not articles:
         pytest.skip(f"no dev articles under {folder}")
-    missed = [path.name for path in articles if not worth_reading(json.loads(path.read_text())["text"])]
+    records = [(path.name, json.loads(path.read_text())) for path in articles]
+    missed = [name for name, r in records if r["gold"]["agreements"] and not worth_reading(r["text"])]
     assert missed == []
 
 

@@ -464,11 +464,13 @@ class App:
         return contracts.ProposalList.model_validate({"proposals": self._propose(reading)})
 
     @staticmethod
-    def eval_reader(directory: str | os.PathLike, on_error: Callable[[str], None] | None = None):
-        """Score the reader on gold articles (``casus eval-reader``); reads no store."""
+    def eval_reader(directory: str | os.PathLike, on_error: Callable[[str], None] | None = None,
+                    folds: int | None = None, only_fold: int | None = None, skip_fold: int | None = None):
+        """Score the reader on gold articles (``casus eval-reader``), per fold with ``folds``;
+        reads no store."""
         from casus.reader.evaluate import evaluate
 
-        return evaluate(directory, on_error=on_error)
+        return evaluate(directory, on_error=on_error, folds=folds, only_fold=only_fold, skip_fold=skip_fold)
 
 
 def frame_rows(frame) -> list[dict[str, Any]]:

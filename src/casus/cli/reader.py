@@ -106,13 +106,20 @@ def read_batch(archive, published, as_json, propose, engine, address, workers, r
 def eval_reader(
     directory: Annotated[str, typer.Argument(metavar="DIR", help="A folder of gold files (../shared/eval/README.md).")],
     as_json: JsonOption = False,
+    folds: Annotated[int | None, typer.Option("--folds", help="Split the sorted files round-robin into N folds "
+                                              "and report the figures per fold.")] = None,
+    fold: Annotated[int | None, typer.Option("--fold", help="Score only this fold (with --folds).")] = None,
+    skip_fold: Annotated[int | None, typer.Option("--skip-fold", help="Score every fold but this one "
+                                                  "(with --folds): tune without the held-out fold.")] = None,
 ) -> None:
-    """Score the reader on gold articles: agreements F1, parties-only F1, defense-acc, date-acc."""
+    """Score the reader on gold articles: agreements F1, parties-only F1, defense-acc, date-acc,
+    and the errors by kind, per article and in total."""
     from casus.app import App
 
     # Scoring reads no store: the app is only the way in, so no store is opened.
-    result = App.eval_reader(directory, on_error=lambda message: err.print(f"ERROR {message}", highlight=False))
+    result = App.eval_reader(directory, on_error=lambda message: err.print(f"ERROR {message}", highlight=False),
+                             folds=folds, only_fold=fold, skip_fold=skip_fold)
     if as_json:
         print_json(result.to_json())
     else:
-        sys.stdout.write("\n".join(result.lines()) + "\n")
+        sys.stdout.write("\n".join(result.lines() + result.breakdown_lines() + result.fold_lines()) + "\n")

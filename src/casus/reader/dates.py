@@ -29,7 +29,7 @@ _PATTERNS = [
     ("dm", r"\b(?P<d>\d{1,2}) " + _MON + r"\b"),
     ("mon", r"\b(?:in|since|last|this|early|late|mid-|until|by) " + _MON + r"(?! \d)\b(?P<this> this year)?"),
     ("wd", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("rel", r"\b(?P<rel>today|yesterday|last week|last month|last year|this year|this month|earlier this month|earlier this year)\b"),
+    ("rel", r"\b(?P<rel>today|tomorrow|yesterday|last week|last month|last year|this year|this month|earlier this month|earlier this year)\b"),
     ("year", r"\b(?:in|since|from|of|by|until|year|back in|early|late|mid-?)\s?(?P<y>(?:19|20)\d\d)\b"),
 ]
 _RX = re.compile("|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS), re.I)
@@ -83,6 +83,8 @@ def resolve(match: re.Match, published: dt.date | None) -> str | None:
     rel = g["rel"].lower()
     if rel == "today":
         return published.isoformat()
+    if rel == "tomorrow":
+        return (published + dt.timedelta(days=1)).isoformat()
     if rel == "yesterday":
         return (published - dt.timedelta(days=1)).isoformat()
     if rel == "last week":

@@ -15,6 +15,15 @@ starting a process per article, and prints the same lines:
   the predicted date starts with the gold date (agreement at gold's precision);
 - an article the reader cannot read (an error) counts as predicting nothing.
 
+Beyond the scorer's figures, every article gets an **error breakdown** (``Errors``):
+after the exact matches, a left-over prediction with the gold's parties is a *wrong
+event*; one sharing some parties is paired with the gold it overlaps most and counts
+its *false parties* and *missed parties* (one per party); a gold left over is a
+*missed agreement*, a prediction left over a *spurious agreement*; among exact matches
+a date that disagrees is a *wrong date*, a defence provision that disagrees *wrong
+provisions*. ``--folds N`` splits the sorted gold files round-robin (file *i* in fold
+``i % N + 1``) and reports the figures per fold, so a fold can be kept out of tuning.
+
 Each gold file is read as ``casus read`` reads it: its text is written to a
 file and loaded with ``casus.reader.inputs.load_articles`` with the gold's
 publication date, so bad input fails here exactly as it fails there.
@@ -97,6 +106,46 @@ def same_date(gold: str | None, predicted: Any) -> bool:
     return bool(gold) and bool(predicted) and str(predicted)[: len(gold)] == gold
 
 
+ERROR_KINDS = ("false_parties", "missed_parties", "wrong_event", "missed_agreement", "spurious_agreement",
+               "wrong_date", "wrong_provisions")
+
+
+def breakdown(gold: Agreements, predicted: Agreements) -> dict[str, int]:
+    """What went wrong in one article, by kind of error (see the module's docstring)."""
+    counts = dict.fromkeys(ERROR_KINDS, 0)
+    exact = pair_up(gold, predicted, same_event=True)
+    for g, p in exact:
+        if g.get("event_date") and not same_date(g["event_date"], p.get("event_date")):
+            counts["wrong_date"] += 1
+        if has_defense(g) != has_defense(p):
+            counts["wrong_provisions"] += 1
+    left_gold = [g for g in gold if not any(g is a for a, _ in exact)]
+    left_pred = [p for p in predicted if not any(p is b for _, b in exact)]
+    for g, p in pair_up(left_gold, left_pred, same_event=False):
+        counts["wrong_event"] += 1
+        left_gold.remove(g)
+        left_pred.remove(p)
+    for g in list(left_gold):
+        parties = agreement_key(g)[0]
+        scored = [(len(parties & agreement_key(p)[0]) / len(parties | agreement_key(p)[0]), i)
+                  for i, p in enumerate(left_pred) if parties & agreement_key(p)[0]]
+        if not scored:
+            continue
+        _, index = max(scored, key=lambda x: (x[0], -x[1]))
+        theirs = agreement_key(left_pred.pop(index))[0]
+        left_gold.remove(g)
+        counts["false_parties"] += len(theirs - parties)
+        counts["missed_parties"] += len(parties - theirs)
+    counts["missed_agreement"] += len(left_gold)
+    counts["spurious_agreement"] += len(left_pred)
+    return counts
+
+
+def fold_of(index: int, folds: int) -> int:
+    """The fold (1..folds) of the gold file at ``index`` in sorted order: round-robin."""
+    return index % folds + 1
+
+
 @dataclass
 class ArticleScore:
     id: str
@@ -108,6 +157,8 @@ class ArticleScore:
     dated: int
     date_agree: int
     error: str | None = None
+    errors: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ERROR_KINDS, 0))
+    fold: int | None = None
 
     def line(self) -> str:
         return (f"{self.id}: gold {self.gold} predicted {self.predicted} exact {self.exact} "
@@ -128,6 +179,7 @@ def score_article(article_id: str, gold: Agreements, predicted: Agreements, erro
         dated=len(dated),
         date_agree=sum(same_date(g["event_date"], p.get("event_date")) for g, p in dated),
         error=error,
+        errors=breakdown(gold, predicted),
     )
 
 
@@ -162,17 +214,48 @@ class Evaluation:
                 f"date-acc={f['date_acc']:.3f} gold={f['gold']} predicted={f['predicted']} errors={f['errors']}")
 
     def lines(self) -> list[str]:
+        """The shared scorer's lines: one per article, then the summary."""
         return [a.line() for a in self.articles] + [self.summary_line()]
+
+    def error_totals(self) -> dict[str, int]:
+        return {k: sum(a.errors[k] for a in self.articles) for k in ERROR_KINDS}
+
+    def breakdown_lines(self) -> list[str]:
+        """The error breakdown: each article with any error, then the total."""
+        def fmt(counts):
+            return " ".join(f"{k.replace('_', '-')}={v}" for k, v in counts.items())
+        out = ["errors by kind:"]
+        out += [f"  {a.id}: {fmt(a.errors)}" for a in self.articles if any(a.errors.values())]
+        out.append(f"  total: {fmt(self.error_totals())}")
+        return out
+
+    def folds(self) -> dict[int, Evaluation]:
+        out: dict[int, Evaluation] = {}
+        for a in self.articles:
+            if a.fold is not None:
+                out.setdefault(a.fold, Evaluation()).articles.append(a)
+        return dict(sorted(out.items()))
+
+    def fold_lines(self) -> list[str]:
+        return [f"fold {k} ({len(e.articles)} articles): {e.summary_line()}" for k, e in self.folds().items()]
 
     def to_json(self) -> dict[str, Any]:
         return {
             "articles": [
                 {"id": a.id, "gold": a.gold, "predicted": a.predicted, "exact": a.exact,
-                 "parties_only": a.parties_only, "error": a.error}
+                 "parties_only": a.parties_only, "error": a.error, "errors_by_kind": a.errors,
+                 **({"fold": a.fold} if a.fold is not None else {})}
                 for a in self.articles
             ],
-            "summary": {k: round(v, 3) if isinstance(v, float) else v for k, v in self.figures().items()},
+            "summary": _rounded(self.figures()),
+            "errors_by_kind": self.error_totals(),
+            **({"folds": {str(k): _rounded(e.figures()) for k, e in self.folds().items()}}
+               if self.folds() else {}),
         }
+
+
+def _rounded(figures: dict[str, Any]) -> dict[str, Any]:
+    return {k: round(v, 3) if isinstance(v, float) else v for k, v in figures.items()}
 
 
 def gold_files(directory: str | Path) -> list[Path]:
@@ -195,9 +278,8 @@ def load_gold(path: Path) -> dict[str, Any]:
     return record
 
 
-def read_with_reader(record: dict[str, Any]) -> Agreements:
-    """The agreements the reader finds in a gold record's text, read as ``casus read`` reads a file."""
-    from casus.reader.extract import read_article
+def _as_article(record: dict[str, Any]):
+    """A gold record's text loaded as ``casus read`` loads a file (same checks, same offsets)."""
     from casus.reader.inputs import load_articles
 
     published = record.get("published") or None
@@ -205,30 +287,82 @@ def read_with_reader(record: dict[str, Any]) -> Agreements:
         path = Path(folder) / "article.txt"
         path.write_text(record["text"], encoding="utf-8")
         (article,) = load_articles(str(path), published=published)
-    return read_article(article).to_json().get("agreements") or []
+    return article
+
+
+def read_with_reader(record: dict[str, Any]) -> Agreements:
+    """The agreements the reader finds in a gold record's text, read as ``casus read`` reads a file."""
+    from casus.reader.extract import read_article
+
+    return read_article(_as_article(record), first_pass=True).to_json().get("agreements") or []
+
+
+def _read_batch(records: list[dict[str, Any]]) -> list[Agreements | Exception]:
+    """The reader over many records at once (one ``nlp.pipe``); a bad record is its own error."""
+    from casus.reader.extract import read_many
+
+    articles, out = [], []
+    for record in records:
+        try:
+            articles.append(_as_article(record))
+            out.append(None)
+        except Exception as exc:  # noqa: BLE001 - reported per article below
+            out.append(exc)
+    readings = iter(read_many(articles, first_pass=True))  # as `casus read` reads
+    return [x if x is not None else (next(readings).to_json().get("agreements") or []) for x in out]
 
 
 def evaluate(
     directory: str | Path,
     predict: Predictor | None = None,
     on_error: Callable[[str], None] | None = None,
+    folds: int | None = None,
+    only_fold: int | None = None,
+    skip_fold: int | None = None,
 ) -> Evaluation:
-    """Score ``predict`` (default: the reader) on every gold file in ``directory``."""
-    predict = predict or read_with_reader
+    """Score ``predict`` (default: the reader, batched) on every gold file in ``directory``.
+
+    With ``folds``, each article carries its fold (see ``fold_of``); ``only_fold`` scores
+    that fold alone, ``skip_fold`` every fold but that one (to tune without the held-out).
+    """
+    if (only_fold or skip_fold) and not folds:
+        raise InvalidArgumentError("a fold to score or to skip needs a number of folds")
+    for value in (only_fold, skip_fold):
+        if value is not None and not 1 <= value <= (folds or 0):
+            raise InvalidArgumentError(f"fold {value}: folds are numbered 1 to {folds}")
+    if folds is not None and folds < 2:
+        raise InvalidArgumentError("the number of folds must be 2 or more")
+    chosen = []
+    for index, path in enumerate(gold_files(directory)):
+        fold = fold_of(index, folds) if folds else None
+        if (only_fold and fold != only_fold) or (skip_fold and fold == skip_fold):
+            continue
+        chosen.append((path, fold))
+    records = [load_gold(path) for path, _ in chosen]
+    if predict is None and read_with_reader is _READ_WITH_READER:
+        outcomes = _read_batch(records)
+    else:
+        outcomes = []
+        for record in records:
+            try:
+                outcomes.append((predict or read_with_reader)(record))
+            except Exception as exc:  # noqa: BLE001 - a crash counts as predicting nothing, as in the scorer
+                outcomes.append(exc)
     result = Evaluation()
-    for path in gold_files(directory):
-        record = load_gold(path)
+    for (path, fold), record, outcome in zip(chosen, records, outcomes):
         error = None
-        try:
-            predicted = predict(record)
-        except Exception as exc:  # noqa: BLE001 - a crash counts as predicting nothing, as in the shared scorer
-            error = f"{record.get('id', path.stem)}: {type(exc).__name__}: {exc}"
+        if isinstance(outcome, Exception):
+            error = f"{record.get('id', path.stem)}: {type(outcome).__name__}: {outcome}"
             if on_error:
                 on_error(error)
-            predicted = []
-        result.articles.append(score_article(str(record.get("id", path.stem)), record["gold"]["agreements"],
-                                             predicted, error))
+            outcome = []
+        score = score_article(str(record.get("id", path.stem)), record["gold"]["agreements"], outcome, error)
+        score.fold = fold
+        result.articles.append(score)
     return result
+
+
+_READ_WITH_READER = read_with_reader
 
 
 def score(items: Iterable[tuple[str, Agreements, Agreements]]) -> Evaluation:

@@ -30,6 +30,7 @@ How it reads, sentence by sentence (sentences by rule, see ``sentences``):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -46,8 +47,8 @@ _GOVERNMENT = re.compile(
     r"officials?|side|delegation|king|crown|chancellor|secretary|minister|ministry|state\b|authorities|"
     r"military|army|armed forces|navy|head|supreme|emir|sultan|dictator|regime)", re.I)
 # a state named right after these words is a place, not an actor
-_PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|towards|across|inside|on)\s+(?:the\s+)?$",
-                           re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|towards|across|inside|on|amid|"
+                           r"despite|during|counter|countering)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s*$", re.I)
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
@@ -68,6 +69,23 @@ _SPEAKER_AFTER = re.compile(r"[,\s]*(?P<who>[^.“”\"]{1,80}?)\s+" + _SAY + r"
                             r"\s+(?P<who2>[^.,“”\"]{1,80})")
 _SPEAKER_BEFORE = re.compile(r"(?P<who>[A-Z][^.“”\"]{0,80}?)\s+(?:" + _SAY + r")(?: \w+)?[:,]?\s*$")
 _DATELINE = re.compile(r"^\s*(?:date \d{4}-\d\d-\d\d\s+)?[A-Z][A-Za-z .,'()]{1,60}?\s+[-–—]\s")
+
+
+# dependency labels by which a mention is an argument of the event's clause (subject,
+# object, coordination, possessor, compound or adjective of an argument, apposition)
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "conj", "appos", "compound", "poss",
+                            "amod", "nmod", "attr", "npadvmod", "pobj", "prep", "oprd", "ROOT", "acomp", "cc"})
+# prepositions that join parties ("with", "between", "by"); any other ("in", "amid",
+# "against", "on", "from", "to") makes the mention a place, a threat or a model
+_PARTY_PREPOSITIONS = frozenset({"with", "between", "among", "amongst", "by", "of", "and", "alongside"})
+# verbs of saying: a clause reported by someone is about the clause's parties, not the speaker's
+_SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "stated", "reported", "wrote",
+                     "claimed", "stressed", "insisted", "according", "believes", "believe", "argued", "warned"})
+
+
+# after an organisation's name: it describes a state ("NATO member Turkey", "EU-member
+# states", "NATO allies"), it is not spoken of itself
+_MEMBER_OF = re.compile(r"[\s-]*(?:member|members|ally|allies|partner|partners|countries|states|nations)\b", re.I)
 
 
 @dataclass
@@ -98,8 +116,10 @@ class _Trigger:
 
 
 class _Reader:
-    def __init__(self, article, nlp, rules: Rules, finder, orgs) -> None:
+    def __init__(self, article, nlp, rules: Rules, finder, orgs, doc=None) -> None:
         self.article = article
+        self.doc = doc if doc is not None else nlp.make_doc(article.text)
+        self.parsed = self.doc.has_annotation("DEP")
         self.text = article.text
         self.published = article.published
         self.nlp = nlp
@@ -116,8 +136,7 @@ class _Reader:
     # -- mentions --------------------------------------------------------------------
 
     def mentions(self) -> list[Mention]:
-        doc = self.nlp.make_doc(self.text)
-        found = self.finder.find(self.nlp, doc)
+        found = self.finder.find(self.nlp, self.doc, self.published)
         dateline = _DATELINE.match(self.text)
         limit = dateline.end() if dateline else 0
         return [m for m in found if m.start >= limit]
@@ -159,6 +178,10 @@ class _Reader:
             if group == "n" and len(value.split()) < 2:
                 continue
             out.append((m.start(group), m.end(group), value.strip()))
+        if self.rules.known is not None:
+            for m in self.rules.known.finditer(self.text, s, e):
+                if not any(a <= m.start() < b for a, b, _ in out):
+                    out.append((m.start(), m.end(), m.group()))
         for m in _YEAR_NAME.finditer(self.text, s, e):
             if not any(a <= m.start() < b for a, b, _ in out):
                 out.append((m.start(), m.end(), m.group()))
@@ -188,12 +211,67 @@ class _Reader:
             if _PLACE_BEFORE.search(before):
                 continue
             after = self.text[m.end:m.end + 30]
+            if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end + 1 for o in mentions):
+                continue  # "Greek Cypriot officials": the second demonym is the head
             if m.kind == "demonym" and not _GOVERNMENT.match(after):
                 continue
             if re.match(r"\s*\d", after):  # "France 24"
                 continue
             out.append(m)
         return out
+
+    # -- syntax ----------------------------------------------------------------------
+
+    def _token_at(self, char: int):
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def clause_chain(self, start: int) -> set[int]:
+        """Token indices of the event's clause: the trigger and its heads up to the
+        sentence root, stopping before a verb of saying (the speaker is no party)."""
+        token = self._token_at(start)
+        if token is None:
+            return set()
+        chain = {token.i}
+        while token.head.i != token.i:
+            if token.dep_ in ("ccomp", "parataxis") and token.head.lower_ in _SAYING:
+                break
+            token = token.head
+            chain.add(token.i)
+        return chain
+
+    def is_argument(self, mention: Mention, chain: set[int]) -> bool:
+        """Whether the mention is an argument of the clause: its path up to a token of
+        the chain runs only through argument links and party prepositions."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        token = span.root
+        for _ in range(40):
+            if token.i in chain:
+                return True
+            if token.dep_ not in _ARGUMENT_DEPS or token.head.i == token.i:
+                return False
+            if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
+                return False
+            if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS:
+                return False
+            token = token.head
+        return False
+
+    def syntactic(self, mentions: list[Mention], start: int) -> list[Mention]:
+        """The mentions that are arguments of the clause holding ``start`` (a trigger);
+        all of them when the Doc has no parse (the rule tests' blank pipeline)."""
+        if not self.parsed:
+            return mentions
+        token = self._token_at(start)
+        if token is not None and token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ in ("ROOT", "ccomp") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+            # a finite verb without a subject: the parse went wrong ("Amid X's war in Y,
+            # A and B signed" read as "in Y, A and B"), so fall back to the word rules
+            return mentions
+        chain = self.clause_chain(start)
+        return [m for m in mentions if self.is_argument(m, chain)]
 
     def between(self, mentions: list[Mention]) -> list[Mention]:
         """The states joined by "between X and Y" or "X-Y"."""
@@ -239,7 +317,13 @@ class _Reader:
                     c.add_parties(parties)
                     return c
         if self.focus is not None:
-            self.focus.add_parties(parties)
+            states_in_focus = [p for p in self.focus.parties if p not in self.orgs]
+            if len(states_in_focus) < 2:
+                self.focus.add_parties(parties)
+            else:
+                # a sentence naming one state ("Hungary blocked the signing …") does not
+                # make that state a party of the agreement in focus
+                self.focus.add_parties([p for p in parties if p in self.orgs])
             if name and not self.focus.name:
                 self.focus.name = name
             return self.focus
@@ -258,10 +342,14 @@ class _Reader:
 
     def read(self) -> Reading:
         mentions = self.mentions()
-        dates = find_dates(self.text, self.published)
+        # a date alone at the top ("date 2024-07-22", "June, 14") is the page's header,
+        # not the date of anything the article reports
+        dates = [d for d in find_dates(self.text, self.published)
+                 if not (d.start < 30 and re.fullmatch(r"\s*(?:date:?\s*)?", self.text[:d.start], re.I)
+                         and re.match(r"[\s,]*(?:\n|\d{4}\b|[A-Z]{3,})", self.text[d.end:d.end + 12]))]
         quotes, visits = [], []
         previous_attached = False
-        for s, e in sentences.split(self.text):
+        for s, e in _clauses(self.text, sentences.split(self.text)):
             sentence = self.text[s:e]
             self.focus_before = self.focus
             here = [m for m in mentions if s <= m.start < e]
@@ -297,15 +385,25 @@ class _Reader:
             previous_attached = bool(attached) or (has_noun and self.focus is not None)
             visits.extend(self.visits(s, e, here, sdates))
         quotes = self.quotes(mentions)
+        agreements = self.records()
+        agreements += self.organisations_mentioned(mentions, agreements)
         return Reading(
             article={"id": self.article.id, "url": self.article.url,
                      "published": self.published.isoformat() if self.published else None},
-            agreements=self.records(),
+            agreements=agreements,
             mentions=mentions, quotes=quotes, visits=visits, dates=dates)
 
     def event(self, trigger: _Trigger, here, names, sdates, s, e) -> _Cluster | None:
         actors = self.actors(here, s)
-        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation"]
+        # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
+        # organisation qualifying another noun is not the organisation acted on
+        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._modifier(m)]
+        if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(
+                m.is_org for m in here):
+            # "The Bahamas joined in 1982; Mexico left in 2004": the organisation in focus
+            focus_orgs = [p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"]
+            if focus_orgs:
+                orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", focus_orgs[0], is_org=True)]
         membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
             trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40])))
         name = _nearest_name(names, trigger.end, self.text)
@@ -313,6 +411,8 @@ class _Reader:
         if membership:
             org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id
             states = [m for m in actors if not m.is_org]
+            if trigger.event != "ratified":
+                states = self.syntactic(states, trigger.start) or states
             if trigger.event == "ratified":
                 chosen = states
             else:
@@ -323,8 +423,14 @@ class _Reader:
                 name = None
         else:
             group = self.between(here)
+            actors = self.syntactic(actors, trigger.start)
             parties = self.state_ids(group) if group else self.state_ids([m for m in actors if not (
                 m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end)])
+            known = self._known_parties(name)
+            if known and len(set(parties) - set(self.orgs)) < 2:
+                # "Russia suspends the INF treaty": a bilateral treaty named by its
+                # short name binds its two parties even when one goes unsaid
+                parties = parties + [p for p in known if p not in parties]
             other_org = [m for m in orgs if self.focus is not None and m.id not in self.focus.parties]
             if not (set(parties) - set(self.orgs)) and other_org and self.focus is not None:
                 # "they signed a pact that created the Alliance of …": another agreement
@@ -339,6 +445,14 @@ class _Reader:
             cluster.name = name
         date = _nearest_date(sdates, trigger)
         record = cluster.records.get(trigger.event)
+        if record is not None and _other_day(record["date"], date) and own is None:
+            # the same kind of event on another day ("announced in May … announced on
+            # Monday"): a second event, not the first one reported twice
+            key = f"{trigger.event}#{date}"
+            record = cluster.records.get(key)
+            if record is None:
+                record = cluster.records[key] = {"event": trigger.event, "date": None, "evidence": [],
+                                                 "own": [], "no_provisions": False}
         if record is None:
             record = cluster.records[trigger.event] = {"event": trigger.event, "date": None, "evidence": [],
                                                        "own": [], "no_provisions": False}
@@ -347,9 +461,49 @@ class _Reader:
             record["no_provisions"] = trigger.event == "ratified"
         if record["date"] is None and date is not None:
             record["date"] = date
+        if trigger.event == "announced" and self.rules.initialled is not None and self.rules.initialled.search(
+                trigger.text):
+            record["initialled"] = True
+        if record["date"] is None and date is None and self.published and s < 300:
+            token = self._token_at(trigger.start) if self.parsed else None
+            if token is not None and (token.tag_ in ("VBZ", "VBP") or (
+                    token.tag_ == "VB" and any(c.lower_ == "to" for c in token.children))):
+                # a headline in the present ("Russia moves to suspend …", "X, Y sign deal")
+                # reports the news of the day: the publication date
+                record["date"] = self.published.isoformat()
         if len(record["evidence"]) < 3:
             record["evidence"].append((s, e))
+        if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
+            self._listed(trigger, names, cluster, date, s, e)
         return cluster
+
+    def _listed(self, trigger: _Trigger, names, cluster: _Cluster, date, s: int, e: int) -> None:
+        """"signed several agreements, including A, B and C": one record per agreement
+        listed after the trigger, with the same parties, event and date."""
+        after = [n for n in names if n[0] >= trigger.end]
+        if len(after) < 2:
+            return
+        for a, b in zip(after, after[1:]):
+            if not re.fullmatch(r"[\s\d,;()]*(?:and|as well as|&)?[\s\d,;()]*", self.text[a[1]:b[0]]):
+                return  # not one list
+        for _, _, listed in after:
+            if cluster.name and _same_name(cluster.name, listed):
+                continue
+            other = next((c for c in self.clusters if c.name and _same_name(c.name, listed)), None)
+            if other is None:
+                other = _Cluster(len(self.clusters), name=listed)
+                self.clusters.append(other)
+            other.add_parties(cluster.parties)
+            rec = other.records.setdefault(trigger.event, {"event": trigger.event, "date": date, "evidence": [],
+                                                          "own": [], "no_provisions": False})
+            if (s, e) not in rec["evidence"]:
+                rec["evidence"].append((s, e))
+
+    def _known_parties(self, name: str | None) -> tuple[str, ...]:
+        table = self.rules.known_parties or {}
+        if not name:
+            return ()
+        return table.get(name) or next((v for k, v in table.items() if len(k) > 3 and k in name), ())
 
     def _other_named(self, names, attached) -> bool:
         """Whether the sentence names an agreement other than the ones its events are about."""
@@ -419,6 +573,12 @@ class _Reader:
     def records(self) -> list[Agreement]:
         out = []
         for c in self.clusters:
+            if c.records.get("announced", {}).get("initialled") and "signed" in c.records:
+                # "sign a deal" in a headline, "initialled" in the body: the text was
+                # initialled, not signed; one announced record holds both sentences
+                signed = c.records.pop("signed")
+                announced = c.records["announced"]
+                announced["evidence"] = (announced["evidence"] + signed["evidence"])[:3]
             records = list(c.records.values())
             if not records and c.mention_evidence:
                 records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
@@ -435,6 +595,40 @@ class _Reader:
                     evidence=[Evidence(a, b, self.text[a:b]) for a, b in r["evidence"]],
                     negated_provisions=sorted(c.negated)))
         return out
+
+    def organisations_mentioned(self, mentions: list[Mention], agreements: list[Agreement]) -> list[Agreement]:
+        """An organisation the article speaks of, with no event of its own: one ``mentioned``
+        record with the organisation alone (the annotation convention). "NATO member
+        Turkey", "NATO allies" describe a state, not the organisation, and give none."""
+        named = {p["id"] for a in agreements for p in a.parties}
+        named |= {i for i, org in self.orgs.items() if any(c.name == org.name for c in self.clusters)}
+        out, seen = [], set()
+        for m in mentions:
+            if not m.is_org or self.orgs[m.id].kind != "organisation" or m.id in named | seen:
+                continue
+            if _MEMBER_OF.match(self.text, m.end) or self._modifier(m):
+                continue
+            seen.add(m.id)
+            s, e = self._sentence_span(m.start)
+            out.append(Agreement(name=self.orgs[m.id].name, parties=[self.party(m.id)], event="mentioned",
+                                 event_date=None, provisions=[], evidence=[Evidence(s, e, self.text[s:e])]))
+        return out
+
+    def _modifier(self, mention: Mention) -> bool:
+        """Whether the mention only qualifies another noun ("EU accession talks", "NATO
+        Air Command chief"), save a clause or article of its treaty ("NATO's Article 5")."""
+        if not self.parsed:
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in ("compound", "amod", "nmod") and not re.match(
+            r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol",
+            root.head.text)
+
+    def _sentence_span(self, position: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in self._spans if s <= position < e), (position, position))
 
     def party(self, ident: str) -> dict:
         if ident in self.orgs:
@@ -497,6 +691,26 @@ class _Reader:
         return out
 
 
+def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut at semicolons: "A joined in 1982; B left in 2004" are two events,
+    each with its own subject."""
+    out = []
+    for s, e in spans:
+        start = s
+        for m in re.finditer(r";\s+", text[s:e]):
+            out.append((start, s + m.start()))
+            start = s + m.end()
+        out.append((start, e))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _other_day(known: str | None, new: str | None) -> bool:
+    """Two resolved dates of which neither contains the other ("2023-02" vs "2023-04-03")."""
+    if not known or not new or len(known) < 7 or len(new) < 7:
+        return False
+    return not (known.startswith(new) or new.startswith(known))
+
+
 def _same_name(a: str, b: str) -> bool:
     """Two names of one agreement: one's words (years and "the" aside) within the other's."""
     def words(x):
@@ -527,37 +741,53 @@ def _nearest_date(dates: list[DateMention], trigger: _Trigger) -> str | None:
     return best.value
 
 
+def _skipped(article) -> Reading:
+    published = article.published.isoformat() if article.published else None
+    return Reading(article={"id": article.id, "url": article.url, "published": published, "skipped": True},
+                   agreements=[], mentions=[], quotes=[], visits=[])
+
+
+def read_many(articles, kb=None, nlp=None, first_pass: bool = False, batch_size: int = 32) -> list[Reading]:
+    """Read many articles: one ``nlp.pipe`` over those worth reading, then the rules over
+    each Doc. The matchers and rules are built once per process (``finder_for``,
+    ``load_rules``), whatever the publication dates."""
+    from casus.reader.inputs import worth_reading
+    from casus.reader.nlp import load
+
+    articles = list(articles)
+    wanted = [not first_pass or worth_reading(a.text) for a in articles]
+    nlp = nlp or load()
+    rules = load_rules()
+    finder = finder_for(nlp)
+    docs = iter(nlp.pipe((a.text for a, w in zip(articles, wanted) if w), batch_size=batch_size))
+    out = []
+    for article, want in zip(articles, wanted):
+        if not want:
+            out.append(_skipped(article))
+            continue
+        if isinstance(article.published, str):
+            article = dataclasses.replace(article, published=dt.date.fromisoformat(article.published))
+        out.append(_Reader(article, nlp, rules, finder, finder.orgs, doc=next(docs)).read())
+    return out
+
+
 def read_article(article, kb=None, nlp=None, first_pass: bool = False) -> Reading:
-    """Read one article (``casus.reader.inputs.Article``).
+    """Read one article (``casus.reader.inputs.Article``); see ``read_many``.
 
     With ``first_pass``, an article the cheap first pass (``inputs.worth_reading``) finds
     nothing in is not run through spaCy: its reading is empty and says ``skipped``.
     """
-    from casus.reader.nlp import load
-
-    if first_pass:
-        from casus.reader.inputs import worth_reading
-
-        if not worth_reading(article.text):
-            published = article.published.isoformat() if article.published else None
-            return Reading(article={"id": article.id, "url": article.url, "published": published, "skipped": True},
-                           agreements=[], mentions=[], quotes=[], visits=[])
-
-    nlp = nlp or load()
-    published = article.published
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
-    finder = finder_for(nlp, published)
-    return _Reader(article, nlp, load_rules(), finder, finder.orgs).read()
+    return read_many([article], kb=kb, nlp=nlp, first_pass=first_pass)[0]
 
 
 def read_articles(source: str, published: str | None = None) -> list[dict]:
     """Load ``source`` (see ``casus.reader.inputs``) and read every article: JSON payloads."""
     from casus.reader.inputs import load_articles
 
+    articles = load_articles(source, published)
     payloads = []
-    for article in load_articles(source, published):
-        payload = read_article(article, first_pass=True).to_json()
+    for article, reading in zip(articles, read_many(articles, first_pass=True)):
+        payload = reading.to_json()
         payload["article"]["text"] = article.text
         payloads.append(payload)
     return payloads

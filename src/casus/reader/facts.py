@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-READER_VERSION = "casus-reader 0.1"
+READER_VERSION = "casus-reader 0.2"
 
 
 @dataclass

@@ -103,18 +103,29 @@ class Lexicon:
                 found, ids = current, {ident for _, ident, _ in current}
             if len(ids) == 1:
                 # prefer the most specific kind for the same id
-                out[text] = sorted(found, key=lambda e: e[0] != "leader")[0]
+                out[text] = sorted(found, key=lambda e: (e[0] != "leader", e[0], e[2] or ""))[0]
         return out
 
 
 _KIND_ORDER = {"name": 0, "abbreviation": 1, "demonym": 2, "capital": 3, "metonym": 4}
 
 
-def state_lexicon(on: dt.date | None, lexicon: Lexicon | None = None) -> Lexicon:
+def state_lexicon(on: dt.date | None, lexicon: Lexicon | None = None, every_date: bool = False) -> Lexicon:
+    """The states' forms as of ``on``; with ``every_date``, every form of any date (for
+    building the one matcher)."""
     from casus.states import default_registry
 
     lexicon = lexicon or Lexicon()
     for state in default_registry().all():
+        if every_date:
+            for text in (state.name, state.demonym, state.capital.split(",")[0] if state.capital else ""):
+                if text:
+                    lexicon.add(text, "name", state.id)
+            for alias in state.aliases:
+                lexicon.add(alias.text, alias.kind, state.id)
+            for entry in state.names:
+                lexicon.add(entry.name, "historical", state.id)
+            continue
         if on is not None and not state.existed_on(on) and state.exists_today is False:
             continue
         if on is None and not state.exists_today:
@@ -136,44 +147,99 @@ def state_lexicon(on: dt.date | None, lexicon: Lexicon | None = None) -> Lexicon
 
 
 class MentionFinder:
-    """A PhraseMatcher over the lexicon of states, organisations and leaders."""
+    """A PhraseMatcher over every surface form of states, organisations and leaders.
 
-    def __init__(self, vocab, on: dt.date | None, orgs: dict[str, Organisation] | None = None,
+    The matcher holds the forms of every date and is built once per vocabulary; what a
+    form means on a publication date (a name in use, a leader in office, a form that
+    names one state only) is a small table computed per date and cached, so a batch of
+    articles from many days never rebuilds the matcher or rereads a file.
+    """
+
+    def __init__(self, vocab, on: dt.date | None = None, orgs: dict[str, Organisation] | None = None,
                  leaders: list[Leader] | None = None) -> None:
         self.orgs = load_organisations() if orgs is None else orgs
-        lexicon = state_lexicon(on)
-        for leader in load_leaders() if leaders is None else leaders:
-            if leader.in_office(on):
-                for text in {leader.name, leader.surname, *leader.aliases} - {""}:
-                    lexicon.add(text, "leader", leader.state, leader.name)
+        self.leaders = load_leaders() if leaders is None else leaders
+        self.on = on
+        self.vocab = vocab
+        self._tables: dict[dt.date | None, dict] = {}
+        forms = set(state_lexicon(None, every_date=True).entries)
+        for leader in self.leaders:
+            forms |= {leader.name, leader.surname, *leader.aliases} - {""}
         for org in self.orgs.values():
-            for text in {org.id, org.name, *org.aliases}:
-                lexicon.add(text, "organisation", org.id)
-        self.table = lexicon.unambiguous()
+            forms |= {org.id, org.name, *org.aliases}
+            forms |= {f[4:] for f in (org.name, *org.aliases) if f.startswith("the ")}
+        self.forms = sorted(f for f in forms if len(f.strip()) >= 2)
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
         self._tokenizer = None
-        self.vocab = vocab
+
+    def table(self, on: dt.date | None) -> dict[str, tuple[str, str, str | None]]:
+        """Surface form → (kind, id, person) as of ``on``; cached per date."""
+        if on not in self._tables:
+            lexicon = state_lexicon(on)
+            for leader in self.leaders:
+                if leader.in_office(on):
+                    for text in {leader.name, leader.surname, *leader.aliases} - {""}:
+                        lexicon.add(text, "leader", leader.state, leader.name)
+            for org in self.orgs.values():
+                for text in {org.id, org.name, *org.aliases}:
+                    lexicon.add(text, "organisation", org.id)
+            if len(self._tables) > 512:
+                self._tables.clear()
+            self._tables[on] = (lexicon.unambiguous(), lexicon.entries)
+        return self._tables[on][0]
 
     def _ensure(self, nlp) -> None:
         if self._tokenizer is None:
-            self.matcher.add("M", list(nlp.tokenizer.pipe(self.table)))
-            self.matcher.add("NOT", list(nlp.tokenizer.pipe(load_not_mentions())))
+            self.matcher.add("M", list(nlp.tokenizer.pipe(self.forms)))
+            self.matcher.add("NOT", list(nlp.tokenizer.pipe(_cached_not_mentions())))
             self._tokenizer = nlp.tokenizer
 
-    def find(self, nlp, doc) -> list[Mention]:
+    def find(self, nlp, doc, on: dt.date | None | str = "default") -> list[Mention]:
         self._ensure(nlp)
+        on = self.on if on == "default" else on
+        table = self.table(on)
+        ambiguous = self._tables[on][1]
         not_label = self.vocab.strings["NOT"]
         spans = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)]
         out = []
-        for span in filter_spans(spans):
+        chosen = filter_spans(spans)
+        full_names = {span.text for span in chosen}
+        for span in chosen:
             if span.label == not_label:
                 continue
-            kind, ident, person = self.table[span.text]
+            entry = table.get(span.text)
+            if entry is None:
+                entry = self._resolve_surname(span.text, ambiguous.get(span.text, ()), full_names)
+                if entry is None:
+                    continue
+            kind, ident, person = entry
+            if kind == "leader":
+                # "Kim" after "Kim Jong Un": the leader the article names in full
+                persons = {e[2] for e in ambiguous.get(span.text, ()) if e[0] == "leader" and e[1] == ident}
+                named = sorted(x for x in persons if x in full_names)
+                if named and person not in named:
+                    person = named[0]
             out.append(Mention(span.start_char, span.end_char, span.text, kind, ident,
                                is_org=ident in self.orgs, person=person))
         return out
 
+    @staticmethod
+    def _resolve_surname(text, entries, full_names):
+        """A surname shared by leaders of several states is the one the article names in full."""
+        leaders = [e for e in entries if e[0] == "leader" and e[2] and e[2] != text]
+        named = [e for e in leaders if e[2] in full_names]
+        if len({e[1] for e in named}) == 1 and len({e[1] for e in entries if e[0] != "leader"}) == 0:
+            return named[0]
+        return None
 
-@functools.lru_cache(maxsize=8)
-def finder_for(nlp, on: dt.date | None) -> MentionFinder:
-    return MentionFinder(nlp.vocab, on)
+
+@functools.cache
+def _cached_not_mentions() -> tuple[str, ...]:
+    return tuple(load_not_mentions())
+
+
+@functools.lru_cache(maxsize=4)
+def finder_for(nlp, on: dt.date | None = None) -> MentionFinder:
+    """The one finder of a pipeline (``on`` is accepted for old callers and ignored:
+    the date is given to ``find``)."""
+    return MentionFinder(nlp.vocab)

@@ -29,6 +29,28 @@ class Rules:
     provisions: dict[str, tuple[re.Pattern, ...]]
     provision_negation: re.Pattern
     provision_hedge: re.Pattern
+    initialled: re.Pattern | None = None
+    known: re.Pattern | None = None  # names of agreements in ``data/agreements.csv``
+    known_parties: dict[str, tuple[str, ...]] | None = None  # each of those names -> parties
+
+
+def load_known_agreements(path: Path = DATA / "agreements.csv") -> dict[str, tuple[str, ...]]:
+    """Every name and alias of a known agreement to its parties (``data/agreements.csv``)."""
+    import csv
+
+    out: dict[str, tuple[str, ...]] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != ["id", "name", "aliases", "parties", "source"]:
+            raise ValueError(f"{path}: columns must be id,name,aliases,parties,source")
+        for line, row in enumerate(reader, start=2):
+            if not row["source"].startswith("http"):
+                raise ValueError(f"{path}, line {line} (id={row['id']}): source must be a URL")
+            parties = tuple(x for x in row["parties"].split(";") if x)
+            for name in [row["name"], *row["aliases"].split(";")]:
+                if name.strip():
+                    out[name.strip()] = parties
+    return out
 
 
 def _compile(items, where: str) -> tuple[re.Pattern, ...]:
@@ -49,6 +71,7 @@ def _load(path: Path, schema: str) -> dict:
 def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path = DATA / "provisions.yaml") -> Rules:
     ev = _load(events_file, "casus.reader.events.v1")
     pr = _load(provisions_file, "casus.reader.provisions.v1")
+    known = load_known_agreements()
     unknown = set(ev["events"]) - set(EVENTS)
     if unknown:
         raise ValueError(f"{events_file}: unknown events {sorted(unknown)}")
@@ -66,4 +89,8 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         provisions={k: _compile(v, f"{provisions_file}: {k}") for k, v in pr["provisions"].items()},
         provision_negation=re.compile(pr["negation"], re.I),
         provision_hedge=re.compile(pr["hedge"], re.I),
+        initialled=re.compile(ev["initialled"], re.I) if ev.get("initialled") else None,
+        known=re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)) + r")\b")
+        if known else None,
+        known_parties=known,
     )
