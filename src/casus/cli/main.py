@@ -318,19 +318,33 @@ def import_cow_wars_command(
 @edge
 def replay(
     start_day: Annotated[
-        str, typer.Option("--start-day", help="Month and day (MM-DD) of the start year a war is judged on.")
-    ] = "01-01",
+        str | None, typer.Option("--start-day", help="Judge every war on this month and day (MM-DD) of its start "
+                                 "year with its first-year acts only, instead of the acts day by day.")
+    ] = None,
+    compare: Annotated[
+        str | None, typer.Option("--compare", help="Score the decisions against an expert coding (CSV with "
+                                 "atopid, cowwarid, dnaLLM: Berkemeier & Fuhrmann's layout).")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Replay every imported war through the engine: which alliances applied, and were they honoured."""
+    """Replay every imported war, act by act, through the engine: which alliances applied, and were they honoured."""
+    from pathlib import Path
+
     from casus.history import load_wars, parse_start_day
     from casus.history import render as history_render
     from casus.history import replay as run_replay
+    from casus.history.compare import compare as score, read_expert
     from casus.store import Store
 
+    expert = read_expert(Path(compare)) if compare else None
     store = Store.open()
     kb = store.knowledge_base()
-    payload = run_replay(kb, load_wars(store), start_day=parse_start_day(start_day)).to_json(kb.registry)
+    result = run_replay(kb, load_wars(store), start_day=parse_start_day(start_day) if start_day else None)
+    if expert is not None:
+        payload = score(result.rows, expert)
+        emit(payload, as_json, history_render.comparison, payload)
+        return
+    payload = result.to_json(kb.registry)
     emit(payload, as_json, history_render.replay, payload)
 
 
