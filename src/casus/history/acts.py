@@ -41,6 +41,9 @@ class WarAct:
     target: str
     place: str | None = None
     source: str = "COW"
+    requested: bool | None = None
+    """The state on whose behalf an ally is called (the target, or the attacker for an offence
+    pledge) asked for its help: decides ATOP's demand condition; unknown (None) leaves it open."""
     """``COW`` when derived by the rules above, else the data file's source."""
 
     def text(self) -> str:
@@ -108,7 +111,11 @@ def parse_war_dates(document: Any, where: str) -> dict[int, dict[str, Any]]:
             day = _day(act["on"], where, at, "on")
             for attacker in attackers:
                 for target in targets:
-                    acts.append(WarAct(day, attacker, target, act.get("place"), act.get("source") or entry["source"]))
+                    requested = act.get("requested")
+                    if requested not in (None, True, False):
+                        raise DataFileError(where, at, "requested", "expected true, false or nothing")
+                    acts.append(WarAct(day, attacker, target, act.get("place"), act.get("source") or entry["source"],
+                                       requested))
         out[int(number)] = {"name": entry.get("name"), "start": start, "source": entry["source"], "acts": acts}
     return out
 

@@ -28,6 +28,8 @@ from casus.errors import DataFileError
 from casus.kb import KnowledgeBase
 
 DATA = "alliance_conditions.yaml"
+AREA_PREFIX = "history:"
+"""Area ids of the places this file names as lists of states (see ``CuratedPlaces``)."""
 KINDS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
 FIELDS = {"place", "adversary", "conflict_wars", "scope"}
 
@@ -55,6 +57,10 @@ def parse_conditions(document: Any, where: str) -> dict[int, dict[str, Any]]:
             unknown = sorted(set(spec) - FIELDS) if isinstance(spec, dict) else ["(not a mapping)"]
             if unknown:
                 raise DataFileError(where, f"{record} {kind}", unknown[0], "unknown field")
+            place = spec.get("place")
+            if place is not None and not (isinstance(place, dict) and (place.get("area") or place.get("states")
+                                                                        or place.get("places"))):
+                raise DataFileError(where, f"{record} {kind}", "place", "expected area: ID, or states: [...] / places: [...]")
             adversary = spec.get("adversary")
             if adversary is not None and not (
                 isinstance(adversary, dict) and (adversary.get("states") or adversary.get("non_members"))
@@ -83,8 +89,9 @@ def for_war(kb: KnowledgeBase, war_number: int, curated: dict[int, dict[str, Any
             said = notes.setdefault((treaty_id, obligation.kind), [])
             source = entry.get("source", "")
             if "place" in conditions and spec.get("place"):
-                conditions["place"] = {"area": spec["place"]["area"],
-                                       "description": spec["place"].get("description", spec["place"]["area"])}
+                place = spec["place"]
+                area = place.get("area") or f"{AREA_PREFIX}{treaty.atop_id}/{obligation.kind}"
+                conditions["place"] = {"area": area, "description": place.get("description", area)}
                 said.append(f"place named by casus ({source})")
             if "adversary" in conditions and not conditions["adversary"].get("states") and spec.get("adversary"):
                 named = spec["adversary"]
@@ -110,3 +117,51 @@ def for_war(kb: KnowledgeBase, war_number: int, curated: dict[int, dict[str, Any
     memberships = [m for items in kb.memberships.values() for m in items]
     suspensions = [s for items in kb.suspensions.values() for s in items]
     return KnowledgeBase(kb.treaties.values(), memberships, obligations, suspensions, registry=kb.registry), notes
+
+
+class CuratedPlaces:
+    """The engine's place judge, plus the areas this file names as lists of states and places.
+
+    A named area holds the territory of ``states`` and the ``places`` listed
+    (an act's place, by name); a place under ``outside`` is not in it whatever
+    its state (Austria's Italian provinces were outside the German Confederation);
+    a place the gazetteer does not know counts as the target's territory.
+    Every other area goes to the gazetteer (``casus.engine.places.PlaceJudge``).
+    """
+
+    def __init__(self, curated: dict[int, dict[str, Any]], judge=None) -> None:
+        from casus.engine.places import PlaceJudge
+
+        self.judge = judge or PlaceJudge.default()
+        self.areas = {
+            f"{AREA_PREFIX}{atop_id}/{kind}": spec["place"]
+            for atop_id, entry in curated.items()
+            for kind, spec in entry.items()
+            if kind in KINDS and isinstance(spec, dict) and isinstance(spec.get("place"), dict)
+            and not spec["place"].get("area")
+        }
+
+    def status(self, area, description, act, parties, day):
+        from casus.engine.conditions import MET, NOT_MET, OPEN
+
+        spec = self.areas.get(area)
+        if spec is None:
+            try:
+                return self.judge.status(area, description, act, parties, day)
+            except LookupError:  # a historical place the gazetteer does not know (Lombardy-Venetia)
+                return OPEN, f"{description}: the gazetteer does not know {act.place}"
+        if act.place:
+            if act.place in (spec.get("outside") or ()):
+                return NOT_MET, f"{description}: {act.place} is outside it"
+            if act.place in (spec.get("places") or ()):
+                return MET, f"{description}: {act.place}"
+            try:
+                state = self.judge.gazetteer.resolve(act.place).state
+            except LookupError:
+                # A historical place the gazetteer lacks is, in the war data, always on the
+                # target's own territory (Lombardy-Venetia, Austrian in 1848-1859).
+                state = act.target
+            inside = state in (spec.get("states") or ())
+            return (MET if inside else NOT_MET), f"{description}: {act.place}"
+        inside = act.target in (spec.get("states") or ())
+        return (MET if inside else NOT_MET), f"{description}: the territory of {act.target}"

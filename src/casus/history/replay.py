@@ -225,9 +225,11 @@ def replay(kb, wars: list[War], *, start_day: tuple[int, int] | None = None, eng
     did before acts were known by day (kept to measure what the days change).
     """
     from casus.history.acts import timeline
-    from casus.history.conditions import for_war
+    from casus.history.conditions import CuratedPlaces, curated_conditions, for_war
 
     registry = kb.registry
+    curated = curated_conditions() if curated is None else curated
+    places = CuratedPlaces(curated)
     rows: list[Row] = []
     skipped: list[dict[str, Any]] = []
     replayed: list[dict[str, Any]] = []
@@ -250,7 +252,7 @@ def replay(kb, wars: list[War], *, start_day: tuple[int, int] | None = None, eng
             skipped.append({"war": war.number, "reason": "no act: no initiator entered in the start year"})
             continue
         war_kb, notes = for_war(kb, war.number, curated)
-        war_engine = engine if engine is not None and war_kb is kb else Engine(war_kb)
+        war_engine = engine if engine is not None and war_kb is kb else Engine(war_kb, places)
         rows.extend(_judge_war(line, war_engine, notes))
         replayed.append({"war": war.number, "name": line.name, "start_year": war.start_year,
                          "on": line.acts[0].on.isoformat(), "acts": [a.text() for a in line.acts]})
@@ -290,7 +292,7 @@ def _judge_war(line, engine: Engine, notes) -> list[Row]:
             if act.on == day:
                 attacked[act.target].append(act.text())
                 attacking[act.attacker].append(act.text())
-        acts = tuple(Act(a.attacker, a.target, a.place, False, None, home=a.place is None) for a in live)
+        acts = tuple(Act(a.attacker, a.target, a.place, False, a.requested, home=a.place is None) for a in live)
         try:
             outcome = engine.run(Scenario(eve, acts, "strict"))
         except InvalidArgumentError:
@@ -312,7 +314,7 @@ def _judge_war(line, engine: Engine, notes) -> list[Row]:
         for act in live:
             for binding in engine.duties_of(act.target, day):
                 if binding.kind == "offense" and binding.beneficiary == act.target and binding.obligor != act.attacker:
-                    probe = Act(act.target, act.attacker, act.place, False, None, home=True)
+                    probe = Act(act.target, act.attacker, act.place, False, None, home=act.place is None)
                     checks = engine.checks(binding, probe, day, act.attacker, 1)
                     status = verdict(list(checks))
                     key = (binding.treaty.id, act.target)
