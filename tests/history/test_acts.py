@@ -82,3 +82,22 @@ def test_a_pledge_tied_to_one_war_holds_in_that_war_only(builtin_kb):
     other, notes = for_war(kb, 151, {})
     assert other.obligations.get(treaty.id, []) == []
     assert notes[(treaty.id, obligation.kind)] == ["tied to war 139, not this one"]
+
+
+def test_a_treaty_area_named_as_states_decides_where_an_attack_falls():
+    import datetime as dt
+
+    from casus.engine import Act
+    from casus.history.conditions import CuratedPlaces
+
+    curated = {9100: {"source": "made up", "defense": {"place": {
+        "description": "the federal territory", "states": ["AUH", "BAV"], "outside": ["Lombardy-Venetia"]}}}}
+    places = CuratedPlaces(curated)
+    day, parties = dt.date(1848, 4, 1), frozenset({"AUH", "BAV"})
+    area = "history:9100/defense"
+    assert places.status(area, "the federal territory", Act("ITA", "AUH", home=True), parties, day)[0] == "met"
+    assert places.status(area, "the federal territory", Act("ITA", "AUH", "Lombardy-Venetia"), parties, day) == (
+        "not_met", "the federal territory: Lombardy-Venetia is outside it")
+    assert places.status(area, "the federal territory", Act("AUH", "ITA", home=True), parties, day)[0] == "not_met"
+    # Areas the gazetteer knows go to it.
+    assert places.status("party-territory", "x", Act("ITA", "AUH", home=True), parties, day)[0] == "met"

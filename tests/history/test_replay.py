@@ -175,14 +175,14 @@ def test_the_dev_expert_coding_is_matched_case_by_case(real_replay):
         pytest.skip("shared expert coding absent")
     expert = read_expert(coding)
     result = compare(real_replay.rows, expert)
-    assert (result["cases"], result["agreement"], result["kappa"]) == (316, 0.94, 0.843)
-    assert result["confusion"] == {"yes": {"yes": 68, "no": 9, "conditional": 5},
+    assert (result["cases"], result["agreement"], result["kappa"]) == (316, 0.943, 0.851)
+    assert result["confusion"] == {"yes": {"yes": 69, "no": 9, "conditional": 4},
                                    "no": {"yes": 5, "no": 229, "conditional": 0}}
     # The wars set aside before tuning (every fourth dev war from the third, by war number).
     held = set(sorted({e["war"] for e in expert})[2::4])
     assert held == {22, 46, 58, 127, 163, 187, 207, 225}
     kept_out = compare(real_replay.rows, expert, held)
-    assert (kept_out["cases"], kept_out["agreement"], kept_out["kappa"]) == (106, 0.915, 0.601)
+    assert (kept_out["cases"], kept_out["agreement"], kept_out["kappa"]) == (106, 0.925, 0.643)
     tuned = compare(real_replay.rows, expert, {e["war"] for e in expert} - held)
     assert (tuned["cases"], tuned["agreement"], tuned["kappa"]) == (210, 0.952, 0.891)
 
