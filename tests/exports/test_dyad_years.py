@@ -128,10 +128,10 @@ def test_sources_can_be_combined_and_are_named(test_store):
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"start": 1960, "end": 1950}, "--from 1960 is after --to 1950"),
-        ({"start": 1700, "end": 1950}, "--from: 1700 is not a year"),
+        ({"start": 1960, "end": 1950}, "start: the first year 1960 is after the last year 1950"),
+        ({"start": 1700, "end": 1950}, "start: 1700 is not a year"),
         ({"start": 1950, "end": 1960, "source": "nope"}, "no dataset 'nope'"),
-        ({"start": 1950, "end": 1960, "year_rule": "some"}, "year rule 'some'"),
+        ({"start": 1950, "end": 1960, "year_rule": "some"}, "year_rule: 'some' is not one of"),
     ],
 )
 def test_bad_arguments_are_reported(test_store, kwargs, message):

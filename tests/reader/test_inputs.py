@@ -268,7 +268,7 @@ def test_html_with_no_article_text(tmp_path):
 def test_a_bad_published_flag(tmp_path):
     path = write(tmp_path, "story.txt", STORY)
     assert message(path, published="19 June 2024") == (
-        f"{path}: bad date in --published: '19 June 2024' is not a date YYYY-MM-DD"
+        f"{path}: bad date in published: '19 June 2024' is not a date YYYY-MM-DD"
     )
 
 

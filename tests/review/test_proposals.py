@@ -332,7 +332,7 @@ def test_bad_input_on_the_command_line_exits_non_zero_and_writes_nothing(tmp_pat
         "proposals"][0]["id"]
     assert run(app, ["review", "reject", str(proposal_id), "--by", "ben", "--reason", "no"]).exit_code == 0
     result = run(app, ["review", "accept", str(proposal_id)])
-    assert result.exit_code == 2 and "already rejected" in result.output
+    assert result.exit_code == 5 and "already rejected" in result.output  # a conflict
     store = Store.open(tmp_path / "cli.sqlite")
     assert store.knowledge_base().treaties == {}
     shown = json.loads(run(app, ["review", "show", str(proposal_id), "--json"]).output)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from casus.engine.scenario import Act
+from casus.vocab import ConditionStatus, values
 
-MET, NOT_MET, OPEN = "met", "not_met", "open"
+MET, NOT_MET, OPEN = values(ConditionStatus)
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "several": 2, "more than one": 2}
 

@@ -13,9 +13,11 @@ import yaml
 
 from casus import yamlio
 from casus.errors import DataFileError, InvalidArgumentError
+from casus.vocab import Mode as ModeVocabulary
+from casus.vocab import values
 
 Mode = Literal["strict", "escalation"]
-MODES = ("strict", "escalation")
+MODES = values(ModeVocabulary)
 
 
 @dataclass(frozen=True)

@@ -89,24 +89,27 @@ def dyad_years(
     year_rule: str = "any-day",
     known_at: dt.datetime | None = None,
     registry=None,
+    today: dt.date | None = None,
 ) -> DyadYears:
     """The dyad-year table of pledges for the years ``start``..``end`` (inclusive).
 
     ``source`` is ``"all"`` or one or more dataset ids of the store (``atop``,
-    ``builtin``, …); ``known_at`` reads the store as known then.
+    ``builtin``, …); ``known_at`` reads the store as known then. ``today`` ends the
+    coverage of a source kept current (default: the last day asked about).
     """
     from casus.states import default_registry
 
     registry = registry or default_registry()
     _check_years(start, end)
     if year_rule not in YEAR_RULES:
-        raise InvalidArgumentError(f"year rule {year_rule!r} is not one of {', '.join(YEAR_RULES)}")
+        raise InvalidArgumentError(f"{year_rule!r} is not one of {', '.join(YEAR_RULES)}", field="year_rule")
     datasets = {row["id"]: row for row in store.datasets()}
     origins = treaty_origins(store)
     chosen = _choose_sources(source, datasets, origins)
     rows = store.rows(known_at)
     inputs = frames_from_rows(rows, origins, chosen, registry)
-    coverage = tuple(_coverage(name, datasets.get(name), inputs) for name in chosen)
+    today = today or dt.date(end, 12, 31)
+    coverage = tuple(_coverage(name, datasets.get(name), inputs, today) for name in chosen)
     notes = tuple(
         f"{c.source}: no coverage recorded in the store; derived from its records as {c.start}..{c.end}"
         for c in coverage if c.derived
@@ -119,11 +122,11 @@ def dyad_years(
 
 
 def _check_years(start: int, end: int) -> None:
-    for name, year in (("--from", start), ("--to", end)):
+    for name, year in (("start", start), ("end", end)):
         if not isinstance(year, int) or not FIRST_YEAR <= year <= LAST_YEAR:
-            raise InvalidArgumentError(f"{name}: {year!r} is not a year between {FIRST_YEAR} and {LAST_YEAR}")
+            raise InvalidArgumentError(f"{year!r} is not a year between {FIRST_YEAR} and {LAST_YEAR}", field=name)
     if start > end:
-        raise InvalidArgumentError(f"--from {start} is after --to {end}")
+        raise InvalidArgumentError(f"the first year {start} is after the last year {end}", field="start")
 
 
 def _choose_sources(source: str | Iterable[str], datasets: dict[str, Any], origins: dict[str, str]) -> tuple[str, ...]:
@@ -136,7 +139,7 @@ def _choose_sources(source: str | Iterable[str], datasets: dict[str, Any], origi
     unknown = [name for name in names if name not in datasets]
     if unknown:
         known = ", ".join(["all", *sorted(datasets)])
-        raise InvalidArgumentError(f"--source: no dataset {unknown[0]!r} in the store (one of: {known})")
+        raise InvalidArgumentError(f"no dataset {unknown[0]!r} in the store (one of: {known})", field="source")
     return tuple(sorted(set(names)))
 
 
@@ -257,7 +260,7 @@ def _clip(frame: pl.DataFrame, treaties: pl.DataFrame, start: str, end: str) -> 
 # -- coverage ----------------------------------------------------------------------
 
 
-def _coverage(name: str, dataset: dict[str, Any] | None, inputs: Inputs) -> Coverage:
+def _coverage(name: str, dataset: dict[str, Any] | None, inputs: Inputs, today: dt.date) -> Coverage:
     """The source's coverage from the datasets table; else derived from its records (and said so)."""
     declared_from = dataset.get("coverage_from") if dataset else None
     declared_to = dataset.get("coverage_to") if dataset else None
@@ -265,12 +268,12 @@ def _coverage(name: str, dataset: dict[str, Any] | None, inputs: Inputs) -> Cove
         return Coverage(name, declared_from, declared_to, derived=False)
     treaties = inputs.treaties.filter(pl.col("source") == name)
     if treaties.is_empty():
-        first = declared_from or dt.date.today()
+        first = declared_from or today
         return Coverage(name, first, declared_to or first, derived=True)
     first = declared_from or treaties["t_from"].min()
     last_end = treaties["t_to"].max()
     # An open-ended record means the source speaks for today: it is kept current.
-    last = declared_to or (dt.date.today() if last_end >= _OPEN else last_end - dt.timedelta(days=1))
+    last = declared_to or (today if last_end >= _OPEN else last_end - dt.timedelta(days=1))
     return Coverage(name, first, max(first, last), derived=True)
 
 

@@ -25,8 +25,9 @@ from casus.engine import Act, Engine, Scenario
 from casus.engine.conditions import verdict
 from casus.errors import InvalidArgumentError
 from casus.history.wars import War
+from casus.vocab import ObligationKind, values
 
-KINDS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+KINDS = values(ObligationKind)
 """Obligation kinds, strongest first: a row is judged by the strongest duty that fired."""
 OBSERVABLE = {"defense": "beside", "offense": "beside", "neutrality": "not_against", "nonaggression": "not_against"}
 COLD_WAR = 1945
@@ -459,5 +460,5 @@ def parse_start_day(text: str) -> tuple[int, int]:
         month, day = (int(part) for part in text.split("-"))
         dt.date(2001, month, day)
     except ValueError:
-        raise InvalidArgumentError(f"--start-day: {text!r} is not a month and day (MM-DD)") from None
+        raise InvalidArgumentError(f"{text!r} is not a month and day (MM-DD)", field="start_day") from None
     return month, day

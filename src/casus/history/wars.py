@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import select
 
 from casus.csvfile import read_rows
-from casus.errors import DataFileError, InvalidArgumentError
+from casus.errors import DataFileError, DatasetVersionError, InvalidArgumentError
 
 DATASET = "cow-wars"
 DATASET_NAME = "COW Inter-State War Data (participants; peacesciencer directed dyad-year layout)"
@@ -241,9 +241,9 @@ def import_cow_wars(store, path: Path, *, version: str = DEFAULT_VERSION, replac
     report = WarImportReport(version, len(wars), len(records), {"inserted": 0, "superseded": 0, "closed": 0})
     existing = {d["id"]: d for d in store.datasets()}.get(DATASET)
     if existing and existing["version"] != version and not replace:
-        raise InvalidArgumentError(
+        raise DatasetVersionError(
             f"the store holds COW wars {existing['version']}; importing {version} would mix versions "
-            "(use --replace to supersede it)"
+            "(replace it to supersede it)", record=DATASET
         )
     if existing and existing["digest"] == digest and existing["version"] == version:
         report.unchanged = True

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from casus.csvfile import read_rows
-from casus.errors import DataFileError, InvalidArgumentError
+from casus.errors import DataFileError, DatasetVersionError, InvalidArgumentError
 
 DATASET = "atop"
 KINDS = {"defense": "defense", "offense": "offense", "neutral": "neutrality", "nonagg": "nonaggression",
@@ -254,9 +254,9 @@ def import_atop(store, member_csv: Path, alliance_csv: Path | None = None, *, re
     records, version, skipped = records_from_atop(member_csv, alliance_csv)
     existing = {d["id"]: d for d in store.datasets()}.get(DATASET)
     if existing and existing["version"] != version and not replace:
-        raise InvalidArgumentError(
+        raise DatasetVersionError(
             f"the store holds ATOP {existing['version']}; importing {version} would mix versions "
-            "(use --replace to supersede it)"
+            "(replace it to supersede it)", record=DATASET
         )
     years = [r["valid_from"] for r in records["memberships"]]
     counts = load_records(

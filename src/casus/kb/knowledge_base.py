@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -27,6 +28,10 @@ from casus.kb.records import (
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace("–", "-").split())
+
+
+PARTIES_CACHE_SIZE = 16384
+"""How many (treaty, date) party sets a base keeps: bounded, as a server asks about many dates."""
 
 
 def _spec(value: Any) -> str | tuple[str, ...]:
@@ -67,6 +72,8 @@ class KnowledgeBase:
         self.suspensions: dict[str, list[SuspensionRecord]] = defaultdict(list)
         for suspension in suspensions:
             self.suspensions[suspension.treaty_id].append(suspension)
+        # Per instance, so a discarded base takes its cache with it.
+        self._parties_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_parties_on)
 
     @classmethod
     def from_rows(cls, rows: dict[str, list[dict[str, Any]]], registry=None) -> KnowledgeBase:
@@ -126,9 +133,13 @@ class KnowledgeBase:
         close = difflib.get_close_matches(folded, list(names), n=5, cutoff=0.6)
         raise UnknownTreatyError(query, sorted({tid for name in close for tid in names[name]}))
 
-    def parties_on(self, treaty_id: str, day: dt.date) -> set[str]:
+    def parties_on(self, treaty_id: str, day: dt.date) -> frozenset[str]:
+        """The states bound as parties of ``treaty_id`` on ``day`` (cached, bounded)."""
+        return self._parties_on(treaty_id, day)
+
+    def _compute_parties_on(self, treaty_id: str, day: dt.date) -> frozenset[str]:
         treaty = self.treaties[treaty_id]
-        return {m.state_id for m in self.memberships[treaty_id] if m.bound_on(treaty, day)}
+        return frozenset(m.state_id for m in self.memberships[treaty_id] if m.bound_on(treaty, day))
 
     def treaties_of(self, state_id: str) -> list[TreatyRecord]:
         ids = {m.treaty_id for m in self.memberships_of_state.get(state_id, [])}

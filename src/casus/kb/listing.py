@@ -9,8 +9,9 @@ from casus.errors import InvalidArgumentError
 from casus.kb.knowledge_base import KnowledgeBase
 from casus.kb.profile import iso
 from casus.kb.records import MEMBERS, TreatyRecord
+from casus.vocab import ObligationKind, values
 
-KINDS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+KINDS = values(ObligationKind)
 
 
 def _states_json(kb: KnowledgeBase, ids, on: dt.date | None) -> list[dict[str, Any]]:
@@ -49,7 +50,7 @@ def list_treaties(
     ``state`` alone, at any time.
     """
     if kind is not None and kind not in KINDS:
-        raise InvalidArgumentError(f"--kind: {kind!r} is not one of {', '.join(KINDS)}")
+        raise InvalidArgumentError(f"{kind!r} is not one of {', '.join(KINDS)}", field="kind")
     chosen = []
     for treaty in kb.treaties.values():
         if on is not None and not treaty.in_force_on(on):

@@ -42,6 +42,8 @@ _CONTINENTS = {
     "SA": "south-america", "OC": "oceania", "AN": "antarctica",
 }
 Day = dt.date | str | None
+LATEST = dt.date.max
+"""The day asked about when none is given: the latest record holds (library code has no clock)."""
 
 
 class Gazetteer:
@@ -65,10 +67,10 @@ class Gazetteer:
         self.seas: list[Sea] = load_seas(paths["seas"])
         self._seas_by_id = {sea.id: sea for sea in self.seas}
         self._use_cities = cities
-        # administered_by on a curated place is who holds it today
-        today = dt.date.today()
+        # administered_by on a curated place is who holds it by the latest record
+        # (no clock: "today" is the caller's to give, see ``administrator``)
         for entry in curated:
-            holder = self._holder(self._administration, entry.place.id, today, entry.place.state)
+            holder = self._holder(self._administration, entry.place.id, LATEST, entry.place.state)
             if holder != entry.place.administered_by:
                 entry.place = _replace(entry.place, administered_by=holder)
         self._geonames_keys = {key: entry.place.id for entry in curated for key in entry.geonames}
@@ -241,7 +243,7 @@ class Gazetteer:
         sovereign over then (Hawaii, the Canaries, Ceuta, Crimea for Ukraine, West
         Germany for GFR in 1980). The engine asks about each when an act names no place.
         """
-        day = as_date(on) or dt.date.today()
+        day = as_date(on) or LATEST
         parts = [self.home_of(state_id)]
         for entry in self._curated.values():
             place = entry.place
@@ -431,7 +433,7 @@ class Gazetteer:
 
     def sovereign(self, place: Place, on: Day = None) -> str | None:
         """The sovereign on a date: sovereignty.csv for the place or its territory, else ``state``."""
-        day = as_date(on) or dt.date.today()
+        day = as_date(on) or LATEST
         for key in dict.fromkeys((place.id, place.within, place.state)):
             if key and key in self._sovereignty:
                 return self._holder(self._sovereignty, key, day, place.state)
@@ -439,7 +441,7 @@ class Gazetteer:
 
     def administrator(self, place: Place, on: Day = None) -> str | None:
         """Who administers the place on a date (administration.csv), else its sovereign then."""
-        day = as_date(on) or dt.date.today()
+        day = as_date(on) or LATEST
         for key in dict.fromkeys((place.id, place.within)):
             if key and key in self._administration:
                 return self._holder(self._administration, key, day, self.sovereign(place, day))
@@ -469,7 +471,7 @@ class Gazetteer:
                 return None
         else:
             found = place
-        return decide(self, area_id, found, as_date(on) or dt.date.today(), frozenset(parties))
+        return decide(self, area_id, found, as_date(on) or LATEST, frozenset(parties))
 
 
 def _replace(place: Place, **changes) -> Place:

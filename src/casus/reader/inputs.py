@@ -91,7 +91,7 @@ def load_articles(
     with ``{``.
     """
     name = str(source)
-    flag = _parse_date(published, name, None, "--published") if isinstance(published, str) else published
+    flag = _parse_date(published, name, None, "published") if isinstance(published, str) else published
     if name == "-":
         data = _read_stream(stdin if stdin is not None else sys.stdin.buffer, "<stdin>")
         if data.lstrip()[:1] == b"{":

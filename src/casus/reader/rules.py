@@ -10,11 +10,11 @@ from pathlib import Path
 
 import yaml
 
+from casus.vocab import Event, Provision, values
+
 DATA = Path(__file__).parent / "data"
-EVENTS = ("signed", "ratified", "entered_into_force", "acceded", "withdrew", "suspended", "terminated",
-          "announced", "negotiating", "invoked", "mentioned")
-PROVISIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation", "military_cooperation",
-              "economic", "other")
+EVENTS = values(Event)
+PROVISIONS = values(Provision)
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ def match_treaty(
 ) -> Match | None:
     """The treaty an agreement is about, or None when no treaty matches (module docs)."""
     found: list[tuple[float, int, dt.date, Match]] = []
-    on = day or dt.date.today()
+    on = day or dt.date.max  # undated: the treaties as they stand last
     for treaty in kb.treaties.values():
         members = {m.state_id for m in kb.memberships.get(treaty.id, [])}
         organisation_hit = bool(treaty.organisation) and organisation_id(treaty.organisation) in organisations

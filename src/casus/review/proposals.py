@@ -44,22 +44,23 @@ from typing import Any
 
 from sqlalchemy import Date, select
 
-from casus.errors import InvalidArgumentError, UnknownProposalError
+from casus.errors import (
+    InvalidArgumentError,
+    ProposalConflictError,
+    ProposalDecidedError,
+    UnknownProposalError,
+)
 from casus.kb import KnowledgeBase
 from casus.review.matching import fold, match_treaty, organisation_id
 from casus.store import Store
 from casus.store.store import utcnow
 from casus.store.tables import VERSIONED, proposals
+from casus.vocab import Event, ObligationKind, Provision, values
 
 READ_DATASET = "read"
-EVENTS = frozenset(
-    "signed ratified entered_into_force acceded withdrew suspended terminated announced negotiating invoked "
-    "mentioned".split()
-)
-PROVISIONS = frozenset(
-    "defense offense neutrality nonaggression consultation military_cooperation economic other".split()
-)
-ATOP_KINDS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+EVENTS = frozenset(values(Event))
+PROVISIONS = frozenset(values(Provision))
+ATOP_KINDS = values(ObligationKind)
 NEW_TREATY_EVENTS = frozenset({"signed", "ratified", "entered_into_force", "acceded", "mentioned", "invoked"})
 TREATY_DATES = {"signed": "signed", "entered_into_force": "in_force"}
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -592,9 +593,9 @@ def reject(store: Store, proposal_id: int | str, *, by: str, reason: str | None 
 
 def _must_be_open(proposal: Proposal, verb: str) -> None:
     if proposal.status != "open":
-        raise InvalidArgumentError(
+        raise ProposalDecidedError(
             f"proposal {proposal.id} is already {proposal.status} (by {proposal.decided_by} at "
-            f"{_stamp(proposal.decided_at)}); only an open proposal can be {verb}ed"
+            f"{_stamp(proposal.decided_at)}); only an open proposal can be {verb}ed", record=str(proposal.id)
         )
 
 
@@ -624,7 +625,7 @@ def accept(store: Store, proposal_id: int | str, *, by: str) -> Proposal:
         if op == "create_treaty":
             key = change["treaty"]["treaty_key"]
             if _current(connection, "treaties", key) is not None:
-                raise InvalidArgumentError(f"proposal {proposal.id}: the base already has a treaty {key!r}; "
+                raise ProposalConflictError(f"proposal {proposal.id}: the base already has a treaty {key!r}; "
                                            "reject this proposal and read the article again")
             store.put_version(connection, "treaties", _typed("treaties", {**change["treaty"], "source": source}),
                               dataset_id=READ_DATASET, now=now)
@@ -636,14 +637,14 @@ def accept(store: Store, proposal_id: int | str, *, by: str) -> Proposal:
             table, key_column = VERSIONED[change["table"]]
             key = change["record"][key_column]
             if _current(connection, change["table"], key) is not None:
-                raise InvalidArgumentError(f"proposal {proposal.id}: {change['table']} {key!r} is already in the "
+                raise ProposalConflictError(f"proposal {proposal.id}: {change['table']} {key!r} is already in the "
                                            "base; reject this proposal")
             record = _typed(change["table"], {**change["record"], "source": source})
             store.put_version(connection, change["table"], record, dataset_id=READ_DATASET, now=now)
         elif op == "update":
             old = _current(connection, change["table"], change["key"])
             if old is None:
-                raise InvalidArgumentError(f"proposal {proposal.id}: {change['table']} {change['key']!r} is no "
+                raise ProposalConflictError(f"proposal {proposal.id}: {change['table']} {change['key']!r} is no "
                                            "longer in the base")
             values = {k: v for k, v in old.items() if k not in ("row_id", "dataset_id", "recorded_from", "recorded_to")}
             values.update(_typed(change["table"], dict(change["changes"])))

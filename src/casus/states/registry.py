@@ -187,7 +187,7 @@ class StateRegistry:
                 found = sorted(map(self._states.__getitem__, hits), key=lambda state: state.cow)
                 if len(found) == 1:
                     return found[0]
-                current = self._fits(hits, dt.date.today())
+                current = self._fits(hits, dt.date.max)  # as the latest records stand
                 if len(current) == 1:
                     return current[0]
                 raise AmbiguousStateError(query, [state.describe() for state in found])

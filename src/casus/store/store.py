@@ -21,10 +21,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from casus import __version__
 from casus.errors import InvalidArgumentError, StoreError
 from casus.store import rows as row_builders
-from casus.store.tables import VERSIONED, datasets
+from casus.store.tables import VERSIONED, datasets, store_generation
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 BUILTIN_DATASET = "builtin"
 EDITS_DATASET = "edits"
 
@@ -48,6 +48,15 @@ def resolve_url(value: str | os.PathLike | None = None) -> str:
 def utcnow() -> dt.datetime:
     """Recorded time is kept in UTC, without a zone (portable across backends)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER")
+
+
+def _note_writes(connection, _cursor, statement, _parameters, _context, _executemany) -> None:
+    """Mark a connection that changed data, so its transaction bumps the generation."""
+    if statement.lstrip()[:6].upper() in _WRITES and "store_generation" not in statement:
+        connection.info["casus_wrote"] = True
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -88,6 +97,7 @@ class Store:
             raise InvalidArgumentError(f"CASUS_DB: not a usable database URL {url!r}: {exc}") from exc
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "after_cursor_execute", _note_writes)
         store = cls(engine)
         created = store.revision() is None
         store.migrate()
@@ -106,11 +116,29 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
+        """One transaction; one that wrote anything also bumps the store's generation."""
         try:
             with self.engine.begin() as connection:
+                connection.info["casus_wrote"] = False
                 yield connection
+                if connection.info.pop("casus_wrote", False) and self._counts_generations(connection):
+                    connection.execute(store_generation.update().values(value=store_generation.c.value + 1))
         except SQLAlchemyError as exc:
             raise StoreError(f"the store at {self.engine.url!r} failed: {exc}") from exc
+
+    def _counts_generations(self, connection: Connection) -> bool:
+        # False only before the migration that adds the counter; checked until then.
+        if not getattr(self, "_generation_table", False):
+            self._generation_table = inspect(connection).has_table("store_generation")
+        return self._generation_table
+
+    def generation(self) -> int:
+        """A counter every write transaction bumps: equal generations, equal contents."""
+        with self.engine.connect() as connection:
+            try:
+                return int(connection.execute(select(store_generation.c.value)).scalar() or 0)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"the store at {self.engine.url!r} failed: {exc}") from exc
 
     # -- schema ------------------------------------------------------------------
 

@@ -190,3 +190,13 @@ proposals = Table(
     Index("ix_proposals_status", "status"),
     Index("ix_proposals_article", "article"),
 )
+
+# One row: a counter every write transaction bumps (``Store.generation``), so a
+# long-running process knows, with one cheap read, whether its cached knowledge
+# base is stale, whichever process wrote.
+store_generation = Table(
+    "store_generation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("value", Integer, nullable=False),
+)

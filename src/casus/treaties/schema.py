@@ -14,31 +14,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-
-class Kind(StrEnum):
-    """ATOP's five kinds of obligation."""
-
-    defense = "defense"
-    offense = "offense"
-    neutrality = "neutrality"
-    nonaggression = "nonaggression"
-    consultation = "consultation"
+from casus.vocab import EndReason, ObligationKind, Strength
 
 
-class Strength(StrEnum):
-    """How firmly an article binds, beyond ATOP's coding."""
-
-    automatic = "automatic"  # "shall immediately render assistance by all means"
-    discretionary = "discretionary"  # "such action as it deems necessary"
-    consult = "consult"  # only a duty to confer
-    unspecified = "unspecified"  # the source does not code it (ATOP)
-
-
-class EndReason(StrEnum):
-    terminated = "terminated"
-    expired = "expired"
-    lapsed = "lapsed"
-    superseded = "superseded"
+# The vocabularies are defined once, in casus.vocab.
+Kind = ObligationKind
 
 
 MEMBERS = "members"

@@ -1,4 +1,4 @@
-"""The casus command: a thin shell; its results are checked through the library's terms."""
+"""casus state: who defends a state on a date, in the library's terms."""
 
 from __future__ import annotations
 
@@ -63,41 +63,3 @@ def test_a_bad_date_is_a_clear_error_with_exit_code_2():
     result = run("state", "PRK", "--on", "2025-13-01")
     assert result.exit_code == 2
     assert "--on: '2025-13-01' is not a date (expected YYYY-MM-DD)" in result.stderr
-
-
-def test_treaties_filters_by_state_date_and_kind():
-    payload = json.loads(run("treaties", "--state", "PRK", "--on", "2025-01-01", "--kind", "defense", "--json").stdout)
-    assert [t["id"] for t in payload["treaties"]] == ["china-dprk-1961", "russia-dprk-2024"]
-
-
-def test_treaties_rejects_an_unknown_kind():
-    result = run("treaties", "--kind", "friendship")
-    assert result.exit_code == 2
-    assert "--kind: 'friendship' is not one of defense, offense, neutrality, nonaggression, consultation" in (
-        result.stderr
-    )
-
-
-def test_treaty_finds_nato_by_its_organisation_and_lists_its_articles():
-    payload = json.loads(run("treaty", "NATO", "--json").stdout)
-    assert payload["id"] == "nato"
-    assert [(o["article"], o["kind"]) for o in payload["obligations"]] == [("4", "consultation"), ("5", "defense")]
-    assert len([m for m in payload["members"] if m["to"] is None]) == 32
-
-
-def test_an_unknown_treaty_is_a_clear_error():
-    result = run("treaty", "Treaty of Nowhere")
-    assert result.exit_code == 2
-    assert "no treaty matches 'Treaty of Nowhere'" in result.stderr
-
-
-def test_sources_lists_the_builtin_dataset():
-    payload = json.loads(run("sources", "--json").stdout)
-    assert [s["id"] for s in payload["sources"]] == ["builtin"]
-
-
-def test_init_empty_creates_a_store_without_treaties():
-    result = run("init", "--empty")
-    assert result.exit_code == 0 and "with no treaties" in result.stdout
-    payload = json.loads(run("treaties", "--json").stdout)
-    assert payload["treaties"] == []

@@ -51,11 +51,11 @@ def test_dyad_years_says_when_coverage_was_derived(filled):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--from", "1960", "--to", "1950", "-o", "OUT"], "--from 1960 is after --to 1950"),
+        (["--from", "1960", "--to", "1950", "-o", "OUT"], "--from: the first year 1960 is after the last year 1950"),
         (["--from", "1950", "--to", "1960", "--source", "nope", "-o", "OUT"], "no dataset 'nope'"),
         (["--from", "1950", "--to", "1960", "--format", "xlsx", "-o", "OUT"], "--format: 'xlsx' is not one of"),
         (["--from", "1950", "--to", "1960", "--format", "parquet"], "--format parquet needs --output FILE"),
-        (["--from", "1950", "--to", "1960", "--year-rule", "never", "-o", "OUT"], "year rule 'never'"),
+        (["--from", "1950", "--to", "1960", "--year-rule", "never", "-o", "OUT"], "--year-rule: 'never' is not one of"),
     ],
 )
 def test_bad_arguments_exit_non_zero_and_write_nothing(filled, tmp_path, args, message):

@@ -1,0 +1,405 @@
+"""The application object: one per process, shared by the CLI and the HTTP API.
+
+See the package docstring (``casus.app``) for the public surface.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from casus import contracts
+from casus.app.clock import Clock, SystemClock
+from casus.errors import InvalidArgumentError, MissingDataError
+from casus.vocab import Mode
+
+KB_CACHE_SIZE = 4
+"""Knowledge bases kept: the current one and a few "as known at" readings."""
+EXPOSURE_CACHE_SIZE = 8
+"""Exposure views kept (one per date asked about), for a server paging through them."""
+
+ActInput = str | Mapping[str, Any]
+
+
+class _Bounded(OrderedDict):
+    """A small LRU mapping: the least recently used entry goes when full."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def get_fresh(self, key):
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        return None
+
+    def put(self, key, value) -> None:
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
+class App:
+    """casus as a library: the store, the state registry, the gazetteer, the clock, a cached base."""
+
+    def __init__(self, store, *, clock: Clock | None = None, registry=None, gazetteer=None) -> None:
+        from casus.states import default_registry
+
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.registry = registry or default_registry()
+        self._gazetteer = gazetteer
+        self._places = None
+        self._lock = threading.RLock()
+        self._kbs = _Bounded(KB_CACHE_SIZE)
+        self._exposures = _Bounded(EXPOSURE_CACHE_SIZE)
+        self.builds = 0
+        """How many knowledge bases this app has built (each store generation costs one)."""
+
+    # -- life ------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str | os.PathLike | None = None, *, seed: bool = True, clock: Clock | None = None) -> App:
+        """Open the store at ``url`` (else ``CASUS_DB``, else the user's data file).
+
+        The one place the store is migrated and seeded with the built-in treaties
+        (``seed=False`` keeps a new store empty); the app then keeps it open.
+        """
+        from casus.store import Store
+
+        return cls(Store.open(url, seed=seed), clock=clock)
+
+    @classmethod
+    def init(cls, url: str | os.PathLike | None = None, *, empty: bool = False, clock: Clock | None = None) -> App:
+        """Create the store (``casus init``): with the built-in treaties unless ``empty``."""
+        return cls.open(url, seed=not empty, clock=clock)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> App:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def url(self) -> str:
+        """The store's address, password hidden."""
+        return self.store.engine.url.render_as_string(hide_password=True)
+
+    def holds_builtin(self) -> bool:
+        from casus.store.store import BUILTIN_DATASET
+
+        return self.store.has_dataset(BUILTIN_DATASET)
+
+    # -- time ------------------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        return self.clock.today()
+
+    def day(self, value: dt.date | str | None, field: str = "on") -> dt.date:
+        """``value`` as a date; today (by the app's clock) when None. ``field`` names it in errors."""
+        if value is None:
+            return self.today()
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise InvalidArgumentError(f"{value!r} is not a date (expected YYYY-MM-DD)", field=field) from None
+
+    # -- shared state ----------------------------------------------------------------
+
+    @property
+    def gazetteer(self):
+        if self._gazetteer is None:
+            from casus.places import default_gazetteer
+
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    @property
+    def places(self):
+        """The engine's judge of treaty areas, on the app's gazetteer (built on first use)."""
+        if self._places is None:
+            from casus.engine.places import PlaceJudge
+
+            self._places = PlaceJudge(self.gazetteer, self.registry)
+        return self._places
+
+    def generation(self) -> int:
+        """The store's generation: it changes with every write, by any process."""
+        return self.store.generation()
+
+    def knowledge_base(self, known_at: dt.datetime | None = None):
+        """The knowledge base as known now (or at ``known_at``), rebuilt only when the store changed."""
+        generation = self.store.generation()  # before the rows: a write in between only costs a rebuild
+        key = (generation, known_at)
+        with self._lock:
+            kb = self._kbs.get_fresh(key)
+            if kb is None:
+                kb = self.store.knowledge_base(known_at, registry=self.registry)
+                self.builds += 1
+                for stale in [k for k in self._kbs if k[0] != generation]:
+                    del self._kbs[stale]
+                self._kbs.put(key, kb)
+            return kb
+
+    # -- states and treaties ---------------------------------------------------------
+
+    def lookup(self, query: str, on: dt.date | str | None = None) -> contracts.State:
+        """The state ``query`` names (any name or code), as on ``on``."""
+        day = self.day(on) if on is not None else None
+        state = self.registry.lookup(query, on=day)
+        return contracts.State.model_validate(state.to_json(on=day or self.today()))
+
+    def state(self, query: str, on: dt.date | str | None = None) -> contracts.StateProfile:
+        """Who is bound to defend a state on a date, whom it defends, its other duties (``casus state``)."""
+        from casus.kb import state_profile
+
+        day = self.day(on)
+        kb = self.knowledge_base()
+        profile = state_profile(kb, self.registry.lookup(query, on=day).id, day)
+        return contracts.StateProfile.model_validate(profile.to_json(kb))
+
+    def treaties(
+        self, state: str | None = None, on: dt.date | str | None = None, kind: str | None = None
+    ) -> contracts.TreatyList:
+        """Treaties, filtered by party, date and kind of obligation (``casus treaties``)."""
+        from casus.kb import list_treaties
+
+        day = self.day(on) if on is not None else None
+        kb = self.knowledge_base()
+        state_id = self.registry.lookup(state, on=day).id if state else None
+        rows = list_treaties(kb, state=state_id, on=day, kind=kind)
+        return contracts.TreatyList.model_validate({"on": day, "treaties": rows})
+
+    def treaty(self, query: str, on: dt.date | str | None = None) -> contracts.TreatyDetail:
+        """One treaty by id, name, alias or organisation: members, obligations, sources (``casus treaty``)."""
+        from casus.kb import treaty_detail
+
+        day = self.day(on) if on is not None else None
+        return contracts.TreatyDetail.model_validate(treaty_detail(self.knowledge_base(), query, day))
+
+    def sources(self) -> contracts.SourceList:
+        """The datasets the store holds (``casus sources``)."""
+        return contracts.SourceList.model_validate({"sources": self.store.datasets()})
+
+    # -- the engine ------------------------------------------------------------------
+
+    def build_scenario(
+        self,
+        acts: Sequence[ActInput],
+        on: dt.date | str | None = None,
+        *,
+        mode: Mode | str = "strict",
+        place: str | None = None,
+        provoked: bool | None = False,
+        requested: bool | None = None,
+    ):
+        """A scenario from acts written as text ("RUS attacks EST [at Narva]") or as mappings.
+
+        ``place``, ``provoked`` and ``requested`` apply to acts that do not say
+        otherwise; ``place`` only with one act.
+        """
+        from casus.engine import build_scenario, parse_act_text
+
+        if not acts:
+            raise InvalidArgumentError('give at least one act, e.g. "RUS attacks EST"', field="acts")
+        if place and len(acts) > 1:
+            raise InvalidArgumentError('goes with one act; write "A attacks B at PLACE" for several', field="place")
+        parsed = []
+        for act in acts:
+            if isinstance(act, str):
+                attacker, target, where = parse_act_text(act)
+                act = {"attacker": attacker, "target": target, "place": where}
+            parsed.append({"provoked": provoked, "requested": requested, **act, "place": act.get("place") or place})
+        return build_scenario(self.registry, self.day(on), parsed, str(mode))
+
+    def scenario(
+        self,
+        acts: Sequence[ActInput],
+        on: dt.date | str | None = None,
+        *,
+        mode: Mode | str = "strict",
+        place: str | None = None,
+        provoked: bool | None = False,
+        requested: bool | None = None,
+    ) -> contracts.ScenarioReport:
+        """Fire every treaty on acts of aggression on a date (``casus scenario``)."""
+        chosen = self.build_scenario(acts, on, mode=mode, place=place, provoked=provoked, requested=requested)
+        return self.run(chosen)
+
+    def scenario_file(self, path: str | os.PathLike) -> contracts.ScenarioReport:
+        """Fire a scenario written in YAML or JSON (``casus scenario --file``)."""
+        from casus.engine import load_scenario_file
+
+        return self.run(load_scenario_file(Path(path), self.registry))
+
+    def run(self, scenario) -> contracts.ScenarioReport:
+        """Fire an already built ``casus.engine.Scenario``."""
+        from casus.engine import Engine, Report
+
+        outcome = Engine(self.knowledge_base(), self.places).run(scenario)
+        return contracts.ScenarioReport.model_validate(Report(outcome, self.registry).to_json())
+
+    def diff(self, start: dt.date | str, end: dt.date | str) -> contracts.Diff:
+        """Duties that appeared, ended or changed between two dates (``casus diff``)."""
+        from casus.engine.views import diff
+
+        payload = diff(self.knowledge_base(), self.day(start, "start"), self.day(end, "end"))
+        return contracts.Diff.model_validate(payload)
+
+    def exposure(self, on: dt.date | str | None = None):
+        """The exposure view of a date (``casus.engine.views.Exposure``), cached per store generation."""
+        from casus.engine.views import Exposure
+
+        day = self.day(on)
+        kb = self.knowledge_base()
+        key = (self.store.generation(), day)
+        with self._lock:
+            view = self._exposures.get_fresh(key)
+            if view is None or view.kb is not kb:
+                view = Exposure(kb, day, self.places)
+                self._exposures.put(key, view)
+            return view
+
+    def exposure_table(
+        self, on: dt.date | str | None = None, *, offset: int = 0, limit: int | None = None
+    ) -> contracts.ExposureTable:
+        """The exposure of a date as rows, one per ordered pair (``casus exposure --format json``)."""
+        if offset < 0 or (limit is not None and limit < 0):
+            raise InvalidArgumentError("offset and limit cannot be negative", field="offset" if offset < 0 else "limit")
+        view = self.exposure(on)
+        rows = frame_rows(view.frame())
+        stop = None if limit is None else offset + limit
+        return contracts.ExposureTable.model_validate({"on": view.on, "pairs": rows[offset:stop]})
+
+    def entanglement(self, on: dt.date | str | None = None) -> contracts.Entanglement:
+        """For each state, how many ordered pairs would bind it to defend (``casus entanglement``)."""
+        view = self.exposure(on)
+        return contracts.Entanglement.model_validate({"on": view.on, "states": view.entanglement()})
+
+    # -- history, imports, exports ---------------------------------------------------
+
+    def replay(self, start_day: str | None = None) -> dict[str, Any]:
+        """Every imported war, act by act, through the engine: which alliances applied, were they honoured
+        (``casus replay``). ``start_day`` (MM-DD) judges each war on that day with its first acts only."""
+        kb = self.knowledge_base()
+        return self._replay(kb, start_day).to_json(kb.registry)
+
+    def replay_compare(self, coding: str | os.PathLike, start_day: str | None = None) -> dict[str, Any]:
+        """The replay's decisions scored against an expert coding (``casus replay --compare``): agreement,
+        Cohen's kappa, the confusion table and the alliance-wars that differ."""
+        from casus.history.compare import compare, read_expert
+
+        expert = read_expert(Path(coding))
+        return compare(self._replay(self.knowledge_base(), start_day).rows, expert)
+
+    def _replay(self, kb, start_day: str | None):
+        from casus.history import load_wars, parse_start_day
+        from casus.history import replay as run_replay
+
+        return run_replay(kb, load_wars(self.store), start_day=parse_start_day(start_day) if start_day else None)
+
+    def import_atop(self, member_csv: str | os.PathLike, alliance_csv: str | os.PathLike | None = None, *,
+                    replace: bool = False):
+        """Import ATOP alliances, members and provisions (``casus import atop``): an ``ImportReport``."""
+        from casus.imports import import_atop
+
+        return import_atop(self.store, Path(member_csv), Path(alliance_csv) if alliance_csv else None,
+                           replace=replace)
+
+    def check_atop(self) -> list[dict[str, Any]]:
+        """Where the built-in treaties and their ATOP codings disagree (``casus check atop``)."""
+        from casus.imports import check_atop
+
+        kb = self.knowledge_base()
+        if not any(t.source.get("dataset") == "ATOP" for t in kb.treaties.values()):
+            raise MissingDataError("no ATOP data in the store", record="atop")
+        return check_atop(kb)
+
+    def import_cow_wars(self, path: str | os.PathLike, *, version: str = "4.0", replace: bool = False) -> dict[str, Any]:
+        """Import COW inter-state wars (``casus import cow-wars``)."""
+        from casus.history import import_cow_wars
+
+        return import_cow_wars(self.store, Path(path), version=version, replace=replace,
+                               registry=self.registry).to_json()
+
+    def export_dyad_years(self, start: int, end: int, **options: Any):
+        """Dyad-years of alliance pledges (``casus export dyad-years``): a ``casus.exports.DyadYears``."""
+        from casus.exports import dyad_years
+
+        return dyad_years(self.store, start, end, registry=self.registry, today=self.today(), **options)
+
+    def export_graphml(self, on: dt.date | str | None = None, *, source: str | Iterable[str] = "all"):
+        """The obligation network of a date (``casus export graphml``): a ``casus.exports.ObligationGraph``."""
+        from casus.exports import obligation_graph
+
+        return obligation_graph(self.store, self.day(on), source=source, registry=self.registry)
+
+    # -- the reader and the review queue ---------------------------------------------
+
+    def read(self, source: str | os.PathLike, published: dt.date | str | None = None, *,
+             propose: bool = False) -> contracts.ReadResult:
+        """Read news from a file (``-`` for standard input); with ``propose``, file the facts for review."""
+        from casus.reader.extract import read_articles
+
+        payloads = read_articles(str(source), published.isoformat() if isinstance(published, dt.date) else published)
+        made = [p for payload in payloads for p in self._propose(payload)] if propose else []
+        return contracts.ReadResult.model_validate({"readings": payloads, "proposals": made})
+
+    def _propose(self, reading) -> list[dict[str, Any]]:
+        from casus.review import propose
+
+        return [p.to_json() for p in propose(self.store, reading)]
+
+    def review(self, every: bool = False) -> contracts.ProposalList:
+        """The open proposals (every one with ``every``) (``casus review``)."""
+        from casus.review import list_proposals
+
+        rows = [p.to_json() for p in list_proposals(self.store, status=None if every else "open")]
+        return contracts.ProposalList.model_validate({"proposals": rows})
+
+    def review_show(self, proposal_id: int | str) -> contracts.Proposal:
+        from casus.review import get_proposal
+
+        return contracts.Proposal.model_validate(get_proposal(self.store, proposal_id).to_json())
+
+    def review_accept(self, proposal_id: int | str, *, by: str) -> contracts.Proposal:
+        """Accept a proposal: its change enters the base, sourced to its article."""
+        from casus.review import accept
+
+        return contracts.Proposal.model_validate(accept(self.store, proposal_id, by=by).to_json())
+
+    def review_reject(self, proposal_id: int | str, *, by: str, reason: str | None = None) -> contracts.Proposal:
+        from casus.review import reject
+
+        return contracts.Proposal.model_validate(reject(self.store, proposal_id, by=by, reason=reason).to_json())
+
+    def review_propose(self, reading: Mapping[str, Any] | str | bytes) -> contracts.ProposalList:
+        """Turn a saved reading (``casus read --json``) into proposals."""
+        return contracts.ProposalList.model_validate({"proposals": self._propose(reading)})
+
+    @staticmethod
+    def eval_reader(directory: str | os.PathLike, on_error: Callable[[str], None] | None = None):
+        """Score the reader on gold articles (``casus eval-reader``); reads no store."""
+        from casus.reader.evaluate import evaluate
+
+        return evaluate(directory, on_error=on_error)
+
+
+def frame_rows(frame) -> list[dict[str, Any]]:
+    """A Polars frame as JSON-ready rows: dates and times as ISO strings."""
+    temporal = [frame[c].cast(str) for c in frame.columns if frame[c].dtype.is_temporal()]
+    return frame.with_columns(temporal).to_dicts()

@@ -1,0 +1,151 @@
+"""What every command shares: the Typer app, the options, the error edge, the output.
+
+Each command parses its arguments, makes one call on the application object
+(``casus.app.App``, the method of the same name) and renders the contract it
+returns; library errors become a message and an exit code only here.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from casus.errors import CasusError, ConflictError, InvalidArgumentError
+
+app = typer.Typer(
+    name="casus",
+    help="Mutual-assistance treaties made computable: who is bound to defend whom, when, and why.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True, soft_wrap=True)
+
+OnOption = Annotated[
+    str | None, typer.Option("--on", help="The date to ask about (YYYY-MM-DD); default today.", show_default=False)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for programs instead of text.")]
+SourceOption = Annotated[
+    str,
+    typer.Option("--source", help="Which datasets: all, or dataset ids from `casus sources` (builtin, atop, …), "
+                 "comma-separated."),
+]
+
+
+def open_app():
+    """The application object for this command: the store of ``CASUS_DB``, today by the system clock."""
+    from casus.app import App, SystemClock
+
+    return App.open(clock=SystemClock())
+
+
+def print_json(payload: Any) -> None:
+    if hasattr(payload, "to_json"):
+        payload = payload.to_json()
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def emit(payload: Any, as_json: bool, renderer, *render_args: Any) -> None:
+    """Print ``payload`` as JSON for programs, or hand it to a Rich renderer for people."""
+    if as_json:
+        print_json(payload)
+    else:
+        renderer(out, *render_args)
+
+
+# What the CLI adds to a library error, by error code: its own flags and commands.
+HINTS = {
+    "E303": "use --replace to supersede it",
+    "E205": "run 'casus import atop MEMBER_CSV ALLIANCE_CSV' first",
+}
+
+
+def describe(exc: CasusError, flags: dict[str, str] | None = None) -> str:
+    """The library's message in the CLI's words: an argument's field becomes its flag."""
+    if isinstance(exc, InvalidArgumentError) and not isinstance(exc, ConflictError) and exc.field and not exc.file:
+        flag = (flags or {}).get(exc.field) or "--" + exc.field.replace("_", "-")
+        message = f"{flag}: {exc.detail}"
+    else:
+        message = str(exc)
+    if exc.code in HINTS:
+        message += f"; {HINTS[exc.code]}"
+    return message
+
+
+def edge(function=None, *, flags: dict[str, str] | None = None):
+    """Turn casus errors into a message and an exit code (the CLI's only error handling).
+
+    ``flags`` maps a library argument to the flag that carries it when the names differ.
+    """
+
+    def decorate(function):
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except CasusError as exc:
+                err.print(f"[bold red]error:[/] {describe(exc, flags)}", highlight=False, markup=True)
+                raise typer.Exit(exc.exit_code) from None
+
+        return wrapper
+
+    return decorate(function) if function is not None else decorate
+
+
+def atomic_write(output: str, write, what: str) -> None:
+    """Call ``write(path)`` on a temporary file beside ``output``, then rename it into place.
+
+    A failure leaves nothing half-written at the destination.
+    """
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(output)
+    if not target.parent.exists():
+        raise InvalidArgumentError(f"the folder {target.parent} does not exist", field="output")
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    os.close(handle)
+    try:
+        write(Path(temporary))
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise InvalidArgumentError(f"cannot write {target}: {exc}", field="output") from exc
+    err.print(f"wrote {what} to {target}")
+
+
+def write_bytes(payload: bytes, output: str | None, what: str) -> None:
+    """Write bytes to standard output or, atomically, to a file."""
+    if output is None:
+        sys.stdout.buffer.write(payload)
+    else:
+        atomic_write(output, lambda path: path.write_bytes(payload), what)
+
+
+def write_table(frame, fmt: str, output: str | None, *, json_payload=None) -> None:
+    """Write a Polars frame as CSV or Parquet, or ``json_payload`` (a contract) as JSON."""
+    if fmt == "json":
+        text = json.dumps(json_payload.to_json(), indent=1) + "\n"
+    if output is None:
+        sys.stdout.write(text if fmt == "json" else frame.write_csv())
+        return
+    writers = {
+        "json": lambda path: path.write_text(text),
+        "csv": frame.write_csv,
+        "parquet": frame.write_parquet,
+    }
+    atomic_write(output, writers[fmt], f"{frame.height} rows")
+
+
+def check_format(fmt: str, allowed: tuple[str, ...], output: str | None) -> None:
+    if fmt not in allowed:
+        raise InvalidArgumentError(f"--format: {fmt!r} is not one of {', '.join(allowed)}")
+    if fmt == "parquet" and not output:
+        raise InvalidArgumentError("--format parquet needs --output FILE")

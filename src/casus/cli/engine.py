@@ -1,0 +1,78 @@
+"""``casus scenario``, ``diff``, ``exposure``, ``entanglement``: the engine's answers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from casus.cli import render
+from casus.cli.common import JsonOption, OnOption, app, check_format, edge, emit, open_app, write_table
+from casus.errors import InvalidArgumentError
+
+
+@app.command()
+@edge
+def scenario(
+    acts: Annotated[
+        list[str] | None,
+        typer.Argument(help='Acts such as "RUS attacks EST" or "CHN attacks JPN at Senkaku Islands".'),
+    ] = None,
+    on: OnOption = None,
+    place: Annotated[str | None, typer.Option("--place", help="Where the attack falls (one act only).")] = None,
+    provoked: Annotated[bool, typer.Option("--provoked", help="The target provoked the attack.")] = False,
+    requested: Annotated[
+        bool, typer.Option("--requested", help="The target asked its allies for help.")
+    ] = False,
+    mode: Annotated[str, typer.Option("--mode", help="strict (first round) or escalation (until nothing changes).")] = "strict",
+    file: Annotated[str | None, typer.Option("--file", help="A scenario in YAML or JSON.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Fire every treaty on a scenario of aggression: who must defend, join, stay out, consult."""
+    if file and acts:
+        raise InvalidArgumentError("give acts either as arguments or with --file, not both")
+    if not file and not acts:
+        raise InvalidArgumentError('give at least one act, e.g. "RUS attacks EST", or --file')
+    app_ = open_app()
+    if file:
+        report = app_.scenario_file(file)
+    else:
+        report = app_.scenario(acts, on, mode=mode, place=place, provoked=provoked,
+                               requested=True if requested else None)
+    payload = report.to_json()
+    emit(payload, as_json, render.scenario, payload)
+
+
+@app.command()
+@edge(flags={"start": "--from", "end": "--to"})
+def diff(
+    start: Annotated[str, typer.Option("--from", help="The earlier date (YYYY-MM-DD).")],
+    end: Annotated[str, typer.Option("--to", help="The later date (YYYY-MM-DD).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Obligations that appeared, ended or changed between two dates."""
+    payload = open_app().diff(start, end).to_json()
+    emit(payload, as_json, render.diff, payload)
+
+
+@app.command()
+@edge
+def exposure(
+    on: OnOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv, parquet or json.")] = "csv",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output; parquet needs a file).")] = None,
+) -> None:
+    """For every ordered pair of states on a date: who is bound to defend the target."""
+    check_format(fmt, ("csv", "parquet", "json"), output)
+    app_ = open_app()
+    view = app_.exposure(on)
+    write_table(view.frame(), fmt, output, json_payload=app_.exposure_table(view.on) if fmt == "json" else None)
+
+
+@app.command()
+@edge
+def entanglement(on: OnOption = None, as_json: JsonOption = False) -> None:
+    """For each state: how many ordered pairs (attacker, target) would bind it to defend."""
+    result = open_app().entanglement(on)
+    payload = result.to_json()
+    emit(payload, as_json, render.entanglement, payload["states"], result.on)

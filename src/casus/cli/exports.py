@@ -1,0 +1,59 @@
+"""``casus export dyad-years`` and ``casus export graphml``: research exports."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from casus.cli.common import OnOption, SourceOption, app, check_format, edge, err, open_app, write_bytes, write_table
+
+export_app = typer.Typer(
+    help="Research exports: dyad-year tables in peacesciencer's columns, the obligation network as GraphML.",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("dyad-years")
+@edge(flags={"start": "--from", "end": "--to"})
+def export_dyad_years(
+    start: Annotated[int, typer.Option("--from", help="First year (inclusive).")],
+    end: Annotated[int, typer.Option("--to", help="Last year (inclusive).")],
+    directed: Annotated[
+        bool, typer.Option("--directed/--undirected", help="Directed dyads (ccode1 pledges to ccode2), or one row "
+                           "per pair with a pledge in either direction counting.")
+    ] = True,
+    fmt: Annotated[str, typer.Option("--format", help="csv or parquet.")] = "csv",
+    source: SourceOption = "all",
+    all_dyads: Annotated[
+        bool, typer.Option("--all-dyads", help="Every pair of state-system members, not only allied pairs.")
+    ] = False,
+    year_rule: Annotated[
+        str, typer.Option("--year-rule", help="any-day (in force on any day of the year) or atop "
+                          "(ATOP's dyad-year file's rule).")
+    ] = "any-day",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output; "
+                                 "parquet needs a file).")
+    ] = None,
+) -> None:
+    """Dyad-years of alliance pledges (atop_defense … atop_consul); missing outside a source's coverage."""
+    check_format(fmt, ("csv", "parquet"), output)
+    table = open_app().export_dyad_years(start, end, directed=directed, source=source, all_dyads=all_dyads,
+                                         year_rule=year_rule)
+    for note in table.notes:
+        err.print(f"note: {note}", highlight=False)
+    write_table(table.frame, fmt, output)
+
+
+@export_app.command("graphml")
+@edge
+def export_graphml(
+    on: OnOption = None,
+    source: SourceOption = "all",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")] = None,
+) -> None:
+    """The obligation network on a date as GraphML: states, and a directed edge per duty."""
+    graph = open_app().export_graphml(on, source=source)
+    write_bytes(graph.to_graphml(), output, f"{len(graph.nodes)} states and {len(graph.edges)} duties")

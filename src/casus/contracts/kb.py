@@ -1,0 +1,142 @@
+"""Contracts of the knowledge base: a state's profile, treaties, the datasets held."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import Field
+
+from casus.contracts.base import Contract, Members, Source, State, TreatyRef
+from casus.vocab import EndReason, LeftReason, LegalEffect, ObligationKind, Role, SourceKind, Strength, TreatyStatus
+
+
+class Duty(Contract):
+    """One duty seen from the profiled state: ``role`` says whether it is bound or owed."""
+
+    state: State
+    role: Role
+    treaty: TreatyRef
+    article: str
+    kind: ObligationKind
+    strength: Strength
+    conditions: dict[str, Any]
+    summary: str | None
+    source: Source
+    notes: list[str]
+    uncertain: str | None
+
+
+class Pending(Contract):
+    """A treaty the state signed that does not bind it yet on the date."""
+
+    treaty: TreatyRef
+    signed: dt.date | None
+    treaty_in_force: dt.date | None
+    binds_from: dt.date | None
+    status: TreatyStatus
+    obligations: list[str]
+    source: Source
+
+
+class StateProfile(Contract):
+    """``casus state X --on D``: who defends X, whom X defends, its other duties."""
+
+    state: State
+    on: dt.date
+    defended_by: list[Duty]
+    defends: list[Duty]
+    other: list[Duty]
+    pending: list[Pending]
+    notes: list[str]
+
+
+class TreatySummary(Contract):
+    id: str
+    name: str
+    organisation: str | None
+    signed: dt.date | None
+    in_force: dt.date | None
+    ended: dt.date | None
+    end_reason: EndReason | None
+    status: TreatyStatus | None
+    kinds: list[ObligationKind]
+    parties: list[State]
+    source: Source
+
+
+class TreatyList(Contract):
+    """``casus treaties``: treaties filtered by party, date and kind."""
+
+    on: dt.date | None
+    treaties: list[TreatySummary]
+
+
+class Member(Contract):
+    state: State
+    signed: dt.date | None
+    from_: dt.date | None = Field(alias="from")
+    to: dt.date | None
+    left_reason: LeftReason | str | None
+    bound_on_date: bool | None
+    note: str | None
+    uncertain: str | None
+    source: Source
+
+
+class Obligation(Contract):
+    article: str
+    kind: ObligationKind
+    strength: Strength
+    obligors: Members | list[str]
+    beneficiaries: Members | list[str]
+    conditions: dict[str, Any]
+    summary: str | None
+    from_: dt.date | None = Field(alias="from")
+    to: dt.date | None
+    note: str | None
+    uncertain: str | None
+    source: Source
+
+
+class Suspension(Contract):
+    obligors: Members | list[str]
+    beneficiaries: Members | list[str]
+    from_: dt.date | None = Field(alias="from")
+    to: dt.date | None
+    legal_effect: LegalEffect
+    summary: str | None
+    source: Source
+
+
+class TreatyDetail(TreatySummary):
+    """``casus treaty ID``: a summary plus members over time, obligations, suspensions."""
+
+    aliases: list[str]
+    atop_id: int | None
+    notes: str | None
+    uncertain: str | None
+    members: list[Member]
+    obligations: list[Obligation]
+    suspensions: list[Suspension]
+
+
+class Dataset(Contract):
+    """One dataset the store holds, with its version, citation and coverage."""
+
+    id: str
+    name: str | None
+    version: str | None
+    kind: SourceKind | str | None
+    citation: str | None
+    url: str | None
+    coverage_from: dt.date | None
+    coverage_to: dt.date | None
+    digest: str | None
+    loaded_at: dt.datetime | None
+
+
+class SourceList(Contract):
+    """``casus sources``."""
+
+    sources: list[Dataset]

@@ -1,0 +1,80 @@
+"""Contracts of the reader and the review queue: a reading, a proposal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ConfigDict
+
+from casus.contracts.base import Contract, Source
+from casus.vocab import Event, ProposalKind, ProposalStatus, Provision
+
+
+class Evidence(Contract):
+    """A character-exact span of the article: ``text == article[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Agreement(Contract):
+    name: str | None
+    parties: list[Any]
+    event: Event
+    event_date: str | None
+    provisions: list[Provision]
+    evidence: list[Evidence]
+    negated_provisions: list[Provision] = []
+
+
+class Reading(Contract):
+    """``casus read``: what the reader found in one article (the eval contract plus context)."""
+
+    # The reader adds context fields over time (docs/reader.md); the fields named
+    # here are the contract, others pass through.
+    model_config = ConfigDict(extra="allow")
+
+    article: dict[str, Any]
+    agreements: list[Agreement]
+    mentions: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    visits: list[dict[str, Any]]
+    reader_version: str
+
+
+class ReadingBatch(Contract):
+    """``casus read`` on a JSONL batch."""
+
+    articles: list[Reading]
+
+
+class Proposal(Contract):
+    """A change the reader proposes, with its evidence and its review status."""
+
+    id: int
+    kind: ProposalKind
+    status: ProposalStatus
+    treaty: str | None
+    summary: str
+    base: Any
+    article_says: Any
+    facts: list[str]
+    source: Source
+    created_at: str | None
+    decided_at: str | None
+    decided_by: str | None
+    reason: str | None
+
+
+class ProposalList(Contract):
+    """``casus review``."""
+
+    proposals: list[Proposal]
+
+
+class ReadResult(Contract):
+    """A read with its proposals filed (``App.read(..., propose=True)``)."""
+
+    readings: list[Reading]
+    proposals: list[Proposal]
