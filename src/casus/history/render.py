@@ -56,7 +56,7 @@ def replay(console: Console, payload: dict[str, Any]) -> None:
         text = f"  war {row['war']} ({row['start_year']}) {row['treaty']['id']} to {row['partner']['id']}: "
         text += f"{row['kind']} "
         if row["status"] == "applied":
-            text += f"applied, allies {allies}: {kept}"
+            text += f"applied, allies {allies}: {kept}" + (f" ({row['act']})" if row.get("act") else "")
         else:
             text += f"conditional ({', '.join(row['open'])}), allies {allies}"
         console.print(text, highlight=False, soft_wrap=True)

@@ -163,6 +163,7 @@ class Replay:
                 "conditional_allies": [state(a, row.on) for a in row.conditional_allies],
                 "open": row.open,
                 "notes": row.notes,
+                "act": row.act,
             })
         return {
             "start_day": f"{self.start_day[0]:02d}-{self.start_day[1]:02d}" if self.start_day else None,
@@ -309,7 +310,7 @@ def _judge_war(line, engine: Engine, notes) -> list[Row]:
                         first_on[key] = (day, texts.get(act, ""))
         for key, names in _open_by(outcome).items():
             opened[key] |= names
-        day = eve
+        day = eve  # from here on, the day whose alliances count
         # A member at war with the adversary of a pledge to join its wars (offence) calls on it
         # whoever struck first: the engine fires offence on the member's own attacks only.
         for act in live:
@@ -392,14 +393,11 @@ def _open_by(outcome) -> dict[tuple[str, str], set[str]]:
     return names
 
 
-def _fired(outcome, victims: set[str] | None = None):
+def _fired(outcome):
     """(treaty, partner) -> ally -> kind -> (``bound`` or ``conditional``, the act's pair), from the outcome.
 
     A neutrality pledge ATOP codes as owed only to a member that is attacked
-    (``only_if_attacked``) is not fired by an act of that member; with
-    ``victims`` (the states that entered the war by being attacked), only for a
-    member that entered that way (measured and not used by the replay: the
-    expert coding counts later declarations of war against a member too).
+    (``only_if_attacked``) is not fired by an act of that member.
     """
     fired: dict[tuple[str, str], dict[str, dict[str, tuple[str, tuple[str, str]]]]] = defaultdict(
         lambda: defaultdict(dict))
@@ -407,8 +405,7 @@ def _fired(outcome, victims: set[str] | None = None):
     def add(reason, status: str) -> None:
         binding = reason.binding
         if (binding.kind == "neutrality" and binding.obligation.conditions.get("only_if_attacked")
-                and (reason.act.target != binding.beneficiary
-                     or (victims is not None and binding.beneficiary not in victims))):
+                and reason.act.target != binding.beneficiary):
             return
         kinds = fired[(binding.treaty.id, binding.beneficiary)][binding.obligor]
         if kinds.get(binding.kind, ("",))[0] != "bound":
