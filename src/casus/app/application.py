@@ -364,13 +364,25 @@ class App:
 
     # -- history, imports, exports ---------------------------------------------------
 
-    def replay(self, start_day: str = "01-01") -> dict[str, Any]:
-        """Every imported war through the engine: which alliances applied, were they honoured (``casus replay``)."""
+    def replay(self, start_day: str | None = None) -> dict[str, Any]:
+        """Every imported war, act by act, through the engine: which alliances applied, were they honoured
+        (``casus replay``). ``start_day`` (MM-DD) judges each war on that day with its first acts only."""
+        kb = self.knowledge_base()
+        return self._replay(kb, start_day).to_json(kb.registry)
+
+    def replay_compare(self, coding: str | os.PathLike, start_day: str | None = None) -> dict[str, Any]:
+        """The replay's decisions scored against an expert coding (``casus replay --compare``): agreement,
+        Cohen's kappa, the confusion table and the alliance-wars that differ."""
+        from casus.history.compare import compare, read_expert
+
+        expert = read_expert(Path(coding))
+        return compare(self._replay(self.knowledge_base(), start_day).rows, expert)
+
+    def _replay(self, kb, start_day: str | None):
         from casus.history import load_wars, parse_start_day
         from casus.history import replay as run_replay
 
-        kb = self.knowledge_base()
-        return run_replay(kb, load_wars(self.store), start_day=parse_start_day(start_day)).to_json(kb.registry)
+        return run_replay(kb, load_wars(self.store), start_day=parse_start_day(start_day) if start_day else None)
 
     def import_atop(self, member_csv: str | os.PathLike, alliance_csv: str | os.PathLike | None = None, *,
                     replace: bool = False):

@@ -29,12 +29,21 @@ def import_cow_wars(
 @edge
 def replay(
     start_day: Annotated[
-        str, typer.Option("--start-day", help="Month and day (MM-DD) of the start year a war is judged on.")
-    ] = "01-01",
+        str | None, typer.Option("--start-day", help="Judge every war on this month and day (MM-DD) of its start "
+                                 "year with its first acts only, instead of act by act.")
+    ] = None,
+    compare: Annotated[
+        str | None, typer.Option("--compare", help="Score the decisions against an expert coding (CSV with "
+                                 "atopid, cowwarid, dnaLLM: Berkemeier & Fuhrmann's layout).")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Replay every imported war through the engine: which alliances applied, and were they honoured."""
+    """Replay every imported war, act by act, through the engine: which alliances applied, and were they honoured."""
     from casus.history import render as history_render
 
+    if compare:
+        payload = open_app().replay_compare(compare, start_day=start_day)
+        emit(payload, as_json, history_render.comparison, payload)
+        return
     payload = open_app().replay(start_day=start_day)
     emit(payload, as_json, history_render.replay, payload)

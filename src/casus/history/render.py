@@ -25,8 +25,9 @@ def _published(rates: dict[str, Any], period: str, kind: str | None = None) -> s
 
 def replay(console: Console, payload: dict[str, Any]) -> None:
     rates = payload["rates"]
-    table = Table(title=f"Alliance reliability (wars judged on {payload['start_day']} of the start year)",
-                  title_justify="left")
+    judged = (f"wars judged on {payload['start_day']} of the start year" if payload["start_day"]
+              else "wars judged act by act")
+    table = Table(title=f"Alliance reliability ({judged})", title_justify="left")
     table.add_column("", no_wrap=True)
     for column in ("Cases", "Kept", "Broken", "Rate"):
         table.add_column(column, justify="right")
@@ -55,12 +56,34 @@ def replay(console: Console, payload: dict[str, Any]) -> None:
         text = f"  war {row['war']} ({row['start_year']}) {row['treaty']['id']} to {row['partner']['id']}: "
         text += f"{row['kind']} "
         if row["status"] == "applied":
-            text += f"applied, allies {allies}: {kept}"
+            text += f"applied, allies {allies}: {kept}" + (f" ({row['act']})" if row.get("act") else "")
         else:
             text += f"conditional ({', '.join(row['open'])}), allies {allies}"
         console.print(text, highlight=False, soft_wrap=True)
     for skipped in payload["skipped"]:
         console.print(f"skipped war {skipped['war']}: {skipped['reason']}", highlight=False)
+
+
+def comparison(console: Console, payload: dict[str, Any]) -> None:
+    """Agreement with an expert coding: the figures, the confusion table, then each row that differs."""
+    console.print(
+        f"{payload['cases']} alliance-wars: agreement {_pct(payload['agreement'])}, "
+        f"Cohen's kappa {payload['kappa'] if payload['kappa'] is not None else '–'} (conditional counted as a miss)",
+        highlight=False,
+    )
+    table = Table(title="Experts (rows) against casus (columns)", title_justify="left")
+    table.add_column("")
+    for answer in ("yes", "no", "conditional"):
+        table.add_column(f"casus {answer}", justify="right")
+    for truth, counts in payload["confusion"].items():
+        table.add_row(f"experts {truth}", *(str(counts[a]) for a in ("yes", "no", "conditional")))
+    console.print(table)
+    for row in payload["differ"]:
+        console.print(
+            f"  ATOP {row['atop_id']} in war {row['war']} {row['name']}: experts {row['expert']} "
+            f"({row['expert_reason']}); casus {row['casus']}: {row['casus_reason']}",
+            highlight=False, soft_wrap=True,
+        )
 
 
 def cow_wars_import(console: Console, payload: dict[str, Any]) -> None:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from casus.engine import Engine, build_scenario
+from casus.engine import Act, Engine, Scenario
+from casus.engine.conditions import verdict
 from casus.errors import InvalidArgumentError
 from casus.history.wars import War
 from casus.vocab import ObligationKind, values
@@ -68,6 +69,10 @@ class Row:
     """Per ally (bound or conditional): did it do what its strongest duty asks (None: consultation only)."""
     open: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    act: str = ""
+    """The act that first made the alliance apply (empty if it never did)."""
+    entered: str = ""
+    """The partner's first act in the war (as attacker or target)."""
 
     @property
     def honoured(self) -> bool | None:
@@ -88,7 +93,7 @@ class Row:
 class Replay:
     rows: list[Row]
     skipped: list[dict[str, Any]]
-    start_day: tuple[int, int]
+    start_day: tuple[int, int] | None
     wars: list[dict[str, Any]] = field(default_factory=list)
     """Each war replayed: number, start year, the date judged and the initial acts."""
 
@@ -158,9 +163,10 @@ class Replay:
                 "conditional_allies": [state(a, row.on) for a in row.conditional_allies],
                 "open": row.open,
                 "notes": row.notes,
+                "act": row.act,
             })
         return {
-            "start_day": f"{self.start_day[0]:02d}-{self.start_day[1]:02d}",
+            "start_day": f"{self.start_day[0]:02d}-{self.start_day[1]:02d}" if self.start_day else None,
             "rows": rows,
             "rates": self.rates(),
             "wars": self.wars,
@@ -206,43 +212,204 @@ def _rank(kind: str) -> int:
     return KINDS.index(kind)
 
 
-def replay(kb, wars: list[War], *, start_day: tuple[int, int] = (1, 1), engine: Engine | None = None) -> Replay:
-    """Run every war's initial acts through the engine (strict mode) and judge each alliance.
+def replay(kb, wars: list[War], *, start_day: tuple[int, int] | None = None, engine: Engine | None = None,
+           dates: dict | None = None, curated: dict | None = None) -> Replay:
+    """Run every war's acts, as the war spread, through the engine (strict mode) and judge each alliance.
 
-    Returns one row per alliance, war and partner (a state among the initial
-    attackers and targets that an alliance in force owes a duty to).
+    Each act (a state attacking or declaring war on another, see
+    ``casus.history.acts``) is a moment: on its day the engine is given every
+    act still live and says which duties it fires. An alliance formed during the
+    war is judged on the day it was formed too. One row per alliance, war and
+    partner (a state at war that an alliance in force owes a duty to).
+
+    ``start_day`` (month, day) ignores the day-level data and judges every war on
+    that day of its start year with the acts of its first year only, as casus
+    did before acts were known by day (kept to measure what the days change).
     """
-    engine = engine or Engine(kb)
+    from casus.history.acts import timeline
+    from casus.history.conditions import CuratedPlaces, curated_conditions, for_war
+
     registry = kb.registry
+    curated = curated_conditions() if curated is None else curated
+    places = CuratedPlaces(curated)
     rows: list[Row] = []
     skipped: list[dict[str, Any]] = []
     replayed: list[dict[str, Any]] = []
     for war in wars:
-        acts = war.initial_acts()
-        if not acts:
-            skipped.append({"war": war.number, "reason": "no initiator entered in the start year"})
-            continue
         try:
-            on = start_date(war, registry, start_day)
-            scenario = build_scenario(registry, on, [{"attacker": a, "target": t} for a, t in acts], "strict")
+            line = timeline(war, registry, {} if start_day else dates)
         except InvalidArgumentError as exc:
             skipped.append({"war": war.number, "reason": str(exc)})
             continue
-        rows.extend(_judge(war, on, scenario, engine.run(scenario), engine))
-        replayed.append({"war": war.number, "start_year": war.start_year, "on": on.isoformat(),
-                         "acts": [f"{a} attacks {t}" for a, t in acts]})
+        if start_day:
+            try:
+                first = start_date(war, registry, start_day)
+            except InvalidArgumentError as exc:
+                skipped.append({"war": war.number, "reason": str(exc)})
+                continue
+            acts = [a for a in line.acts if a.on.year == war.start_year and a.on <= line.start]
+            line.acts = [replace(a, on=first) for a in acts]
+            line.spans = {key: (first, last) for key, (_, last) in line.spans.items()}
+        if not line.acts:
+            skipped.append({"war": war.number, "reason": "no act: no initiator entered in the start year"})
+            continue
+        war_kb, notes = for_war(kb, war.number, curated)
+        war_engine = engine if engine is not None and war_kb is kb else Engine(war_kb, places)
+        rows.extend(_judge_war(line, war_engine, notes))
+        replayed.append({"war": war.number, "name": line.name, "start_year": war.start_year,
+                         "on": line.acts[0].on.isoformat(), "acts": [a.text() for a in line.acts]})
     return Replay(rows, skipped, start_day, replayed)
 
 
-def _fired(outcome) -> dict[tuple[str, str], dict[str, dict[str, str]]]:
-    """(treaty, partner) -> ally -> kind -> ``bound`` or ``conditional``, from every list of the outcome."""
+def _moments(line, engine: Engine) -> list[tuple[dt.date, dt.date]]:
+    """The days to judge, with the day whose alliances count: each act's (the alliances in force on its
+    eve: ATOP ends an alliance the war broke on the day it broke it), and each day an alliance of a
+    state at war began during the war (that day's)."""
+    days = {(act.on, act.on - dt.timedelta(days=1)) for act in line.acts}
+    first, last = line.acts[0].on, max(end for _, end in line.spans.values())
+    kb = engine.kb
+    for (state, _), (begin, end) in line.spans.items():
+        for membership in kb.memberships_of_state.get(state, []):
+            treaty = kb.treaties[membership.treaty_id]
+            start = membership.start(treaty)
+            if start is not None and first < start <= min(end, last) and start >= begin:
+                days.add((start, start))
+    return sorted(days)
+
+
+def _judge_war(line, engine: Engine, notes) -> list[Row]:
+    war = line.war
     fired: dict[tuple[str, str], dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    first_on: dict[tuple[str, str], tuple[dt.date, str]] = {}
+    opened: dict[tuple[str, str], set[str]] = defaultdict(set)
+    candidates: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    considered: dict[tuple[str, str], dt.date] = {}
+    attacked: dict[str, list[str]] = defaultdict(list)
+    attacking: dict[str, list[str]] = defaultdict(list)
+    for day, eve in _moments(line, engine):
+        live = line.live(day)
+        if not live:
+            continue
+        for act in live:
+            if act.on == day:
+                attacked[act.target].append(act.text())
+                attacking[act.attacker].append(act.text())
+        acts = tuple(Act(a.attacker, a.target, a.place, False, a.requested, home=a.place is None) for a in live)
+        try:
+            outcome = engine.run(Scenario(eve, acts, "strict"))
+        except InvalidArgumentError:
+            continue
+        texts = {(a.attacker, a.target): a.text() for a in live}
+        for key, allies in _fired(outcome).items():
+            for ally, kinds in allies.items():
+                for kind, (status, act) in kinds.items():
+                    current = fired[key][ally].get(kind)
+                    if current != "bound":
+                        fired[key][ally][kind] = status
+                    if status == "bound" and key not in first_on:
+                        first_on[key] = (day, texts.get(act, ""))
+        for key, names in _open_by(outcome).items():
+            opened[key] |= names
+        day = eve  # from here on, the day whose alliances count
+        # A member at war with the adversary of a pledge to join its wars (offence) calls on it
+        # whoever struck first: the engine fires offence on the member's own attacks only.
+        for act in live:
+            for binding in engine.duties_of(act.target, day):
+                if binding.kind == "offense" and binding.beneficiary == act.target and binding.obligor != act.attacker:
+                    probe = Act(act.target, act.attacker, act.place, False, None, home=act.place is None)
+                    checks = engine.checks(binding, probe, day, act.attacker, 1)
+                    status = verdict(list(checks))
+                    key = (binding.treaty.id, act.target)
+                    if status == "bound":
+                        fired[key][binding.obligor]["offense"] = "bound"
+                        first_on.setdefault(key, (day, texts[(act.attacker, act.target)]))
+                    elif status == "conditional" and fired[key][binding.obligor].get("offense") != "bound":
+                        fired[key][binding.obligor]["offense"] = "conditional"
+                        opened[key] |= {c.condition for c in checks if c.status == "open"}
+        # A member that attacks its own ally under a defence pledge: the pledge applies and is broken.
+        for act in live:
+            for binding in engine.duties_of(act.attacker, day):
+                if binding.kind == "defense" and binding.obligor == act.attacker and binding.beneficiary == act.target:
+                    key = (binding.treaty.id, act.target)
+                    fired[key][act.attacker]["defense"] = "bound"
+                    first_on.setdefault(key, (day, texts[(act.attacker, act.target)] + " (its own ally)"))
+        at_war = {s for a in live for s in (a.attacker, a.target)}
+        for partner in sorted(at_war):
+            for binding in engine.duties_of(partner, day):
+                if binding.beneficiary == partner and binding.obligor != partner:
+                    key = (binding.treaty.id, partner)
+                    candidates[key][binding.obligor].add(binding.kind)
+                    considered.setdefault(key, day)
+    rows = []
+    for key, obligors in sorted(candidates.items()):
+        treaty_id, partner = key
+        treaty = engine.kb.treaties[treaty_id]
+        duties = {ally: _effective(kinds) for ally, kinds in fired.get(key, {}).items()}
+        bound = sorted(a for a, (_, status) in duties.items() if status == "bound")
+        conditional = sorted(a for a, (_, status) in duties.items() if status == "conditional")
+        if bound:
+            status, allies, others = "applied", bound, conditional
+        elif conditional:
+            status, allies, others = "conditional", conditional, []
+        else:
+            status, allies, others = "not_applicable", sorted(obligors), []
+            duties = {ally: (min(kinds, key=_rank), "not_applicable") for ally, kinds in obligors.items()}
+        ally_kinds = {ally: duties[ally][0] for ally in allies + others}
+        observed = {}
+        for ally, kind in ally_kinds.items():
+            test = OBSERVABLE.get(kind)
+            if key in first_on and first_on[key][1].endswith("(its own ally)") and kind == "defense":
+                observed[ally] = False
+            elif test == "beside":
+                observed[ally] = war.fought_beside(ally, partner)
+            elif test == "not_against":
+                observed[ally] = not war.fought_against(ally, partner)
+            else:
+                observed[ally] = None
+        on, act = first_on.get(key, (considered[key], ""))
+        why: list[str] = []
+        for kind in sorted(set(ally_kinds.values())):
+            why += notes.get((treaty_id, kind), [])
+        role = "target" if attacked.get(partner) else "attacker"
+        rows.append(Row(
+            war=war, on=on, treaty=treaty, partner=partner, role=role, status=status,
+            kind=min((ally_kinds[a] for a in allies), key=_rank), allies=allies, conditional_allies=others,
+            ally_kinds=ally_kinds, observed=observed,
+            open=sorted(opened.get(key, set())) if status == "conditional" else [],
+            notes=why, act=act,
+            entered=(attacked.get(partner) or attacking.get(partner) or [""])[0],
+        ))
+    return rows
+
+
+def _open_by(outcome) -> dict[tuple[str, str], set[str]]:
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    reasons = [reason for _, _, reason in outcome.conditional]
+    reasons += [duty.reason for duty, _ in outcome.stay_out if duty.status == "conditional"]
+    reasons += [duty.reason for duty in (*outcome.consult, *outcome.violations) if duty.status == "conditional"]
+    for reason in reasons:
+        key = (reason.binding.treaty.id, reason.binding.beneficiary)
+        names[key].update(check.condition for check in reason.checks if check.status == "open")
+    return names
+
+
+def _fired(outcome):
+    """(treaty, partner) -> ally -> kind -> (``bound`` or ``conditional``, the act's pair), from the outcome.
+
+    A neutrality pledge ATOP codes as owed only to a member that is attacked
+    (``only_if_attacked``) is not fired by an act of that member.
+    """
+    fired: dict[tuple[str, str], dict[str, dict[str, tuple[str, tuple[str, str]]]]] = defaultdict(
+        lambda: defaultdict(dict))
 
     def add(reason, status: str) -> None:
         binding = reason.binding
+        if (binding.kind == "neutrality" and binding.obligation.conditions.get("only_if_attacked")
+                and reason.act.target != binding.beneficiary):
+            return
         kinds = fired[(binding.treaty.id, binding.beneficiary)][binding.obligor]
-        if kinds.get(binding.kind) != "bound":
-            kinds[binding.kind] = status
+        if kinds.get(binding.kind, ("",))[0] != "bound":
+            kinds[binding.kind] = (status, (reason.act.attacker, reason.act.target))
 
     for participant in outcome.participants.values():
         for reason in participant.reasons:
@@ -282,56 +449,6 @@ def _effective(kinds: dict[str, str]) -> tuple[str, str]:
     if bound and _rank(min(bound, key=_rank)) <= _rank(strongest):
         return min(bound, key=_rank), "bound"
     return strongest, "conditional"
-
-
-def _judge(war: War, on: dt.date, scenario, outcome, engine: Engine) -> list[Row]:
-    attackers = {act.attacker for act in scenario.acts}
-    targets = {act.target for act in scenario.acts}
-    fired = _fired(outcome)
-    collisions = {(d.reason.binding.treaty.id, d.toward) for d in outcome.collisions}
-    # Every alliance in force owing a duty to a first participant: the candidates.
-    candidates: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for partner in sorted(attackers | targets):
-        for binding in engine.duties_of(partner, on):
-            if binding.beneficiary == partner and binding.obligor != partner:
-                candidates[(binding.treaty.id, partner)][binding.obligor].add(binding.kind)
-    rows = []
-    for (treaty_id, partner), obligors in sorted(candidates.items()):
-        treaty = engine.kb.treaties[treaty_id]
-        duties = {ally: _effective(kinds) for ally, kinds in fired.get((treaty_id, partner), {}).items()}
-        bound = sorted(a for a, (_, status) in duties.items() if status == "bound")
-        conditional = sorted(a for a, (_, status) in duties.items() if status == "conditional")
-        if bound:
-            status, allies, others = "applied", bound, conditional
-        elif conditional:
-            status, allies, others = "conditional", conditional, []
-        else:
-            status, allies, others = "not_applicable", sorted(obligors), []
-            duties = {ally: (min(kinds, key=_rank), "not_applicable") for ally, kinds in obligors.items()}
-        ally_kinds = {ally: duties[ally][0] for ally in allies + others}
-        observed = {}
-        for ally, kind in ally_kinds.items():
-            test = OBSERVABLE.get(kind)
-            if test == "beside":
-                observed[ally] = war.fought_beside(ally, partner)
-            elif test == "not_against":
-                observed[ally] = not war.fought_against(ally, partner)
-            else:
-                observed[ally] = None
-        notes = []
-        if (treaty_id, partner) in collisions:
-            notes.append("collision: the partner's adversary is bound to defend it under this alliance")
-        if partner in attackers and partner in targets:
-            notes.append("the partner is both an initiator and a target of the initial acts")
-        rows.append(Row(
-            war=war, on=on, treaty=treaty, partner=partner,
-            role="target" if partner in targets else "attacker", status=status,
-            kind=min((ally_kinds[a] for a in allies), key=_rank), allies=allies, conditional_allies=others,
-            ally_kinds=ally_kinds, observed=observed,
-            open=_open_conditions(outcome, treaty_id, partner) if conditional else [],
-            notes=notes,
-        ))
-    return rows
 
 
 def parse_start_day(text: str) -> tuple[int, int]:

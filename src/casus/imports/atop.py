@@ -27,6 +27,7 @@ CONDITIONS = {
     "conum": ("attackers", "ATOP codes a condition on the number of attackers"),
     "codem": ("demand", "ATOP codes a condition that a demand be made first"),
     "conpr": ("non_provocation", "ATOP codes a non-provocation condition"),
+    "coatt": ("only_if_attacked", "ATOP codes the pledge as owed only to a member that is attacked (neucoatt)"),
 }
 MEMBER_COLUMNS = ("atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase")
 ATOP_CITATION = "Leeds, Ritter, Mitchell & Long (2002), International Interactions 28: 237-260"
@@ -214,6 +215,12 @@ def _conditions(column: str, rows: list[dict[str, str]], registry) -> dict[str, 
             conditions["non_provocation"] = True
         else:
             conditions[name] = description
+    if "conflict" in conditions:
+        # ATOP's cowwar: the COW war the members were fighting when they signed,
+        # which is the conflict such a pledge is tied to (the replay decides it).
+        wars = sorted({_int(row, "cowwar", Path("atop"), 0) for row in rows} - {0})
+        if wars:
+            conditions["conflict_wars"] = wars
     return conditions
 
 
