@@ -26,11 +26,11 @@ J = TypeVar("J")
 
 def read_payloads(articles: list[Article], nlp=None) -> list[dict[str, Any]]:
     """The reader's JSON for each article, without the article text (the batch stores no text)."""
-    from casus.reader.extract import read_article
+    from casus.reader.extract import read_many
     from casus.reader.nlp import load
 
-    nlp = nlp or load()
-    return [read_article(article, nlp=nlp).to_json() for article in articles]
+    # One nlp.pipe over the job: the first pass has already run in the driver.
+    return [reading.to_json() for reading in read_many(articles, nlp=nlp or load())]
 
 
 class Engine(Protocol):
