@@ -9,10 +9,8 @@ each duty (``Engine._fire_round``). Target: the whole escalation, report include
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 
-from common import timed
+from common import builtin_knowledge_base, timed
 from synthetic import synthetic
 
 DAY = dt.date(2025, 1, 1)
@@ -20,12 +18,8 @@ DAY = dt.date(2025, 1, 1)
 
 def run() -> list[str]:
     from casus.engine import Engine, Report, build_scenario
-    from casus.store import Store
 
-    with tempfile.TemporaryDirectory() as folder:
-        store = Store.open(Path(folder) / "bench.sqlite")
-        builtin = store.knowledge_base()
-        store.close()
+    builtin = builtin_knowledge_base()
     escalation = build_scenario(builtin.registry, DAY, [{"attacker": "RUS", "target": "EST"}], "escalation")
     strict = build_scenario(builtin.registry, DAY, [{"attacker": "RUS", "target": "EST"}], "strict")
     lines = [

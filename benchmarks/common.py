@@ -32,3 +32,16 @@ def timed(function: Callable[[], object], repeat: int = 5) -> tuple[float, float
         function()
         times.append(time.perf_counter() - start)
     return statistics.median(times), min(times)
+
+
+def builtin_knowledge_base():
+    """The built-in knowledge base, read from a throwaway store (never the user's)."""
+    import tempfile
+
+    from casus.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "bench.sqlite")
+        kb = store.knowledge_base()
+        store.close()
+    return kb
