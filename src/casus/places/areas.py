@@ -141,33 +141,29 @@ def nato_art6(f: _Facts) -> Answer:
     return _any(clauses) if clauses else False
 
 
-def japan_administered(f: _Facts) -> Answer:
-    """US–Japan 1960 Art. V: territories under the administration of Japan on the date."""
-    if f.administrator == "JPN":
+def _administered_by(state: str, f: _Facts) -> Answer:
+    """Whether the place is under ``state``'s administration on the date (not its sovereignty)."""
+    if f.administrator == state:
         return True
     if f.administrator is None:
         if f.at_sea:
-            return None if f.place.coastal_state == "JPN" else False
-        if "JPN" in f.place.claimants:
-            return None  # control split or unsettled and Japan claims it
+            return None if f.place.coastal_state == state else False
+        if state in f.place.claimants:
+            return None  # control split or unsettled and the state claims it (the DMZ, say)
         if f.place.state is None and f.place.lat is None:
             return None
     return False
+
+
+def japan_administered(f: _Facts) -> Answer:
+    """US–Japan 1960 Art. V: territories under the administration of Japan on the date."""
+    return _administered_by("JPN", f)
 
 
 def rok_administered(f: _Facts) -> Answer:
     """The US understanding to US–ROK 1953 Art. III: territory the US recognises as lawfully
     under the administrative control of the Republic of Korea (south of the armistice line)."""
-    if f.administrator == "KOR":
-        return True
-    if f.administrator is None:
-        if f.at_sea:
-            return None if f.place.coastal_state == "KOR" else False
-        if "KOR" in f.place.claimants:
-            return None  # the DMZ: split along the Military Demarcation Line
-        if f.place.state is None and f.place.lat is None:
-            return None
-    return False
+    return _administered_by("KOR", f)
 
 
 def _pacific(f: _Facts, *, forces: bool) -> Answer:
