@@ -128,9 +128,8 @@ def read_archive(
             yield _job(pending)
 
     def _job(items: list[Item]) -> tuple[_Job, list]:
-        hashes = [i.content_hash for i in items]
-        this_run = store.known_readings(hashes, since=run_started)
-        known = store.known_readings(hashes) - this_run if resume else set()
+        this_run, before = _split(store.reading_times(i.content_hash for i in items), run_started)
+        known = before if resume else set()
         fresh: list[Item] = []
         seen: set[str] = set(this_run)
         for item in items:
@@ -170,6 +169,12 @@ def read_archive(
     return summary
 
 
+def _split(times: dict[str, dt.datetime], run_started: dt.datetime) -> tuple[set[str], set[str]]:
+    """Hashes read by this run (recorded since it started), and hashes read by an earlier one."""
+    this_run = {digest for digest, at in times.items() if at >= run_started}
+    return this_run, set(times) - this_run
+
+
 def _article_key(item: Item) -> str:
     """The article's name in proposals: its own id or URL if the record gave one, else its hash."""
     return item.article.id or item.article.url or item.content_hash
@@ -194,9 +199,7 @@ def _write_job(tx, rows, resume: bool, run_started: dt.datetime, file_proposals)
     a duplicate. One filed by an earlier run is left alone with ``resume``, and read
     again (its reading replaced; its proposals are idempotent) without.
     """
-    hashes = [item.content_hash for item, *_ in rows]
-    this_run = tx.known_readings(hashes, since=run_started)
-    before = tx.known_readings(hashes) - this_run
+    this_run, before = _split(tx.reading_times(item.content_hash for item, *_ in rows), run_started)
     duplicates: set[str] = set()
     filed = 0
     for item, keep, payload, planned in rows:

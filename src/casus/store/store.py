@@ -470,9 +470,9 @@ class Store:
             rows = connection.execute(select(readings).order_by(readings.c.recorded_at, readings.c.content_hash))
             return [dict(row._mapping) for row in rows]
 
-    def known_readings(self, hashes: Iterable[str], *, since: dt.datetime | None = None) -> set[str]:
+    def reading_times(self, hashes: Iterable[str]) -> dict[str, dt.datetime]:
         with self.transaction() as connection:
-            return Transaction(self, connection).known_readings(hashes, since=since)
+            return Transaction(self, connection).reading_times(hashes)
 
     def proposals(self, status: str | None = None, *, article: str | None = None) -> list[dict[str, Any]]:
         """Proposals (all, or with ``status``; of one article), oldest first."""
@@ -577,15 +577,14 @@ class Transaction:
 
     # -- readings (batches of articles) --------------------------------------------
 
-    def known_readings(self, hashes: Iterable[str], *, since: dt.datetime | None = None) -> set[str]:
-        """Which of these content hashes a batch has already read (recorded at or after ``since``)."""
+    def reading_times(self, hashes: Iterable[str]) -> dict[str, dt.datetime]:
+        """When a batch recorded each of these content hashes it has read (absent: never read)."""
         wanted = list(hashes)
-        known: set[str] = set()
+        known: dict[str, dt.datetime] = {}
         for start in range(0, len(wanted), 500):  # bound the IN list on every backend
-            query = select(readings.c.content_hash).where(readings.c.content_hash.in_(wanted[start:start + 500]))
-            if since is not None:
-                query = query.where(readings.c.recorded_at >= since)
-            known.update(self.connection.execute(query).scalars())
+            query = select(readings.c.content_hash, readings.c.recorded_at).where(
+                readings.c.content_hash.in_(wanted[start:start + 500]))
+            known.update((digest, at) for digest, at in self.connection.execute(query))
         return known
 
     def forget_reading(self, content_hash: str) -> int:
