@@ -348,16 +348,17 @@ def diff(console: Console, payload: dict[str, Any]) -> None:
     for key in ("appeared", "ended"):
         items = payload[key]
         table = Table(title=f"{key.capitalize()} ({len(items)})", title_justify="left")
+        table.add_column("On", no_wrap=True)
         for column in ("Obligor", "Beneficiary", "Treaty", "Art.", "Kind", "Strength"):
             table.add_column(column, overflow="fold")
         for item in items:
-            table.add_row(state_label(item["obligor"]), state_label(item["beneficiary"]), item["treaty"]["id"],
-                          item["article"], item["kind"], item["strength"])
+            table.add_row(item.get("on") or "?", state_label(item["obligor"]), state_label(item["beneficiary"]),
+                          item["treaty"]["id"], item["article"], item["kind"], item["strength"])
         console.print(table)
     for item in payload["changed"]:
         before, after = item["before"], item["after"]
         console.print(
-            f"changed: {before['obligor']['id']} → {before['beneficiary']['id']} {before['treaty']['id']}: "
+            f"changed on {item.get('on') or '?'}: {before['obligor']['id']} → {before['beneficiary']['id']} {before['treaty']['id']}: "
             f"Art. {before['article']} {before['strength']} → Art. {after['article']} {after['strength']}",
             highlight=False,
         )
