@@ -110,6 +110,10 @@ def state_profile(console: Console, payload: dict[str, Any], history: bool = Fal
             console.print(_duties_table(f"{title} ({len(duties)})", duties, with_kind=with_kind))
         else:
             console.print(f"[bold]{title}:[/] none on {payload['on']}", highlight=False)
+    beyond = {d["treaty"]["id"]: d["uncertain"] for key in ("defended_by", "defends", "other")
+              for d in payload[key] if d.get("known_to")}
+    for treaty_id, why in beyond.items():  # an imported dataset asked past its coverage
+        console.print(Text(f"{UNCERTAIN} {treaty_id}: {why}"), highlight=False)
     if payload["pending"]:
         table = Table(title="Signed, not yet binding", title_justify="left")
         for column in ("Treaty", "Signed", "Status", "Binds from", "Obligations"):
@@ -137,7 +141,8 @@ def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None
             row["name"],
             row["signed"] or "",
             row["in_force"] or "not in force",
-            row["ended"] or "",
+            row["ended"] or (f"not known since {row['known_to'][:4]} ({row['source'].get('dataset')})"
+                             if row.get("known_to") else ""),
             ", ".join(row["kinds"]),
             str(len(row["parties"])),
         )
