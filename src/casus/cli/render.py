@@ -9,6 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from casus.cli import text
+
 
 def state_label(state: dict[str, Any]) -> str:
     return f"{state['name']} ({state['id']})"
@@ -43,31 +45,6 @@ def source_text(source: dict[str, Any]) -> str:
     return ", ".join(b for b in bits if b)
 
 
-def _duties_table(title: str, duties: list[dict[str, Any]], *, with_kind: bool = False) -> Table:
-    """One row per partner and article; treaties by id (``casus treaty ID`` shows them in full)."""
-    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-    table.add_column("State")
-    if with_kind:
-        table.add_column("Duty", no_wrap=True)
-    table.add_column("Treaty", no_wrap=True)
-    for column in ("Art.", "Strength", "Conditions", "Source"):
-        table.add_column(column, overflow="fold")
-    for duty, roles in _merge_directions(duties):
-        row = [state_label(duty["state"])]
-        if with_kind:
-            row.append(_role_text(duty["kind"], roles))
-        notes = ("\n" + "\n".join(f"note: {n}" for n in duty["notes"])) if duty["notes"] else ""
-        row += [
-            treaty_text(duty["treaty"]),
-            duty["article"],
-            duty["strength"],
-            conditions_text(duty["conditions"]) + notes,
-            duty["source"].get("url") or source_text(duty["source"]),
-        ]
-        table.add_row(*row)
-    return table
-
-
 def _merge_directions(duties: list[dict[str, Any]]) -> list[tuple[dict[str, Any], set[str]]]:
     """Show a duty owed both ways (consultation between two parties) once, as mutual."""
     merged: dict[tuple, tuple[dict[str, Any], set[str]]] = {}
@@ -85,44 +62,240 @@ def _role_text(kind: str, roles: set[str]) -> str:
     return f"{kind}, owed by them"
 
 
-def state_profile(console: Console, payload: dict[str, Any], history: bool = False) -> None:
+class Footnotes:
+    """Numbered notes, one per treaty: its source, the uncertain facts it rests on, and (with
+    ``--verbose``) its full title and the text of each condition."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        self.verbose = verbose
+        self.numbers: dict[str, int] = {}
+        self.notes: dict[str, list[str]] = {}
+        self.heads: dict[str, str] = {}
+
+    def mark(self, treaty: dict[str, Any], source: dict[str, Any] | None = None) -> str:
+        tid = treaty["id"]
+        if tid not in self.numbers:
+            self.numbers[tid] = len(self.numbers) + 1
+            self.notes[tid] = []
+            url = (source or {}).get("url") or (source or {}).get("title") or ""
+            title = f" — {treaty['name']}" if self.verbose else ""
+            self.heads[tid] = f"{short(treaty)}{title}: {url}".rstrip(": ")
+            if treaty.get("instrument") == "unilateral":
+                self.add(treaty, "a unilateral pledge: binds only its maker")
+        return f"[{self.numbers[tid]}]"
+
+    def add(self, treaty: dict[str, Any], note: str) -> None:
+        self.mark(treaty)
+        if note not in self.notes[treaty["id"]]:
+            self.notes[treaty["id"]].append(note)
+
+    def print(self, console: Console) -> None:
+        if not self.numbers:
+            return
+        text.heading(console, "Notes" if self.verbose else "Notes (conditions and full titles: --verbose)")
+        for tid, number in self.numbers.items():
+            text.para(console, f"[{number}] {self.heads[tid]}", hang=4)
+            for note in self.notes[tid]:
+                text.para(console, note, indent=4, hang=2)
+
+
+def short(treaty: dict[str, Any]) -> str:
+    """The treaty's short name ("NATO", "China–DPRK 1961"), its id for a payload without one."""
+    return treaty.get("short") or treaty["id"]
+
+
+def condition_labels(conditions: dict[str, Any]) -> list[str]:
+    """A duty's conditions in a word each ("place", "unprovoked"); their text goes to the notes."""
+    labels = []
+    for key, value in conditions.items():
+        if key == "non_provocation" and value is True:
+            labels.append("unprovoked")
+        elif value:
+            labels.append(key.replace("_", " "))
+    return labels
+
+
+def _condition_notes(article: str, conditions: dict[str, Any]) -> list[str]:
+    notes = []
+    for key, value in conditions.items():
+        if isinstance(value, dict):
+            value = value.get("description") or value.get("area")
+        elif value is True:
+            value = "only if the attack was not provoked" if key == "non_provocation" else "yes"
+        if value:
+            notes.append(f"Art. {article} {key.replace('_', ' ')}: {value}")
+    return notes
+
+
+def _names(states: list[dict[str, Any]]) -> str:
+    return ", ".join(s["name"] for s in sorted(states, key=lambda s: s["name"]))
+
+
+def _duty_groups(duties: list[dict[str, Any]]) -> dict[tuple, dict[str, Any]]:
+    """Duties with the same treaty, article, kind, strength and conditions, their states together."""
+    groups: dict[tuple, dict[str, Any]] = {}
+    for duty in duties:
+        key = (duty["treaty"]["id"], duty["article"], duty["kind"], duty["strength"],
+               repr(sorted(duty["conditions"].items())), duty["uncertain"] or "", tuple(duty["notes"]))
+        group = groups.setdefault(key, {"duty": duty, "states": {}})
+        group["states"][duty["state"]["id"]] = duty["state"]
+    return groups
+
+
+def _group_line(group: dict[str, Any], notes: Footnotes, *, kinds: bool = False) -> str:
+    duty = group["duty"]
+    mark = notes.mark(duty["treaty"], duty["source"])
+    for note in _condition_notes(duty["article"], duty["conditions"]) if notes.verbose else ():
+        notes.add(duty["treaty"], note)
+    if duty["uncertain"]:
+        notes.add(duty["treaty"], f"{UNCERTAIN} Art. {duty['article']}: {duty['uncertain']}")
+    for note in duty["notes"]:
+        notes.add(duty["treaty"], note)
+    bits = [f"{short(duty['treaty'])} Art. {duty['article']}"]
+    if kinds:
+        bits.append(duty["kind"])
+    bits.append(duty["strength"])
+    labels = condition_labels(duty["conditions"])
+    if labels:
+        bits.append("if " + ", ".join(labels))
+    marker = f" {UNCERTAIN}" if duty["uncertain"] else ""
+    return " · ".join(bits) + marker + " " + mark
+
+
+def _print_groups(console: Console, title: str, groups: list[dict[str, Any]], notes: Footnotes, on: str,
+                  *, seen: dict[str, set[frozenset]] | None = None) -> None:
+    count = len({sid for g in groups for sid in g["states"]})
+    if not groups:
+        text.para(console, f"{title}: none on {on}", style="bold")
+        return
+    text.para(console, f"{title} ({count})", style="bold")
+    for group in groups:
+        members = frozenset(group["states"])
+        if seen is not None:
+            seen.setdefault(group["duty"]["treaty"]["id"], set()).add(members)
+        _head_and_states(console, _group_line(group, notes), list(group["states"].values()))
+
+
+def _head_and_states(console: Console, head: str, states: list[dict[str, Any]]) -> None:
+    """A group's line, then its states beneath; a lone state on the same line when it fits."""
+    if len(states) == 1 and len(head) + len(states[0]["name"]) + 5 <= text.width(console):
+        text.line(console, f"  {head} — {states[0]['name']}")
+        return
+    text.para(console, head, indent=2, hang=4)
+    label = f"{len(states)}: " if len(states) > 1 else ""
+    text.para(console, label + _names(states), indent=4, hang=2)
+
+
+def _short_titles(note: str, payload: dict[str, Any]) -> str:
+    """A note that opens with a treaty's full title opens with its short name instead."""
+    for key in ("defended_by", "defends", "other", "pending", "ended"):
+        for item in payload.get(key) or ():
+            treaty = item["treaty"]
+            if note.startswith(treaty["name"] + ":"):
+                return short(treaty) + note[len(treaty["name"]):]
+    return note
+
+
+def state_profile(console: Console, payload: dict[str, Any], history: bool = False, verbose: bool = False) -> None:
+    """A state's duties at 80 columns: one line per treaty and article, its states grouped beneath.
+
+    A defence duty owed both ways by the same states (NATO's Art. 5) is listed once, under
+    "mutual"; other obligations (consultation, non-aggression) are one line per treaty.
+    """
     state = payload["state"]
-    name = state["name"]
-    console.print(
-        Text(f"{name} ({state['id']}, COW {state['cow']}) on {payload['on']}", style="bold"), highlight=False
-    )
+    name, on = state["name"], payload["on"]
+    notes = Footnotes(verbose)
+    text.heading(console, f"{name} ({state['id']}, COW {state['cow']}) on {on}")
     for note in payload["notes"]:
-        console.print(Text("note: ", style="yellow") + Text(note), highlight=False)  # data, never markup
+        text.para(console, f"note: {_short_titles(note, payload)}", hang=6, style="yellow")
     ended = payload.get("ended") or []
     if history:
-        console.print(Text(f"Ended before {payload['on']} ({len(ended)}):", style="bold"))
+        text.heading(console, f"Ended before {on} ({len(ended)}):")
         for item in ended:
-            console.print(Text(f"  {item['ended']}  {item['treaty']['id']} ({', '.join(item['kinds'])}): {item['why']}"))
+            text.para(console, f"  {item['ended']}  {item['treaty']['id']} ({', '.join(item['kinds'])}): {item['why']}",
+                      hang=14)
     elif ended:
-        console.print(Text(f"{len(ended)} treaty duties ended before {payload['on']}; see --history", style="dim"))
-    sections = [
-        (f"Bound to defend {name}", payload["defended_by"], False),
-        (f"{name} is bound to defend", payload["defends"], False),
-        ("Other obligations", payload["other"], True),
-    ]
-    for title, duties, with_kind in sections:
-        if duties:
-            console.print(_duties_table(f"{title} ({len(duties)})", duties, with_kind=with_kind))
-        else:
-            console.print(f"[bold]{title}:[/] none on {payload['on']}", highlight=False)
+        duties = "treaty's duties" if len(ended) == 1 else "treaties' duties"
+        text.line(console, f"{len(ended)} {duties} ended before {on}; see --history", "dim")
+    toward = _duty_groups(payload["defended_by"])
+    owed = _duty_groups(payload["defends"])
+    mutual = []
+    for key in list(toward):
+        if key in owed and set(owed[key]["states"]) == set(toward[key]["states"]):
+            mutual.append(toward.pop(key))
+            owed.pop(key)
+    seen: dict[str, set[frozenset]] = {}
+    if mutual:
+        _print_groups(console, f"Mutual defence with {name}", mutual, notes, on, seen=seen)
+    if toward or not mutual:
+        _print_groups(console, f"Bound to defend {name}" + (", not in return" if mutual else ""),
+                      list(toward.values()), notes, on, seen=seen)
+    if owed or not mutual:
+        _print_groups(console, f"{name} is bound to defend" + (", not in return" if mutual else ""),
+                      list(owed.values()), notes, on, seen=seen)
+    _other(console, payload["other"], notes, on, seen)
     if payload["pending"]:
-        table = Table(title="Signed, not yet binding", title_justify="left")
-        for column in ("Treaty", "Signed", "Status", "Binds from", "Obligations"):
-            table.add_column(column, no_wrap=column == "Treaty")
+        text.heading(console, f"Signed, not yet binding ({len(payload['pending'])})")
         for item in payload["pending"]:
-            table.add_row(
-                treaty_text(item["treaty"]),
-                item["signed"] or "",
-                item["status"],
-                item["binds_from"] or "not yet known",
-                ", ".join(item["obligations"]),
-            )
-        console.print(table)
+            text.para(console, f"{short(item['treaty'])}: signed {item['signed'] or 'on a date not known'}, "
+                      f"treaty {item['status']}, binds from {item['binds_from'] or 'a date not yet known'} "
+                      f"({', '.join(item['obligations'])}) {notes.mark(item['treaty'], item['source'])}",
+                      indent=2, hang=4)
+    notes.print(console)
+
+
+def state_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
+    """``casus state --format tsv|csv``: one row per duty, as the JSON lists them."""
+    header = ["section", "state", "state_name", "role", "treaty", "treaty_short", "article", "kind", "strength",
+              "conditions", "uncertain", "source"]
+    rows = []
+    for section in ("defended_by", "defends", "other"):
+        for d in payload[section]:
+            rows.append([section, d["state"]["id"], d["state"]["name"], d["role"], d["treaty"]["id"], short(d["treaty"]),
+                         d["article"], d["kind"], d["strength"], "; ".join(condition_labels(d["conditions"])),
+                         d["uncertain"] or "", d["source"].get("url") or ""])
+    return header, rows
+
+
+def _other(console: Console, duties: list[dict[str, Any]], notes: Footnotes, on: str,
+           seen: dict[str, set[frozenset]]) -> None:
+    """Consultation, non-aggression and the rest: one line per treaty, direction and set of states."""
+    if not duties:
+        text.heading(console, f"Other obligations: none on {on}")
+        return
+    merged = _merge_directions(duties)
+    rows: dict[tuple, dict[str, Any]] = {}
+    for duty, roles in merged:
+        by_state = rows.setdefault((duty["treaty"]["id"], frozenset(roles)), {"duty": duty, "states": {}})
+        by_state["states"].setdefault(duty["state"]["id"], (duty["state"], []))[1].append(duty)
+    count = len({d["state"]["id"] for d in duties})
+    text.heading(console, f"Other obligations ({count} state{'s' if count > 1 else ''})")
+    for (treaty_id, roles), row in rows.items():
+        # one line per set of states with the same articles
+        by_articles: dict[tuple, list[dict[str, Any]]] = {}
+        for state, items in row["states"].values():
+            articles = tuple(sorted({(d["article"], d["kind"], d["strength"]) for d in items}))
+            by_articles.setdefault(articles, []).append(state)
+            for d in items:
+                if d["uncertain"]:
+                    notes.add(d["treaty"], f"{UNCERTAIN} Art. {d['article']}: {d['uncertain']}")
+                for note in _condition_notes(d["article"], d["conditions"]) if notes.verbose else ():
+                    notes.add(d["treaty"], note)
+        for articles, states in by_articles.items():
+            duty = row["duty"]
+            what = ", ".join(f"Art. {a} {k}" for a, k, _ in articles)
+            uncertain = any(d["uncertain"] for _, items in row["states"].values() for d in items)
+            direction = _role_text("", set(roles)).lstrip(", ")
+            members = frozenset(s["id"] for s in states)
+            where = (f"same {len(members)}" if len(members) > 1 and members in seen.get(treaty_id, ())
+                     else None)
+            same = f", {where}" if where else ""
+            head = (f"{short(duty['treaty'])} {what} · {direction}{same}{' ' + UNCERTAIN if uncertain else ''} "
+                    f"{notes.mark(duty['treaty'], duty['source'])}")
+            if where:
+                text.para(console, head, indent=2, hang=4)
+            else:
+                _head_and_states(console, head, states)
 
 
 def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None) -> None:

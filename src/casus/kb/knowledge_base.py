@@ -113,7 +113,7 @@ class KnowledgeBase:
                 organisation=r["organisation"], signed=r["signed"], in_force=r["in_force"],
                 ended=r["ended"], end_reason=r["end_reason"], atop_id=r["atop_id"],
                 notes=r["notes"], uncertain=r["uncertain"], source=r["source"],
-                instrument=r.get("instrument") or "treaty",
+                instrument=r.get("instrument") or "treaty", short=r.get("short_name"),
             )
             for r in rows.get("treaties", [])
         ]
