@@ -7,7 +7,18 @@ from typing import Annotated
 import typer
 
 from casus.cli import render
-from casus.cli.common import JsonOption, OnOption, app, check_format, edge, emit, open_app, write_table
+from casus.cli.common import (
+    FormatOption,
+    JsonOption,
+    OnOption,
+    VerboseOption,
+    app,
+    check_format,
+    edge,
+    emit,
+    open_app,
+    write_table,
+)
 from casus.errors import InvalidArgumentError
 
 
@@ -26,6 +37,8 @@ def scenario(
     ] = False,
     mode: Annotated[str, typer.Option("--mode", help="strict (first round) or escalation (until nothing changes).")] = "strict",
     file: Annotated[str | None, typer.Option("--file", help="A scenario in YAML or JSON.")] = None,
+    verbose: VerboseOption = False,
+    fmt: FormatOption = "text",
     as_json: JsonOption = False,
 ) -> None:
     """Fire every treaty on a scenario of aggression: who must defend, join, stay out, consult."""
@@ -40,7 +53,7 @@ def scenario(
         report = app_.scenario(acts, on, mode=mode, place=place, provoked=provoked,
                                requested=True if requested else None)
     payload = report.to_json()
-    emit(payload, as_json, render.scenario, payload)
+    emit(payload, as_json, render.scenario, payload, verbose, fmt=fmt, rows=render.scenario_rows)
 
 
 @app.command()

@@ -71,18 +71,26 @@ class Footnotes:
         self.numbers: dict[str, int] = {}
         self.notes: dict[str, list[str]] = {}
         self.heads: dict[str, str] = {}
+        self.facts: dict[str, dict[str, str]] = {}
+        self.titles: dict[str, str] = {}
 
     def mark(self, treaty: dict[str, Any], source: dict[str, Any] | None = None) -> str:
         tid = treaty["id"]
         if tid not in self.numbers:
             self.numbers[tid] = len(self.numbers) + 1
             self.notes[tid] = []
-            url = (source or {}).get("url") or (source or {}).get("title") or ""
-            title = f" — {treaty['name']}" if self.verbose else ""
-            self.heads[tid] = f"{short(treaty)}{title}: {url}".rstrip(": ")
+            # The body names the treaty beside the mark, so by default a note is just its source.
+            self.heads[tid] = (source or {}).get("url") or (source or {}).get("title") or "no source URL recorded"
+            self.titles[tid] = f"{short(treaty)} — {treaty['name']}"
             if treaty.get("instrument") == "unilateral":
                 self.add(treaty, "a unilateral pledge: binds only its maker")
         return f"[{self.numbers[tid]}]"
+
+    def uncertain(self, treaty: dict[str, Any], fact: str, why: str) -> None:
+        """An uncertain fact: named in one line by default, with the reason under ``--verbose``."""
+        self.mark(treaty)
+        facts = self.facts.setdefault(treaty["id"], {})
+        facts.setdefault(fact.replace(f"treaty {treaty['id']}", "the treaty").replace("article ", "Art. "), why)
 
     def add(self, treaty: dict[str, Any], note: str) -> None:
         self.mark(treaty)
@@ -92,9 +100,23 @@ class Footnotes:
     def print(self, console: Console) -> None:
         if not self.numbers:
             return
-        text.heading(console, "Notes" if self.verbose else "Notes (conditions and full titles: --verbose)")
+        text.heading(console, "Notes" if self.verbose else "Notes (conditions, full titles, why uncertain: --verbose)")
         for tid, number in self.numbers.items():
-            text.para(console, f"[{number}] {self.heads[tid]}", hang=4)
+            facts = self.facts.get(tid, {})
+            if self.verbose:
+                text.para(console, f"[{number}] {self.titles[tid]}", hang=4)
+                text.para(console, self.heads[tid], indent=4)
+                for fact, why in facts.items():
+                    text.para(console, f"{UNCERTAIN} {fact}: {why}", indent=4, hang=2)
+            else:
+                head = f"[{number}] {self.heads[tid]}"
+                said = f"{UNCERTAIN} uncertain: {'; '.join(facts)}" if facts else ""
+                if said and len(head) + len(said) + 3 <= text.width(console):
+                    text.line(console, f"{head} · {said}")
+                else:
+                    text.line(console, head)  # a URL is never broken, even past the width
+                    if said:
+                        text.para(console, said, indent=4, hang=2)
             for note in self.notes[tid]:
                 text.para(console, note, indent=4, hang=2)
 
@@ -148,7 +170,7 @@ def _group_line(group: dict[str, Any], notes: Footnotes, *, kinds: bool = False)
     for note in _condition_notes(duty["article"], duty["conditions"]) if notes.verbose else ():
         notes.add(duty["treaty"], note)
     if duty["uncertain"]:
-        notes.add(duty["treaty"], f"{UNCERTAIN} Art. {duty['article']}: {duty['uncertain']}")
+        notes.uncertain(duty["treaty"], f"Art. {duty['article']}", duty["uncertain"])
     for note in duty["notes"]:
         notes.add(duty["treaty"], note)
     bits = [f"{short(duty['treaty'])} Art. {duty['article']}"]
@@ -278,7 +300,7 @@ def _other(console: Console, duties: list[dict[str, Any]], notes: Footnotes, on:
             by_articles.setdefault(articles, []).append(state)
             for d in items:
                 if d["uncertain"]:
-                    notes.add(d["treaty"], f"{UNCERTAIN} Art. {d['article']}: {d['uncertain']}")
+                    notes.uncertain(d["treaty"], f"Art. {d['article']}", d["uncertain"])
                 for note in _condition_notes(d["article"], d["conditions"]) if notes.verbose else ():
                     notes.add(d["treaty"], note)
         for articles, states in by_articles.items():
@@ -448,72 +470,211 @@ def place(console: Console, payload: dict[str, Any]) -> None:
                                f"({row['rule']}{party})"))
 
 
-def scenario(console: Console, payload: dict[str, Any]) -> None:
+def _reason_notes(reason: dict[str, Any], notes: Footnotes, *, open_only: bool = False) -> str:
+    """Register a reason's treaty, uncertain facts and condition texts; return its note mark."""
+    mark = notes.mark(reason["treaty"], reason.get("source"))
+    for fact in reason.get("basis") or ():
+        notes.uncertain(reason["treaty"], fact["fact"], fact["uncertain"])
+    for note in reason.get("notes") or ():
+        notes.add(reason["treaty"], note)
+    for check in reason["conditions"]:
+        is_open = check["status"] == "open"
+        if is_open and check.get("decides"):
+            notes.add(reason["treaty"], f"Art. {reason['article']} {check['condition']} open: decided by "
+                                        f"{check['decides']}")
+        if notes.verbose and (is_open or not open_only):
+            notes.add(reason["treaty"], f"Art. {reason['article']} {check['condition']} "
+                                        f"{check['status'].replace('_', ' ')}: {check['detail']}")
+    return mark
+
+
+def _checks_label(conditions: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{c['condition']} {c['status'].replace('_', ' ')}" for c in conditions)
+
+
+def _reason_head(reason: dict[str, Any], notes: Footnotes, *, against: bool = True) -> str:
+    """ "NATO Art. 5 · defend Estonia · discretionary · place met [1]"; ``against`` names the
+    attacker too (worth it only when the scenario has several)."""
+    verb = {"defense": "defend", "offense": "join"}.get(reason["kind"], reason["kind"])
+    foe = f" against {reason['against']['name']}" if against and reason["against"]["id"] != reason["toward"]["id"] else ""
+    bits = [f"{short(reason['treaty'])} Art. {reason['article']}", f"{verb} {reason['toward']['name']}{foe}",
+            reason["strength"]]
+    if reason["conditions"]:
+        bits.append(_checks_label(reason["conditions"]))
+    marker = f" {UNCERTAIN}" if reason.get("uncertain") else ""
+    return " · ".join(bits) + marker + " " + _reason_notes(reason, notes)
+
+
+def _collapsed(reasons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One reason per treaty and article: a state bound by OAS Art. 28 toward 32 allies at
+    war is one line ("defend 32 states"), not 32."""
+    groups: dict[tuple, list[dict[str, Any]]] = {}
+    for reason in reasons:
+        key = (reason["treaty"]["id"], reason["article"], reason["kind"], reason["strength"],
+               _checks_label(reason["conditions"]))
+        groups.setdefault(key, []).append(reason)
+    out = []
+    for items in groups.values():
+        towards = {r["toward"]["id"] for r in items}
+        foes = {r["against"]["id"] for r in items}
+        merged = dict(items[0])
+        merged["uncertain"] = any(r.get("uncertain") for r in items)
+        if len(towards) == 1:
+            if len(foes) > 1:
+                merged["against"] = {"id": "", "name": f"{len(foes)} states"}
+            out.append(merged)
+            continue
+        merged["toward"] = {"id": "", "name": f"{len(towards)} states"}
+        merged["against"] = {"id": "", "name": "their attackers"}
+        out.append(merged)
+    return out
+
+
+def _grouped(console: Console, heads: list[tuple[str, dict[str, Any]]], seen: set[frozenset]) -> None:
+    """(line, state) pairs printed as one line per distinct line, its states beneath; a set of
+    states ``seen`` above is named by its size ("the same 31") instead of again in full."""
+    groups: dict[str, dict[str, dict[str, Any]]] = {}
+    for head, state in heads:
+        groups.setdefault(head, {})[state["id"]] = state
+    for head, states in groups.items():
+        members = frozenset(states)
+        if len(members) > 1 and members in seen:
+            text.para(console, f"{head} · the same {len(members)}", indent=2, hang=4)
+            continue
+        seen.add(members)
+        _head_and_states(console, head, list(states.values()))
+
+
+def scenario(console: Console, payload: dict[str, Any], verbose: bool = False) -> None:
+    """A scenario at 80 columns: each side by round, one line per treaty and article, states grouped."""
+    notes = Footnotes(verbose)
     acts = "; ".join(
         f"{a['attacker']['name']} attacks {a['target']['name']}" + (f" at {a['place']}" if a["place"] else "")
         for a in payload["acts"]
     )
-    console.print(Text(f"{acts} — on {payload['on']}, {payload['mode']} mode, {payload['rounds']} round(s)",
-                       style="bold"), highlight=False)
+    rounds = payload["rounds"]
+    several = len({a["attacker"]["id"] for a in payload["acts"]}) > 1 or rounds > 1
+    seen: set[frozenset] = set()
+    text.para(console, f"{acts} — on {payload['on']}, {payload['mode']} mode, {rounds} round{'s' * (rounds != 1)}",
+              style="bold")
     for act in payload["acts"]:
         if act.get("resolved_place"):
-            console.print(Text(f"place: {_place_text(act['resolved_place'])}"))
+            text.para(console, f"place: {_place_text(act['resolved_place'])}", hang=7)
     for warning in payload.get("warnings", ()):
-        console.print(Text(f"warning: {warning}", style="yellow"))
+        text.para(console, f"warning: {warning}", hang=9, style="yellow")
     for side, title in (("attackers", "Attackers' side"), ("defenders", "Targets' side")):
-        table = Table(title=f"{title} ({len(payload['sides'][side])})", title_justify="left")
-        for column in ("State", "Round", "Bound by", "Conditions"):
-            table.add_column(column, overflow="fold")
-        for participant in payload["sides"][side]:
-            reasons = participant["reasons"]
-            table.add_row(
-                state_label(participant["state"]),
-                str(participant["round"]),
-                "\n".join(_reason_text(r) for r in reasons) or "initial act",
-                "\n".join(_checks_text(r["conditions"]) for r in reasons),
-            )
-        console.print(table)
+        participants = payload["sides"][side]
+        initial = [p["state"] for p in participants if not p["reasons"]]
+        if initial and len(initial) == len(participants):
+            text.para(console, f"{title} ({len(participants)}): {_names(initial)}, by the initial act", style="bold")
+            continue
+        text.heading(console, f"{title} ({len(participants)})")
+        if initial:
+            text.para(console, "initial act: " + _names(initial), indent=2, hang=4)
+        by_round: dict[int, list[tuple[str, dict[str, Any]]]] = {}
+        for p in participants:
+            for reason in _collapsed(p["reasons"]):
+                by_round.setdefault(p["round"], []).append((_reason_head(reason, notes, against=several),
+                                                            p["state"]))
+        for number in sorted(by_round):
+            if rounds > 1:
+                text.line(console, f" round {number}:")
+            _grouped(console, by_round[number], seen)
     if payload["conditional"]:
-        table = Table(title=f"Conditional ({len(payload['conditional'])})", title_justify="left")
-        for column in ("State", "Would", "Open condition"):
-            table.add_column(column, overflow="fold")
-        for item in payload["conditional"]:
-            open_checks = [c for c in item["reason"]["conditions"] if c["status"] == "open"]
-            table.add_row(state_label(item["state"]), _reason_text(item["reason"]), _checks_text(open_checks))
-        console.print(table)
+        text.heading(console, f"Conditional ({len(payload['conditional'])}): bound once the open condition is met")
+        _grouped(console, [(_reason_head(item["reason"], notes, against=several), item["state"])
+                           for item in payload["conditional"]], seen)
     for key, title in (("stay_out", "Must stay out"), ("consult", "Must consult"), ("violations", "Violated")):
         items = payload[key]
         if not items:
             continue
-        console.print(f"[bold]{title} ({len(items)}):[/]", highlight=False)
-        groups: dict[str, list[str]] = {}
+        text.heading(console, f"{title} ({len({i['state']['id'] for i in items})} states)")
+        heads = []
         for item in items:
-            extra = f", may not help {item['may_not_help']['id']}" if item.get("may_not_help") else ""
-            label = (f"toward {item['toward']['id']}{extra} — {item['reason']['treaty']['id']} "
-                     f"Art. {item['reason']['article']} ({item['status']})")
-            groups.setdefault(label, []).append(item["state"]["id"])
-        for label, states in groups.items():
-            console.print(f"  {', '.join(states)} {label}", highlight=False)
+            reason = item["reason"]
+            if item.get("may_not_help"):
+                what = f"not help {item['may_not_help']['name']}"
+            else:
+                what = f"{'with' if key == 'consult' else 'toward'} {item['toward']['name']}"
+            status = "" if item["status"] == "bound" else f" · {item['status']}"
+            marker = f" {UNCERTAIN}" if reason.get("uncertain") else ""
+            head = (f"{short(reason['treaty'])} Art. {reason['article']} · {what}{status}{marker} "
+                    f"{_reason_notes(reason, notes)}")
+            heads.append((head, item["state"]))
+        _grouped(console, heads, seen)
     for item in payload["pending"]:
-        console.print(
-            f"[bold]pending:[/] {state_label(item['state'])} would be bound to defend {item['toward']['id']} under "
-            f"{treaty_text(item['treaty'])} Art. {item['article']} (treaty {item['status']}; binds from "
-            f"{item['binds_from'] or 'a date not yet known'})",
-            highlight=False,
-        )
-    for item in payload["collisions"]:
-        console.print(
-            f"[bold red]collision:[/] {item['attacker']['name']} attacks {item['target']['name']} inside "
-            f"{item['treaty']['id']} (Art. {item['article']}): {item['bound']}",
-            highlight=False,
-        )
-    for item in payload["conflicted"]:
-        console.print(f"[bold yellow]conflicted:[/] {state_label(item['state'])}", highlight=False)
-        for reason in item["reasons"]:
-            console.print(f"  {reason['why']}: {_reason_text(reason)}", highlight=False)
-    reasons = [r for side in ("attackers", "defenders") for p in payload["sides"][side] for r in p["reasons"]]
-    reasons += [item["reason"] for item in payload["conditional"]]
-    _uncertain_notes(console, reasons)
+        text.para(console, f"pending: {item['state']['name']} would be bound to defend {item['toward']['name']} "
+                  f"under {short(item['treaty'])} Art. {item['article']} (treaty {item['status']}; binds from "
+                  f"{item['binds_from'] or 'a date not yet known'}) {notes.mark(item['treaty'])}", hang=4)
+    if payload["collisions"]:
+        text.heading(console, f"Collisions ({len(payload['collisions'])}): an attack inside an alliance")
+        for item in payload["collisions"]:
+            text.para(console, f"{item['attacker']['name']} attacks {item['target']['name']} inside "
+                      f"{short(item['treaty'])} (Art. {item['article']}): {item['bound']} "
+                      f"{notes.mark(item['treaty'])}", indent=2, hang=4)
+    if payload["conflicted"]:
+        text.heading(console, f"Conflicted ({len(payload['conflicted'])}): bound to both sides")
+        for item in payload["conflicted"]:
+            whys = "; ".join(f"{r['why']} by {short(r['treaty'])} Art. {r['article']} {notes.mark(r['treaty'])}"
+                             for r in item["reasons"])
+            text.para(console, f"{item['state']['name']}: {whys}", indent=2, hang=4)
+    if rounds > 1:
+        _round_summary(console, payload)
+    notes.print(console)
+
+
+def _round_summary(console: Console, payload: dict[str, Any]) -> None:
+    """How the war spread: per round, who joined which side and under which treaties."""
+    text.heading(console, "By round")
+    rows: dict[int, dict[str, dict[str, set[str]]]] = {}
+    for side in ("attackers", "defenders"):
+        for p in payload["sides"][side]:
+            treaties = rows.setdefault(p["round"], {}).setdefault(side, {})
+            for reason in p["reasons"] or [None]:
+                treaties.setdefault(short(reason["treaty"]) if reason else "initial act", set()).add(p["state"]["id"])
+    acts: dict[int, list[str]] = {}
+    for act in payload["acts"]:
+        acts.setdefault(0, []).append(f"{act['attacker']['name']} attacks {act['target']['name']}")
+    for number in sorted(rows):
+        if number == 0:
+            text.para(console, "  0: " + "; ".join(acts.get(0, ["the initial acts"])), hang=6)
+            continue
+        parts = []
+        for side, label in (("attackers", "attackers"), ("defenders", "targets")):
+            treaties = rows[number].get(side)
+            if treaties:
+                joined = {sid for states in treaties.values() for sid in states}
+                why = ", ".join(f"{t} {len(s)}" for t, s in sorted(treaties.items(), key=lambda ts: -len(ts[1])))
+                parts.append(f"{len(joined)} to the {label} ({why})")
+        text.para(console, f"  {number}: " + "; ".join(parts), hang=6)
+
+
+def scenario_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
+    """``casus scenario --format tsv|csv``: one row per state and reason, as the JSON lists them."""
+    header = ["section", "state", "state_name", "round", "kind", "treaty", "treaty_short", "article", "toward",
+              "against", "strength", "status", "conditions", "uncertain"]
+    rows = []
+
+    def add(section, state, round_, reason, status):
+        if reason is None:
+            rows.append([section, state["id"], state["name"], round_, "initial act", "", "", "", "", "", "", status,
+                         "", ""])
+            return
+        rows.append([section, state["id"], state["name"], round_, reason["kind"], reason["treaty"]["id"],
+                     short(reason["treaty"]), reason["article"], reason["toward"]["id"], reason["against"]["id"],
+                     reason["strength"], status, _checks_label(reason["conditions"]),
+                     "yes" if reason.get("uncertain") else ""])
+
+    for side in ("attackers", "defenders"):
+        for p in payload["sides"][side]:
+            for reason in p["reasons"] or [None]:
+                add(side, p["state"], p["round"], reason, "bound")
+    for item in payload["conditional"]:
+        add("conditional", item["state"], "", item["reason"], "conditional")
+    for key in ("stay_out", "consult", "violations"):
+        for item in payload[key]:
+            add(key, item["state"], "", item["reason"], item["status"])
+    return header, rows
 
 
 def diff(console: Console, payload: dict[str, Any]) -> None:
