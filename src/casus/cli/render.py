@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from casus.cli import text
@@ -320,23 +319,41 @@ def _other(console: Console, duties: list[dict[str, Any]], notes: Footnotes, on:
                 _head_and_states(console, head, states)
 
 
+KIND_SHORT = {"defense": "def", "offense": "off", "neutrality": "neu", "nonaggression": "nonagg",
+              "consultation": "cons"}
+"""Kinds of obligation abbreviated for the 80-column list (the legend is printed beneath it)."""
+
+
 def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None) -> None:
+    """One line per treaty: its short name and id, dates, kinds and number of parties."""
     title = f"Treaties in force on {on}" if on else "Treaties"
-    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
-    table.add_column("Id", no_wrap=True)
-    for column in ("Name", "Signed", "In force", "Ended", "Kinds", "Parties"):
-        table.add_column(column, overflow="fold")
+    table = text.table(console, f"{title} ({len(rows)})")
+    table.add_column("Treaty", no_wrap=True)
+    for column in ("Signed", "In force", "Ended"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("Kinds", overflow="fold")
+    table.add_column("Parties", justify="right")
     for row in rows:
         table.add_row(
-            treaty_text(row),
-            row["name"],
+            short(row) + (" *" if row.get("instrument") == "unilateral" else ""),
             row["signed"] or "",
-            row["in_force"] or "not in force",
+            row["in_force"] or "–",
             row["ended"] or "",
-            ", ".join(row["kinds"]),
+            " ".join(KIND_SHORT.get(k, k) for k in row["kinds"]),
             str(len(row["parties"])),
         )
     console.print(table)
+    legend = ", ".join(f"{v} {k}" for k, v in KIND_SHORT.items())
+    text.para(console, f"Kinds: {legend}. * a unilateral pledge: binds only its maker. "
+              "`casus treaty NAME` shows one in full.", style="dim")
+
+
+def treaty_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
+    """``casus treaties --format tsv|csv``: one row per treaty."""
+    header = ["id", "short", "name", "instrument", "signed", "in_force", "ended", "kinds", "parties"]
+    return header, [[r["id"], short(r), r["name"], r.get("instrument") or "treaty", r["signed"], r["in_force"],
+                     r["ended"], " ".join(r["kinds"]), " ".join(p["id"] for p in r["parties"])]
+                    for r in payload["treaties"]]
 
 
 def treaty_detail(console: Console, detail: dict[str, Any], on: dt.date | None) -> None:
@@ -358,8 +375,8 @@ def treaty_detail(console: Console, detail: dict[str, Any], on: dt.date | None) 
     ]
     for label, value in facts:
         if value:
-            console.print(f"[bold]{label}:[/] {value}", highlight=False)
-    table = Table(title=f"Obligations ({len(detail['obligations'])})", title_justify="left")
+            console.print(Text(f"{label}:", style="bold") + Text(f" {value}"), soft_wrap=False)
+    table = text.table(console, f"Obligations ({len(detail['obligations'])})")
     for column in ("Art.", "Kind", "Strength", "Obligors → beneficiaries", "Conditions", "Summary", "Source"):
         table.add_column(column, overflow="fold")
     for item in detail["obligations"]:
@@ -369,7 +386,7 @@ def treaty_detail(console: Console, detail: dict[str, Any], on: dt.date | None) 
             conditions_text(item["conditions"]), item["summary"], source_text(item["source"]),
         )
     console.print(table)
-    table = Table(title=f"Members ({len(detail['members'])})", title_justify="left")
+    table = text.table(console, f"Members ({len(detail['members'])})")
     for column in ("State", "Signed", "From", "To", "Note"):
         table.add_column(column, overflow="fold")
     if on:
@@ -383,7 +400,7 @@ def treaty_detail(console: Console, detail: dict[str, Any], on: dt.date | None) 
     console.print(table)
     for item in detail["suspensions"]:
         console.print(
-            f"[bold]suspension[/] {item['from']}–{item['to'] or ''}: {item['summary']} "
+            f"suspension {item['from']}–{item['to'] or ''}: {item['summary']} "
             f"(legal effect: {item['legal_effect']}; {source_text(item['source'])})",
             highlight=False,
         )
@@ -394,7 +411,7 @@ def _spec_text(spec) -> str:
 
 
 def sources(console: Console, rows: list[dict[str, Any]]) -> None:
-    table = Table(title="Sources in the store", title_justify="left")
+    table = text.table(console, "Sources in the store")
     for column in ("Id", "Name", "Version", "Kind", "Coverage", "Citation"):
         table.add_column(column, overflow="fold")
     for row in rows:
@@ -681,7 +698,7 @@ def diff(console: Console, payload: dict[str, Any]) -> None:
     console.print(Text(f"Obligations from {payload['from']} to {payload['to']}", style="bold"))
     for key in ("appeared", "ended"):
         items = payload[key]
-        table = Table(title=f"{key.capitalize()} ({len(items)})", title_justify="left")
+        table = text.table(console, f"{key.capitalize()} ({len(items)})")
         for column in ("Obligor", "Beneficiary", "Treaty", "Art.", "Kind", "Strength"):
             table.add_column(column, overflow="fold")
         for item in items:
@@ -698,8 +715,7 @@ def diff(console: Console, payload: dict[str, Any]) -> None:
 
 
 def entanglement(console: Console, rows: list[dict[str, Any]], on) -> None:
-    table = Table(title=f"Entanglement on {on}: ordered pairs (attacker, target) that bind each state",
-                  title_justify="left")
+    table = text.table(console, f"Entanglement on {on}: ordered pairs (attacker, target) that bind each state")
     for column in ("State", "Bound", "Conditional"):
         table.add_column(column)
     for row in rows:

@@ -190,7 +190,7 @@ class KnowledgeBase:
         if self._names is None:
             names: dict[str, set[str]] = defaultdict(set)
             for treaty in self.treaties.values():
-                for name in (treaty.id, treaty.name, *treaty.aliases, treaty.organisation or ""):
+                for name in (treaty.id, treaty.name, *treaty.aliases, treaty.organisation or "", treaty.short or ""):
                     if name:
                         names[_fold(name)].add(treaty.id)
             self._names = names
