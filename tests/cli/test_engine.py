@@ -22,6 +22,12 @@ def scenario(*args):
     return json.loads(result.stdout)
 
 
+def run_text(*args):
+    result = runner.invoke(app, list(args), env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
 def bound(payload, side="defenders"):
     return sorted(p["state"]["id"] for p in payload["sides"][side] if p["round"] >= 1)
 
@@ -143,3 +149,37 @@ def test_entanglement_counts_the_ordered_pairs_that_would_bind_each_state():
     # (the CSTO and the bilateral treaties; exposure assumes the target asks for help), and
     # Azerbaijan (CIS Charter Art. 12, a duty to consult on common action).
     assert counts["RUS"] == (8 * others, 0)
+
+
+def test_russia_attacking_estonia_fits_in_60_lines_at_80_columns():
+    result = runner.invoke(app, ["scenario", "RUS attacks EST", "--on", "2025-01-01"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 60
+    assert max(len(line) for line in lines if "://" not in line) <= 80
+    assert lines[:5] == [
+        "Russia attacks Estonia — on 2025-01-01, strict mode, 1 round",
+        "Attackers' side (1): Russia, by the initial act",
+        "Targets' side (36)",
+        "  initial act: Estonia",
+        "  NATO Art. 5 · defend Estonia · discretionary · place met [1]",
+    ]
+    assert "  NATO Art. 4 · with Estonia [1] · the same 31" in lines
+    assert "  Russia–Kyrgyzstan 1992 Art. neutrality · not help Estonia (?) [3] — Kyrgyzstan" in lines
+
+
+def test_a_scenario_as_tsv_gives_one_row_per_state_and_reason():
+    rows = [line.split("\t") for line in run_text("scenario", "RUS attacks EST", "--on", "2025-01-01",
+                                                  "--format", "tsv").splitlines()]
+    assert rows[0][:6] == ["section", "state", "state_name", "round", "kind", "treaty"]
+    defenders = [r for r in rows if r[0] == "defenders"]
+    assert ["defenders", "ALB", "Albania", "1", "defense", "nato", "NATO", "5", "EST", "RUS", "discretionary",
+            "bound", "place met", ""] in defenders
+    assert len({r[1] for r in defenders}) == 36
+
+
+def test_escalation_sums_up_each_round():
+    text = run_text("scenario", "RUS attacks EST", "--on", "2025-01-01", "--mode", "escalation")
+    by_round = text[text.index("By round"):].splitlines()
+    assert by_round[1] == "  0: Russia attacks Estonia"
+    assert by_round[2].startswith("  1: ")

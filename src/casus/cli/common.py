@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from casus.errors import CasusError, ConflictError, InvalidArgumentError
 
@@ -27,13 +28,21 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True, soft_wrap=True)
+# Never markup, emoji or highlighting: a state, place or treaty name ("[/b]", ":flag:") prints as
+# typed. Renderers style with ``rich.text.Text``.
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
 
 OnOption = Annotated[
     str | None, typer.Option("--on", help="The date to ask about (YYYY-MM-DD or today); default today.", show_default=False)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for programs instead of text.")]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also print full titles and the text of every condition.")
+]
+FormatOption = Annotated[
+    str, typer.Option("--format", help="text for people, or tsv / csv: the answer's table for other programs.")
+]
 SourceOption = Annotated[
     str,
     typer.Option("--source", help="Which datasets: all, or dataset ids from `casus sources` (builtin, atop, …), "
@@ -55,10 +64,20 @@ def print_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def emit(payload: Any, as_json: bool, renderer, *render_args: Any) -> None:
-    """Print ``payload`` as JSON for programs, or hand it to a Rich renderer for people."""
+def emit(payload: Any, as_json: bool, renderer, *render_args: Any, fmt: str = "text", rows=None) -> None:
+    """Print ``payload`` as JSON for programs, its table as TSV or CSV (``rows(payload)`` gives the
+    header and the rows), or hand it to a renderer for people."""
+    if fmt not in ("text", "tsv", "csv"):
+        raise InvalidArgumentError(f"--format: {fmt!r} is not one of text, tsv, csv")
+    if as_json and fmt != "text":
+        raise InvalidArgumentError(f"--json and --format {fmt} ask for two outputs: give one")
     if as_json:
         print_json(payload)
+    elif fmt != "text":
+        from casus.cli.text import delimited
+
+        header, body = rows(payload)
+        sys.stdout.write(delimited(header, body, fmt))
     else:
         renderer(out, *render_args)
 
@@ -99,7 +118,7 @@ def edge(function=None, *, flags: dict[str, str] | None = None):
             try:
                 return function(*args, **kwargs)
             except CasusError as exc:
-                err.print(f"[bold red]error:[/] {describe(exc, flags)}", highlight=False, markup=True)
+                err.print(Text("error:", style="bold red") + Text(f" {describe(exc, flags)}"))
                 raise typer.Exit(exc.exit_code) from None
 
         return wrapper

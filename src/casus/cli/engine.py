@@ -7,7 +7,19 @@ from typing import Annotated
 import typer
 
 from casus.cli import render
-from casus.cli.common import JsonOption, OnOption, app, check_format, edge, emit, json_format, open_app, write_table
+from casus.cli.common import (
+    FormatOption,
+    JsonOption,
+    OnOption,
+    VerboseOption,
+    app,
+    check_format,
+    edge,
+    emit,
+    json_format,
+    open_app,
+    write_table,
+)
 from casus.errors import InvalidArgumentError
 
 
@@ -29,6 +41,8 @@ def scenario(
                                  "changes).", show_default=False)
     ] = None,
     file: Annotated[str | None, typer.Option("--file", help="A scenario in YAML or JSON: its acts, date and mode.")] = None,
+    verbose: VerboseOption = False,
+    fmt: FormatOption = "text",
     as_json: JsonOption = False,
 ) -> None:
     """Fire every treaty on a scenario of aggression: who must defend, join, stay out, consult."""
@@ -48,7 +62,7 @@ def scenario(
         report = app_.scenario(acts, on, mode=mode or "strict", place=place, provoked=provoked,
                                requested=True if requested else None)
     payload = report.to_json()
-    emit(payload, as_json, render.scenario, payload)
+    emit(payload, as_json, render.scenario, payload, verbose, fmt=fmt, rows=render.scenario_rows)
 
 
 @app.command()

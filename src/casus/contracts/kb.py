@@ -78,6 +78,7 @@ class TreatySummary(Contract):
     id: str
     name: str
     organisation: str | None
+    short: str | None = None
     instrument: Instrument = Instrument.treaty
     signed: dt.date | None
     in_force: dt.date | None

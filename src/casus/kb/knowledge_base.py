@@ -137,7 +137,7 @@ class KnowledgeBase:
                 organisation=r["organisation"], signed=r["signed"], in_force=r["in_force"],
                 ended=r["ended"], end_reason=r["end_reason"], atop_id=r["atop_id"],
                 notes=r["notes"], uncertain=r["uncertain"], source=r["source"],
-                instrument=r.get("instrument") or "treaty",
+                instrument=r.get("instrument") or "treaty", short=r.get("short_name"),
             )
             for r in rows.get("treaties", [])
         ]
@@ -214,7 +214,7 @@ class KnowledgeBase:
         if self._names is None:
             names: dict[str, set[str]] = defaultdict(set)
             for treaty in self.treaties.values():
-                for name in (treaty.id, treaty.name, *treaty.aliases, treaty.organisation or ""):
+                for name in (treaty.id, treaty.name, *treaty.aliases, treaty.organisation or "", treaty.short or ""):
                     if name:
                         names[_fold(name)].add(treaty.id)
             self._names = names
@@ -257,7 +257,8 @@ class KnowledgeBase:
             for obligation in obligations:
                 fixed = self._fixed_basis(treaty, obligation)
                 if beyond:
-                    fixed += ((f"treaty {treaty.id}", beyond),)
+                    fixed += ((beyond, f"{treaty.source.get('dataset')} codes alliances to "
+                                       f"{self.known_to(treaty)}; whether this one holds since is not in the data"),)
                 obligors = parties if obligation.obligors == MEMBERS else parties & set(obligation.obligors)
                 beneficiaries = (
                     parties if obligation.beneficiaries == MEMBERS else parties & set(obligation.beneficiaries)

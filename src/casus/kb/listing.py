@@ -30,6 +30,7 @@ def treaty_summary(kb: KnowledgeBase, treaty: TreatyRecord, on: dt.date | None) 
         "id": treaty.id,
         "name": treaty.name,
         "organisation": treaty.organisation,
+        "short": treaty.short_name,
         "instrument": treaty.instrument,
         "signed": iso(treaty.signed),
         "in_force": iso(treaty.in_force),
