@@ -61,22 +61,23 @@ def scenario(
 def diff(
     start: Annotated[str, typer.Option("--from", help="The earlier date (YYYY-MM-DD).")],
     end: Annotated[str, typer.Option("--to", help="The later date (YYYY-MM-DD).")],
+    fmt: FormatOption = "text",
     as_json: JsonOption = False,
 ) -> None:
     """Obligations that appeared, ended or changed between two dates."""
     payload = open_app().diff(start, end).to_json()
-    emit(payload, as_json, render.diff, payload)
+    emit(payload, as_json, render.diff, payload, fmt=fmt, rows=render.diff_rows)
 
 
 @app.command()
 @edge
 def exposure(
     on: OnOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="csv, parquet or json.")] = "csv",
+    fmt: Annotated[str, typer.Option("--format", help="csv, tsv, parquet or json.")] = "csv",
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output; parquet needs a file).")] = None,
 ) -> None:
     """For every ordered pair of states on a date: who is bound to defend the target."""
-    check_format(fmt, ("csv", "parquet", "json"), output)
+    check_format(fmt, ("csv", "tsv", "parquet", "json"), output)
     app_ = open_app()
     view = app_.exposure(on)
     write_table(view.frame(), fmt, output, json_payload=app_.exposure_table(view.on) if fmt == "json" else None)
@@ -84,8 +85,8 @@ def exposure(
 
 @app.command()
 @edge
-def entanglement(on: OnOption = None, as_json: JsonOption = False) -> None:
+def entanglement(on: OnOption = None, fmt: FormatOption = "text", as_json: JsonOption = False) -> None:
     """For each state: how many ordered pairs (attacker, target) would bind it to defend."""
     result = open_app().entanglement(on)
     payload = result.to_json()
-    emit(payload, as_json, render.entanglement, payload["states"], result.on)
+    emit(payload, as_json, render.entanglement, payload["states"], result.on, fmt=fmt, rows=render.entanglement_rows)

@@ -319,8 +319,7 @@ def _other(console: Console, duties: list[dict[str, Any]], notes: Footnotes, on:
                 _head_and_states(console, head, states)
 
 
-KIND_SHORT = {"defense": "def", "offense": "off", "neutrality": "neu", "nonaggression": "nonagg",
-              "consultation": "cons"}
+KIND_SHORT = {"defense": "d", "offense": "o", "neutrality": "n", "nonaggression": "a", "consultation": "c"}
 """Kinds of obligation abbreviated for the 80-column list (the legend is printed beneath it)."""
 
 
@@ -331,7 +330,7 @@ def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None
     table.add_column("Treaty", no_wrap=True)
     for column in ("Signed", "In force", "Ended"):
         table.add_column(column, no_wrap=True)
-    table.add_column("Kinds", overflow="fold")
+    table.add_column("Kinds", no_wrap=True)
     table.add_column("Parties", justify="right")
     for row in rows:
         table.add_row(
@@ -339,7 +338,7 @@ def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None
             row["signed"] or "",
             row["in_force"] or "–",
             row["ended"] or "",
-            " ".join(KIND_SHORT.get(k, k) for k in row["kinds"]),
+            "".join(KIND_SHORT.get(k, k) for k in row["kinds"]),
             str(len(row["parties"])),
         )
     console.print(table)
@@ -695,30 +694,83 @@ def scenario_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
 
 
 def diff(console: Console, payload: dict[str, Any]) -> None:
-    console.print(Text(f"Obligations from {payload['from']} to {payload['to']}", style="bold"))
+    """Duties that appeared or ended: one line per treaty and article, its pairs grouped by obligor."""
+    text.heading(console, f"Obligations from {payload['from']} to {payload['to']}")
     for key in ("appeared", "ended"):
         items = payload[key]
-        table = text.table(console, f"{key.capitalize()} ({len(items)})")
-        for column in ("Obligor", "Beneficiary", "Treaty", "Art.", "Kind", "Strength"):
-            table.add_column(column, overflow="fold")
+        text.heading(console, f"{key.capitalize()} ({len(items)})")
+        groups: dict[str, list[tuple[str, str]]] = {}
         for item in items:
-            table.add_row(state_label(item["obligor"]), state_label(item["beneficiary"]), item["treaty"]["id"],
-                          item["article"], item["kind"], item["strength"])
-        console.print(table)
+            head = (f"{short(item['treaty'])} Art. {item['article']} · {item['kind']} · {item['strength']}"
+                    + (f" · {item['date']}" if item.get("date") else ""))
+            groups.setdefault(head, []).append((item["obligor"]["name"], item["beneficiary"]["name"]))
+        for head, pairs in groups.items():
+            text.para(console, head, indent=2, hang=4)
+            _pair_lines(console, pairs)
     for item in payload["changed"]:
         before, after = item["before"], item["after"]
-        console.print(
-            f"changed: {before['obligor']['id']} → {before['beneficiary']['id']} {before['treaty']['id']}: "
-            f"Art. {before['article']} {before['strength']} → Art. {after['article']} {after['strength']}",
-            highlight=False,
-        )
+        text.para(console, f"changed: {before['obligor']['name']} → {before['beneficiary']['name']} "
+                  f"{short(before['treaty'])}: Art. {before['article']} {before['strength']} → Art. {after['article']} "
+                  f"{after['strength']}", hang=4)
+
+
+def _pair_lines(console: Console, pairs: list[tuple[str, str]]) -> None:
+    """Directed pairs in few lines: duties owed both ways as "Sweden ↔ 31 allies", one-way
+    ones by obligor or by beneficiary, whichever is fewer; the busiest state first."""
+    given = set(pairs)
+    both = {frozenset(p) for p in given if (p[1], p[0]) in given and p[0] != p[1]}
+    one_way = [p for p in given if frozenset(p) not in both]
+    arrows = [("↔", {tuple(sorted(e)) for e in both}, True)]
+    by_obligor = {o for o, _ in one_way}
+    by_beneficiary = {b for _, b in one_way}
+    arrows.append(("→", set(one_way), len(by_beneficiary) >= len(by_obligor)))
+    for arrow, edges, from_left in arrows:
+        edges = set(edges)
+        while edges:
+            degree: dict[str, int] = {}
+            for a, b in edges:
+                if arrow == "↔" or from_left:
+                    degree[a] = degree.get(a, 0) + 1
+                if arrow == "↔" or not from_left:
+                    degree[b] = degree.get(b, 0) + 1
+            hub = max(sorted(degree), key=lambda s: degree[s])
+            mine = {e for e in edges if hub in e} if arrow == "↔" else {
+                e for e in edges if e[0 if from_left else 1] == hub}
+            others = sorted(b if a == hub else a for a, b in mine)
+            if arrow == "↔" or from_left:
+                text.para(console, f"{hub} {arrow} {', '.join(others)}", indent=4, hang=2)
+            else:
+                text.para(console, f"{', '.join(others)} → {hub}", indent=4, hang=2)
+            edges -= mine
+
+
+def diff_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
+    """``casus diff --format tsv|csv``: one row per duty that appeared, ended or changed (after the change)."""
+    header = ["change", "obligor", "beneficiary", "treaty", "treaty_short", "article", "kind", "strength"]
+    rows = []
+    for key in ("appeared", "ended"):
+        for i in payload[key]:
+            rows.append([key, i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"], short(i["treaty"]),
+                         i["article"], i["kind"], i["strength"]])
+    for item in payload["changed"]:
+        i = item["after"]
+        rows.append(["changed", i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"], short(i["treaty"]),
+                     i["article"], i["kind"], i["strength"]])
+    return header, rows
 
 
 def entanglement(console: Console, rows: list[dict[str, Any]], on) -> None:
     table = text.table(console, f"Entanglement on {on}: ordered pairs (attacker, target) that bind each state")
     for column in ("State", "Bound", "Conditional"):
-        table.add_column(column)
+        table.add_column(column, justify="left" if column == "State" else "right")
     for row in rows:
         if row["bound_pairs"] or row["conditional_pairs"]:
             table.add_row(state_label(row["state"]), str(row["bound_pairs"]), str(row["conditional_pairs"]))
     console.print(table)
+
+
+def entanglement_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
+    """``casus entanglement --format tsv|csv``: one row per state, those bound by no pair included."""
+    return ["state", "state_name", "bound_pairs", "conditional_pairs"], [
+        [r["state"]["id"], r["state"]["name"], r["bound_pairs"], r["conditional_pairs"]] for r in payload["states"]
+    ]
