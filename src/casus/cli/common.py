@@ -22,7 +22,10 @@ app = typer.Typer(
     name="casus",
     help="Mutual-assistance treaties made computable: who is bound to defend whom, when, and why.",
     no_args_is_help=True,
-    add_completion=False,
+    # Typer's --install-completion / --show-completion for bash, zsh, fish and PowerShell.
+    add_completion=True,
+    # -h everywhere: Click hands a group's context settings down to every subcommand.
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
 # Never markup, emoji or highlighting: a state, place or treaty name ("[/b]", ":flag:") prints as
@@ -31,7 +34,7 @@ out = Console(markup=False, emoji=False, highlight=False)
 err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
 
 OnOption = Annotated[
-    str | None, typer.Option("--on", help="The date to ask about (YYYY-MM-DD); default today.", show_default=False)
+    str | None, typer.Option("--on", help="The date to ask about (YYYY-MM-DD or today); default today.", show_default=False)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for programs instead of text.")]
 VerboseOption = Annotated[
@@ -67,7 +70,7 @@ def emit(payload: Any, as_json: bool, renderer, *render_args: Any, fmt: str = "t
     if fmt not in ("text", "tsv", "csv"):
         raise InvalidArgumentError(f"--format: {fmt!r} is not one of text, tsv, csv")
     if as_json and fmt != "text":
-        raise InvalidArgumentError(f"--json and --format {fmt} ask for two outputs: give one")
+        raise InvalidArgumentError(f"--json and --format {fmt} contradict each other; give one of them")
     if as_json:
         print_json(payload)
     elif fmt != "text":
@@ -79,10 +82,14 @@ def emit(payload: Any, as_json: bool, renderer, *render_args: Any, fmt: str = "t
         renderer(out, *render_args)
 
 
-# What the CLI adds to a library error, by error code: its own flags and commands.
+# What the CLI adds to a library error, by error code (and, for missing data, the dataset):
+# its own flags and commands.
 HINTS = {
     "E303": "use --replace to supersede it",
     "E205": "run 'casus import atop MEMBER_CSV ALLIANCE_CSV' first",
+    ("E205", "cow-wars"): "import them first (peacesciencer's and ATOP's files):\n"
+                          "  casus import cow-wars cow_war_inter.csv\n"
+                          "  casus import atop atop5_1m.csv atop5_1a.csv",
 }
 
 
@@ -93,8 +100,9 @@ def describe(exc: CasusError, flags: dict[str, str] | None = None) -> str:
         message = f"{flag}: {exc.detail}"
     else:
         message = str(exc)
-    if exc.code in HINTS:
-        message += f"; {HINTS[exc.code]}"
+    hint = HINTS.get((exc.code, exc.record)) or HINTS.get(exc.code)
+    if hint:
+        message += f"; {hint}"
     return message
 
 
@@ -163,6 +171,22 @@ def write_table(frame, fmt: str, output: str | None, *, json_payload=None) -> No
         "parquet": frame.write_parquet,
     }
     atomic_write(output, writers[fmt], f"{frame.height} rows")
+
+
+def json_format(fmt: str | None, as_json: bool, default: str) -> str:
+    """``--json`` is ``--format json``; with another ``--format`` it is a contradiction, not a choice."""
+    if as_json and fmt not in (None, "json"):
+        raise InvalidArgumentError(f"--json and --format {fmt} contradict each other; give one of them")
+    return "json" if as_json else fmt or default
+
+
+def write_json(payload, output: str | None, what: str) -> None:
+    """A contract as JSON on standard output or, atomically, in a file."""
+    text = json.dumps(payload.to_json(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(output, lambda path: path.write_text(text, encoding="utf-8"), what)
 
 
 def check_format(fmt: str, allowed: tuple[str, ...], output: str | None) -> None:

@@ -168,7 +168,9 @@ def _group_line(group: dict[str, Any], notes: Footnotes, *, kinds: bool = False)
     mark = notes.mark(duty["treaty"], duty["source"])
     for note in _condition_notes(duty["article"], duty["conditions"]) if notes.verbose else ():
         notes.add(duty["treaty"], note)
-    if duty["uncertain"]:
+    if duty.get("known_to"):  # an imported dataset asked past its coverage: say so in every answer
+        notes.add(duty["treaty"], f"{UNCERTAIN} {duty['uncertain']}")
+    elif duty["uncertain"]:
         notes.uncertain(duty["treaty"], f"Art. {duty['article']}", duty["uncertain"])
     for note in duty["notes"]:
         notes.add(duty["treaty"], note)
@@ -298,7 +300,9 @@ def _other(console: Console, duties: list[dict[str, Any]], notes: Footnotes, on:
             articles = tuple(sorted({(d["article"], d["kind"], d["strength"]) for d in items}))
             by_articles.setdefault(articles, []).append(state)
             for d in items:
-                if d["uncertain"]:
+                if d.get("known_to"):
+                    notes.add(d["treaty"], f"{UNCERTAIN} {d['uncertain']}")
+                elif d["uncertain"]:
                     notes.uncertain(d["treaty"], f"Art. {d['article']}", d["uncertain"])
                 for note in _condition_notes(d["article"], d["conditions"]) if notes.verbose else ():
                     notes.add(d["treaty"], note)
@@ -337,12 +341,17 @@ def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None
             short(row) + (" *" if row.get("instrument") == "unilateral" else ""),
             row["signed"] or "",
             row["in_force"] or "–",
-            row["ended"] or "",
+            row["ended"] or (f"{row['known_to'][:4]} (?)" if row.get("known_to") else ""),
             "".join(KIND_SHORT.get(k, k) for k in row["kinds"]),
             str(len(row["parties"])),
         )
     console.print(table)
     legend = ", ".join(f"{v} {k}" for k, v in KIND_SHORT.items())
+    beyond = "; ".join(sorted({f"{r['source'].get('dataset') or 'its dataset'} codes it to {r['known_to'][:4]}"
+                               for r in rows if r.get("known_to")}))
+    if beyond:
+        text.para(console, f"{UNCERTAIN} in force when its dataset's coverage ends, not known since ({beyond}).",
+                  style="dim")
     text.para(console, f"Kinds: {legend}. * a unilateral pledge: binds only its maker. "
               "`casus treaty NAME` shows one in full.", style="dim")
 
@@ -702,14 +711,14 @@ def diff(console: Console, payload: dict[str, Any]) -> None:
         groups: dict[str, list[tuple[str, str]]] = {}
         for item in items:
             head = (f"{short(item['treaty'])} Art. {item['article']} · {item['kind']} · {item['strength']}"
-                    + (f" · {item['date']}" if item.get("date") else ""))
+                    + (f" · on {item['on']}" if item.get("on") else ""))
             groups.setdefault(head, []).append((item["obligor"]["name"], item["beneficiary"]["name"]))
         for head, pairs in groups.items():
             text.para(console, head, indent=2, hang=4)
             _pair_lines(console, pairs)
     for item in payload["changed"]:
         before, after = item["before"], item["after"]
-        text.para(console, f"changed: {before['obligor']['name']} → {before['beneficiary']['name']} "
+        text.para(console, f"changed on {item.get('on') or '?'}: {before['obligor']['name']} → {before['beneficiary']['name']} "
                   f"{short(before['treaty'])}: Art. {before['article']} {before['strength']} → Art. {after['article']} "
                   f"{after['strength']}", hang=4)
 
@@ -746,16 +755,16 @@ def _pair_lines(console: Console, pairs: list[tuple[str, str]]) -> None:
 
 def diff_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
     """``casus diff --format tsv|csv``: one row per duty that appeared, ended or changed (after the change)."""
-    header = ["change", "obligor", "beneficiary", "treaty", "treaty_short", "article", "kind", "strength"]
+    header = ["change", "on", "obligor", "beneficiary", "treaty", "treaty_short", "article", "kind", "strength"]
     rows = []
     for key in ("appeared", "ended"):
         for i in payload[key]:
-            rows.append([key, i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"], short(i["treaty"]),
-                         i["article"], i["kind"], i["strength"]])
+            rows.append([key, i.get("on"), i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"],
+                         short(i["treaty"]), i["article"], i["kind"], i["strength"]])
     for item in payload["changed"]:
         i = item["after"]
-        rows.append(["changed", i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"], short(i["treaty"]),
-                     i["article"], i["kind"], i["strength"]])
+        rows.append(["changed", item.get("on"), i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"],
+                     short(i["treaty"]), i["article"], i["kind"], i["strength"]])
     return header, rows
 
 

@@ -14,7 +14,7 @@ from casus.cli.common import FormatOption, JsonOption, app, edge, emit, open_app
 @edge
 def treaties(
     state: Annotated[str | None, typer.Option("--state", help="Only treaties this state is party to.")] = None,
-    on: Annotated[str | None, typer.Option("--on", help="Only treaties in force on this date (YYYY-MM-DD).")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Only treaties in force on this date (YYYY-MM-DD or today).")] = None,
     kind: Annotated[
         str | None,
         typer.Option("--kind", help="Only treaties with an obligation of this kind (defense, offense, "

@@ -41,6 +41,20 @@ from casus.contracts.engine import (
     StayOutEntry,
 )
 from casus.contracts.errors import ErrorBody
+from casus.contracts.exports import DyadYear, DyadYearTable, SourceCoverage
+from casus.contracts.history import (
+    AtopCheck,
+    AtopDisagreement,
+    AtopImport,
+    CowWarsImport,
+    ImportChanges,
+    Replay,
+    ReplayComparison,
+    ReplayDifference,
+    ReplayRow,
+    ReplayWar,
+    SkippedWar,
+)
 from casus.contracts.kb import (
     Dataset,
     EndedTreaty,
@@ -57,19 +71,36 @@ from casus.contracts.kb import (
 )
 from casus.contracts.reader import (
     Agreement,
+    ArticleFigures,
     BatchSummary,
     Evidence,
     Proposal,
     ProposalList,
+    ReaderFigures,
+    ReaderScore,
     ReadingBatch,
     ReadResult,
     Reading,
     RecordError,
 )
+from casus.contracts.store import (
+    BackupReport,
+    RestoreReport,
+    StoreCheck,
+    StoreHoldings,
+    StoreReport,
+    TokenHashReport,
+    Violation,
+)
+
+# The obligation network is the API's ``/network`` and ``casus export graphml --json``.
+from casus.contracts.api import Network, NetworkEdge  # noqa: E402 - after the models it builds on
 
 RESPONSES: tuple[type[Contract], ...] = (
     State, StateProfile, TreatyList, TreatyDetail, SourceList, ScenarioReport, PlaceReport, Diff, ExposureTable,
     Entanglement, Reading, ReadingBatch, BatchSummary, Proposal, ProposalList, ErrorBody,
+    StoreReport, StoreCheck, BackupReport, RestoreReport, TokenHashReport, AtopImport, AtopCheck, CowWarsImport,
+    Replay, ReplayComparison, DyadYearTable, Network, ReaderScore,
 )
 """The models a command or an endpoint answers with; each has an example in docs/json.md."""
 

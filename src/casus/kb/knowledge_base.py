@@ -62,10 +62,13 @@ class KnowledgeBase:
         obligations: Iterable[ObligationRecord],
         suspensions: Iterable[SuspensionRecord] = (),
         registry=None,
+        coverage: dict[str, dt.date] | None = None,
     ) -> None:
+        """``coverage`` maps an imported dataset's id (``atop``) to the last day it codes."""
         from casus.states import default_registry
 
         self.registry = registry or default_registry()
+        self.coverage = {key.lower(): day for key, day in (coverage or {}).items() if day}
         treaties = list(treaties)
         # A curated treaty that names its ATOP id stands in for that ATOP alliance:
         # both together would count every duty twice.
@@ -99,6 +102,26 @@ class KnowledgeBase:
                                       (f"article {obligation.article}", obligation.uncertain))
         return self._basis[key]
 
+    def known_to(self, treaty: TreatyRecord) -> dt.date | None:
+        """The last day the imported dataset a treaty comes from codes (ATOP: the end of 2018), else None.
+
+        Past it the dataset says nothing: an alliance it codes as still in force then
+        may have ended since, so a duty after that day rests on an unknown."""
+        if treaty.source.get("kind") != "imported":
+            return None
+        return self.coverage.get(str(treaty.source.get("dataset") or "").lower())
+
+    def coverage_note(self, treaty: TreatyRecord, day: dt.date | None) -> str | None:
+        """"in force to 2018 per ATOP, not known since" for a duty of ``treaty`` asked about after
+        its dataset's coverage (or with no date, when the dataset leaves it open); else None."""
+        known_to = self.known_to(treaty)
+        if known_to is None or (treaty.ended is not None and treaty.ended <= known_to):
+            return None
+        if day is not None and day <= known_to:
+            return None
+        dataset = treaty.source.get("dataset") or "its dataset"
+        return f"in force to {known_to.year} per {dataset}, not known since"
+
     def _member_basis(self, membership: MembershipRecord) -> tuple:
         key = (membership.treaty_id, membership.key)
         if key not in self._basis:
@@ -106,7 +129,8 @@ class KnowledgeBase:
         return self._basis[key]
 
     @classmethod
-    def from_rows(cls, rows: dict[str, list[dict[str, Any]]], registry=None) -> KnowledgeBase:
+    def from_rows(cls, rows: dict[str, list[dict[str, Any]]], registry=None,
+                  coverage: dict[str, dt.date] | None = None) -> KnowledgeBase:
         treaties = [
             TreatyRecord(
                 id=r["treaty_key"], name=r["name"], aliases=tuple(r["aliases"] or ()),
@@ -142,7 +166,7 @@ class KnowledgeBase:
             )
             for r in rows.get("suspensions", [])
         ]
-        return cls(treaties, memberships, obligations, suspensions, registry=registry)
+        return cls(treaties, memberships, obligations, suspensions, registry=registry, coverage=coverage)
 
     # -- treaties ----------------------------------------------------------------
 
@@ -229,8 +253,11 @@ class KnowledgeBase:
             bound = {m.state_id: m for m in self.memberships[treaty_id] if m.bound_on(treaty, day)}
             parties = set(bound)
             suspensions = [s for s in self.suspensions.get(treaty_id, []) if s.valid_from <= day]
+            beyond = self.coverage_note(treaty, day)
             for obligation in obligations:
                 fixed = self._fixed_basis(treaty, obligation)
+                if beyond:
+                    fixed += ((f"treaty {treaty.id}", beyond),)
                 obligors = parties if obligation.obligors == MEMBERS else parties & set(obligation.obligors)
                 beneficiaries = (
                     parties if obligation.beneficiaries == MEMBERS else parties & set(obligation.beneficiaries)
