@@ -82,7 +82,7 @@ class Footnotes:
             self.heads[tid] = (source or {}).get("url") or (source or {}).get("title") or "no source URL recorded"
             self.titles[tid] = f"{short(treaty)} — {treaty['name']}"
             if treaty.get("instrument") == "unilateral":
-                self.add(treaty, "a unilateral pledge: binds only its maker")
+                self.add(treaty, "a unilateral pledge: binds only its maker, which may revoke it alone")
         return f"[{self.numbers[tid]}]"
 
     def uncertain(self, treaty: dict[str, Any], fact: str, why: str) -> None:
@@ -121,7 +121,14 @@ class Footnotes:
 
 
 def short(treaty: dict[str, Any]) -> str:
-    """The treaty's short name ("NATO", "China–DPRK 1961"), its id for a payload without one."""
+    """The treaty's short name ("NATO", "China–DPRK 1961"), its id for a payload without one; a
+    unilateral pledge says so wherever it is named."""
+    name = treaty.get("short") or treaty["id"]
+    return f"{name} (unilateral pledge)" if treaty.get("instrument") == "unilateral" else name
+
+
+def _short_field(treaty: dict[str, Any]) -> str:
+    """The short name as a TSV/CSV value (its kind has a column of its own)."""
     return treaty.get("short") or treaty["id"]
 
 
@@ -274,7 +281,7 @@ def state_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
     rows = []
     for section in ("defended_by", "defends", "other"):
         for d in payload[section]:
-            rows.append([section, d["state"]["id"], d["state"]["name"], d["role"], d["treaty"]["id"], short(d["treaty"]),
+            rows.append([section, d["state"]["id"], d["state"]["name"], d["role"], d["treaty"]["id"], _short_field(d["treaty"]),
                          d["article"], d["kind"], d["strength"], "; ".join(condition_labels(d["conditions"])),
                          d["uncertain"] or "", d["source"].get("url") or ""])
     return header, rows
@@ -338,7 +345,7 @@ def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None
     table.add_column("Parties", justify="right")
     for row in rows:
         table.add_row(
-            short(row) + (" *" if row.get("instrument") == "unilateral" else ""),
+            _short_field(row) + (" *" if row.get("instrument") == "unilateral" else ""),
             row["signed"] or "",
             row["in_force"] or "–",
             row["ended"] or (f"{row['known_to'][:4]} (?)" if row.get("known_to") else ""),
@@ -359,7 +366,7 @@ def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None
 def treaty_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
     """``casus treaties --format tsv|csv``: one row per treaty."""
     header = ["id", "short", "name", "instrument", "signed", "in_force", "ended", "kinds", "parties"]
-    return header, [[r["id"], short(r), r["name"], r.get("instrument") or "treaty", r["signed"], r["in_force"],
+    return header, [[r["id"], _short_field(r), r["name"], r.get("instrument") or "treaty", r["signed"], r["in_force"],
                      r["ended"], " ".join(r["kinds"]), " ".join(p["id"] for p in r["parties"])]
                     for r in payload["treaties"]]
 
@@ -686,7 +693,7 @@ def scenario_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
                          "", ""])
             return
         rows.append([section, state["id"], state["name"], round_, reason["kind"], reason["treaty"]["id"],
-                     short(reason["treaty"]), reason["article"], reason["toward"]["id"], reason["against"]["id"],
+                     _short_field(reason["treaty"]), reason["article"], reason["toward"]["id"], reason["against"]["id"],
                      reason["strength"], status, _checks_label(reason["conditions"]),
                      "yes" if reason.get("uncertain") else ""])
 
@@ -760,11 +767,11 @@ def diff_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
     for key in ("appeared", "ended"):
         for i in payload[key]:
             rows.append([key, i.get("on"), i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"],
-                         short(i["treaty"]), i["article"], i["kind"], i["strength"]])
+                         _short_field(i["treaty"]), i["article"], i["kind"], i["strength"]])
     for item in payload["changed"]:
         i = item["after"]
         rows.append(["changed", item.get("on"), i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"],
-                     short(i["treaty"]), i["article"], i["kind"], i["strength"]])
+                     _short_field(i["treaty"]), i["article"], i["kind"], i["strength"]])
     return header, rows
 
 
