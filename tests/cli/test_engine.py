@@ -136,7 +136,38 @@ def test_exposure_writes_every_ordered_pair_to_csv_and_parquet(tmp_path):
 
 def test_exposure_refuses_parquet_on_standard_output_and_unknown_formats():
     assert "needs --output FILE" in run("exposure", "--format", "parquet").stderr
-    assert "--format: 'xml' is not one of csv, parquet, json" in run("exposure", "--format", "xml").stderr
+    assert "--format: 'xml' is not one of csv, tsv, parquet, json" in run("exposure", "--format", "xml").stderr
+
+
+def test_exposure_as_tsv_has_the_csv_columns_separated_by_tabs():
+    lines = run("exposure", "--on", "2025-01-01", "--format", "tsv").stdout.splitlines()
+    assert lines[0] == "on\tattacker\ttarget\tbound\tconditional\tn_bound\tn_conditional"
+
+
+def test_diff_lists_sweden_joining_nato_as_one_line_per_article():
+    result = runner.invoke(app, ["diff", "--from", "2024-01-01", "--to", "2025-01-01"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:5] == [
+        "Obligations from 2024-01-01 to 2025-01-01",
+        "Appeared (191)",
+        "  Falepili 2023 Art. 4 · defense · discretionary · on 2024-08-28",
+        "    Australia → Tuvalu",
+        "  NATO Art. 4 · consultation · consult · on 2024-03-07",
+    ]
+    assert lines[5].startswith("    Sweden ↔ Albania, Belgium, Bulgaria, Canada,")
+    assert "    North Korea ↔ Russia" in lines
+    assert lines[-1] == "Ended (0)"
+    tsv = run("diff", "--from", "2024-01-01", "--to", "2025-01-01", "--format", "tsv").stdout.splitlines()
+    assert tsv[1] == ("appeared\t2024-08-28\tAUS\tTUV\taustralia-tuvalu-falepili-2023\tFalepili 2023\t4\tdefense\t"
+                      "discretionary")
+    assert len(tsv) == 192
+
+
+def test_entanglement_as_csv_has_one_row_per_state():
+    lines = run("entanglement", "--on", "2025-01-01", "--format", "csv").stdout.splitlines()
+    assert lines[0] == "state,state_name,bound_pairs,conditional_pairs"
+    assert lines[1].startswith("USA,United States,")
 
 
 def test_entanglement_counts_the_ordered_pairs_that_would_bind_each_state():

@@ -90,7 +90,7 @@ def test_state_as_tsv_and_csv_gives_one_row_per_duty():
 def test_state_refuses_json_with_a_table_format_and_an_unknown_format():
     both = run("state", "PRK", "--json", "--format", "csv")
     assert both.exit_code == 2
-    assert "--json and --format csv ask for two outputs" in both.stderr
+    assert "--json and --format csv contradict each other" in both.stderr
     assert run("state", "PRK", "--format", "xml").exit_code == 2
 
 

@@ -70,7 +70,7 @@ def emit(payload: Any, as_json: bool, renderer, *render_args: Any, fmt: str = "t
     if fmt not in ("text", "tsv", "csv"):
         raise InvalidArgumentError(f"--format: {fmt!r} is not one of text, tsv, csv")
     if as_json and fmt != "text":
-        raise InvalidArgumentError(f"--json and --format {fmt} ask for two outputs: give one")
+        raise InvalidArgumentError(f"--json and --format {fmt} contradict each other; give one of them")
     if as_json:
         print_json(payload)
     elif fmt != "text":
@@ -158,15 +158,16 @@ def write_bytes(payload: bytes, output: str | None, what: str) -> None:
 
 
 def write_table(frame, fmt: str, output: str | None, *, json_payload=None) -> None:
-    """Write a Polars frame as CSV or Parquet, or ``json_payload`` (a contract) as JSON."""
+    """Write a Polars frame as CSV, TSV or Parquet, or ``json_payload`` (a contract) as JSON."""
     if fmt == "json":
         text = json.dumps(json_payload.to_json(), indent=1) + "\n"
     if output is None:
-        sys.stdout.write(text if fmt == "json" else frame.write_csv())
+        sys.stdout.write(text if fmt == "json" else frame.write_csv(separator="\t" if fmt == "tsv" else ","))
         return
     writers = {
         "json": lambda path: path.write_text(text),
         "csv": frame.write_csv,
+        "tsv": lambda path: frame.write_csv(path, separator="\t"),
         "parquet": frame.write_parquet,
     }
     atomic_write(output, writers[fmt], f"{frame.height} rows")

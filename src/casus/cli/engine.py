@@ -70,24 +70,25 @@ def scenario(
 def diff(
     start: Annotated[str, typer.Option("--from", help="The earlier date (YYYY-MM-DD or today).")],
     end: Annotated[str, typer.Option("--to", help="The later date (YYYY-MM-DD or today).")],
+    fmt: FormatOption = "text",
     as_json: JsonOption = False,
 ) -> None:
     """Obligations that appeared, ended or changed between two dates."""
     payload = open_app().diff(start, end).to_json()
-    emit(payload, as_json, render.diff, payload)
+    emit(payload, as_json, render.diff, payload, fmt=fmt, rows=render.diff_rows)
 
 
 @app.command()
 @edge
 def exposure(
     on: OnOption = None,
-    fmt: Annotated[str | None, typer.Option("--format", help="csv, parquet or json (default csv).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="csv, tsv, parquet or json (default csv).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output; parquet needs a file).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """For every ordered pair of states on a date: who is bound to defend the target."""
     fmt = json_format(fmt, as_json, "csv")
-    check_format(fmt, ("csv", "parquet", "json"), output)
+    check_format(fmt, ("csv", "tsv", "parquet", "json"), output)
     app_ = open_app()
     view = app_.exposure(on)
     write_table(view.frame(), fmt, output, json_payload=app_.exposure_table(view.on) if fmt == "json" else None)
@@ -95,8 +96,8 @@ def exposure(
 
 @app.command()
 @edge
-def entanglement(on: OnOption = None, as_json: JsonOption = False) -> None:
+def entanglement(on: OnOption = None, fmt: FormatOption = "text", as_json: JsonOption = False) -> None:
     """For each state: how many ordered pairs (attacker, target) would bind it to defend."""
     result = open_app().entanglement(on)
     payload = result.to_json()
-    emit(payload, as_json, render.entanglement, payload["states"], result.on)
+    emit(payload, as_json, render.entanglement, payload["states"], result.on, fmt=fmt, rows=render.entanglement_rows)

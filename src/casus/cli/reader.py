@@ -64,8 +64,8 @@ def read(
 
 def read_batch(archive, published, as_json, propose, engine, address, workers, resume, chunk) -> None:
     """``casus read --batch``: one call on the app, with a Rich progress bar on standard error."""
-    from rich.markup import escape
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
 
     application = open_app()
     day = application.day(published, "published") if published is not None else None
@@ -80,7 +80,7 @@ def read_batch(archive, published, as_json, propose, engine, address, workers, r
             ))
 
         def report(error) -> None:
-            progress.console.print(f"[yellow]skipped:[/] {escape(str(error))}", highlight=False)
+            progress.console.print(Text("skipped:", style="yellow") + Text(f" {error}"))
 
         summary = application.read_archive(archive, day, engine=engine, workers=workers, address=address,
                                            propose=propose, resume=resume, chunk=chunk, on_progress=show,

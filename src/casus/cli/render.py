@@ -82,7 +82,7 @@ class Footnotes:
             self.heads[tid] = (source or {}).get("url") or (source or {}).get("title") or "no source URL recorded"
             self.titles[tid] = f"{short(treaty)} — {treaty['name']}"
             if treaty.get("instrument") == "unilateral":
-                self.add(treaty, "a unilateral pledge: binds only its maker")
+                self.add(treaty, "a unilateral pledge: binds only its maker, which may revoke it alone")
         return f"[{self.numbers[tid]}]"
 
     def uncertain(self, treaty: dict[str, Any], fact: str, why: str) -> None:
@@ -121,7 +121,14 @@ class Footnotes:
 
 
 def short(treaty: dict[str, Any]) -> str:
-    """The treaty's short name ("NATO", "China–DPRK 1961"), its id for a payload without one."""
+    """The treaty's short name ("NATO", "China–DPRK 1961"), its id for a payload without one; a
+    unilateral pledge says so wherever it is named."""
+    name = treaty.get("short") or treaty["id"]
+    return f"{name} (unilateral pledge)" if treaty.get("instrument") == "unilateral" else name
+
+
+def _short_field(treaty: dict[str, Any]) -> str:
+    """The short name as a TSV/CSV value (its kind has a column of its own)."""
     return treaty.get("short") or treaty["id"]
 
 
@@ -163,19 +170,15 @@ def _duty_groups(duties: list[dict[str, Any]]) -> dict[tuple, dict[str, Any]]:
     return groups
 
 
-def _doubtful_fact(duty: dict[str, Any]) -> str:
-    """What a note names as doubtful: the article, or, for a dataset asked past its coverage, the
-    whole short answer ("in force to 2018 per ATOP, not known since"), which needs no --verbose."""
-    return duty["uncertain"] if duty.get("known_to") else f"Art. {duty['article']}"
-
-
 def _group_line(group: dict[str, Any], notes: Footnotes, *, kinds: bool = False) -> str:
     duty = group["duty"]
     mark = notes.mark(duty["treaty"], duty["source"])
     for note in _condition_notes(duty["article"], duty["conditions"]) if notes.verbose else ():
         notes.add(duty["treaty"], note)
-    if duty["uncertain"]:
-        notes.uncertain(duty["treaty"], _doubtful_fact(duty), duty["uncertain"])
+    if duty.get("known_to"):  # an imported dataset asked past its coverage: say so in every answer
+        notes.add(duty["treaty"], f"{UNCERTAIN} {duty['uncertain']}")
+    elif duty["uncertain"]:
+        notes.uncertain(duty["treaty"], f"Art. {duty['article']}", duty["uncertain"])
     for note in duty["notes"]:
         notes.add(duty["treaty"], note)
     bits = [f"{short(duty['treaty'])} Art. {duty['article']}"]
@@ -278,7 +281,7 @@ def state_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
     rows = []
     for section in ("defended_by", "defends", "other"):
         for d in payload[section]:
-            rows.append([section, d["state"]["id"], d["state"]["name"], d["role"], d["treaty"]["id"], short(d["treaty"]),
+            rows.append([section, d["state"]["id"], d["state"]["name"], d["role"], d["treaty"]["id"], _short_field(d["treaty"]),
                          d["article"], d["kind"], d["strength"], "; ".join(condition_labels(d["conditions"])),
                          d["uncertain"] or "", d["source"].get("url") or ""])
     return header, rows
@@ -304,8 +307,10 @@ def _other(console: Console, duties: list[dict[str, Any]], notes: Footnotes, on:
             articles = tuple(sorted({(d["article"], d["kind"], d["strength"]) for d in items}))
             by_articles.setdefault(articles, []).append(state)
             for d in items:
-                if d["uncertain"]:
-                    notes.uncertain(d["treaty"], _doubtful_fact(d), d["uncertain"])
+                if d.get("known_to"):
+                    notes.add(d["treaty"], f"{UNCERTAIN} {d['uncertain']}")
+                elif d["uncertain"]:
+                    notes.uncertain(d["treaty"], f"Art. {d['article']}", d["uncertain"])
                 for note in _condition_notes(d["article"], d["conditions"]) if notes.verbose else ():
                     notes.add(d["treaty"], note)
         for articles, states in by_articles.items():
@@ -325,8 +330,7 @@ def _other(console: Console, duties: list[dict[str, Any]], notes: Footnotes, on:
                 _head_and_states(console, head, states)
 
 
-KIND_SHORT = {"defense": "def", "offense": "off", "neutrality": "neu", "nonaggression": "nonagg",
-              "consultation": "cons"}
+KIND_SHORT = {"defense": "d", "offense": "o", "neutrality": "n", "nonaggression": "a", "consultation": "c"}
 """Kinds of obligation abbreviated for the 80-column list (the legend is printed beneath it)."""
 
 
@@ -337,20 +341,24 @@ def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None
     table.add_column("Treaty", no_wrap=True)
     for column in ("Signed", "In force", "Ended"):
         table.add_column(column, no_wrap=True)
-    table.add_column("Kinds", overflow="fold")
+    table.add_column("Kinds", no_wrap=True)
     table.add_column("Parties", justify="right")
     for row in rows:
         table.add_row(
-            short(row) + (" *" if row.get("instrument") == "unilateral" else ""),
+            _short_field(row) + (" *" if row.get("instrument") == "unilateral" else ""),
             row["signed"] or "",
             row["in_force"] or "–",
-            row["ended"] or (f"not known since {row['known_to'][:4]} ({row['source'].get('dataset')})"
-                             if row.get("known_to") else ""),
-            " ".join(KIND_SHORT.get(k, k) for k in row["kinds"]),
+            row["ended"] or (f"{row['known_to'][:4]} (?)" if row.get("known_to") else ""),
+            "".join(KIND_SHORT.get(k, k) for k in row["kinds"]),
             str(len(row["parties"])),
         )
     console.print(table)
     legend = ", ".join(f"{v} {k}" for k, v in KIND_SHORT.items())
+    beyond = "; ".join(sorted({f"{r['source'].get('dataset') or 'its dataset'} codes it to {r['known_to'][:4]}"
+                               for r in rows if r.get("known_to")}))
+    if beyond:
+        text.para(console, f"{UNCERTAIN} in force when its dataset's coverage ends, not known since ({beyond}).",
+                  style="dim")
     text.para(console, f"Kinds: {legend}. * a unilateral pledge: binds only its maker. "
               "`casus treaty NAME` shows one in full.", style="dim")
 
@@ -358,7 +366,7 @@ def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None
 def treaty_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
     """``casus treaties --format tsv|csv``: one row per treaty."""
     header = ["id", "short", "name", "instrument", "signed", "in_force", "ended", "kinds", "parties"]
-    return header, [[r["id"], short(r), r["name"], r.get("instrument") or "treaty", r["signed"], r["in_force"],
+    return header, [[r["id"], _short_field(r), r["name"], r.get("instrument") or "treaty", r["signed"], r["in_force"],
                      r["ended"], " ".join(r["kinds"]), " ".join(p["id"] for p in r["parties"])]
                     for r in payload["treaties"]]
 
@@ -685,7 +693,7 @@ def scenario_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
                          "", ""])
             return
         rows.append([section, state["id"], state["name"], round_, reason["kind"], reason["treaty"]["id"],
-                     short(reason["treaty"]), reason["article"], reason["toward"]["id"], reason["against"]["id"],
+                     _short_field(reason["treaty"]), reason["article"], reason["toward"]["id"], reason["against"]["id"],
                      reason["strength"], status, _checks_label(reason["conditions"]),
                      "yes" if reason.get("uncertain") else ""])
 
@@ -702,32 +710,83 @@ def scenario_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
 
 
 def diff(console: Console, payload: dict[str, Any]) -> None:
-    console.print(Text(f"Obligations from {payload['from']} to {payload['to']}", style="bold"))
+    """Duties that appeared or ended: one line per treaty and article, its pairs grouped by obligor."""
+    text.heading(console, f"Obligations from {payload['from']} to {payload['to']}")
     for key in ("appeared", "ended"):
         items = payload[key]
-        table = text.table(console, f"{key.capitalize()} ({len(items)})")
-        table.add_column("On", no_wrap=True)
-        for column in ("Obligor", "Beneficiary", "Treaty", "Art.", "Kind", "Strength"):
-            table.add_column(column, overflow="fold")
+        text.heading(console, f"{key.capitalize()} ({len(items)})")
+        groups: dict[str, list[tuple[str, str]]] = {}
         for item in items:
-            table.add_row(item.get("on") or "?", state_label(item["obligor"]), state_label(item["beneficiary"]),
-                          item["treaty"]["id"], item["article"], item["kind"], item["strength"])
-        console.print(table)
+            head = (f"{short(item['treaty'])} Art. {item['article']} · {item['kind']} · {item['strength']}"
+                    + (f" · on {item['on']}" if item.get("on") else ""))
+            groups.setdefault(head, []).append((item["obligor"]["name"], item["beneficiary"]["name"]))
+        for head, pairs in groups.items():
+            text.para(console, head, indent=2, hang=4)
+            _pair_lines(console, pairs)
     for item in payload["changed"]:
         before, after = item["before"], item["after"]
-        console.print(
-            f"changed on {item.get('on') or '?'}: {before['obligor']['id']} → {before['beneficiary']['id']} "
-            f"{before['treaty']['id']}: "
-            f"Art. {before['article']} {before['strength']} → Art. {after['article']} {after['strength']}",
-            highlight=False,
-        )
+        text.para(console, f"changed on {item.get('on') or '?'}: {before['obligor']['name']} → {before['beneficiary']['name']} "
+                  f"{short(before['treaty'])}: Art. {before['article']} {before['strength']} → Art. {after['article']} "
+                  f"{after['strength']}", hang=4)
+
+
+def _pair_lines(console: Console, pairs: list[tuple[str, str]]) -> None:
+    """Directed pairs in few lines: duties owed both ways as "Sweden ↔ 31 allies", one-way
+    ones by obligor or by beneficiary, whichever is fewer; the busiest state first."""
+    given = set(pairs)
+    both = {frozenset(p) for p in given if (p[1], p[0]) in given and p[0] != p[1]}
+    one_way = [p for p in given if frozenset(p) not in both]
+    arrows = [("↔", {tuple(sorted(e)) for e in both}, True)]
+    by_obligor = {o for o, _ in one_way}
+    by_beneficiary = {b for _, b in one_way}
+    arrows.append(("→", set(one_way), len(by_beneficiary) >= len(by_obligor)))
+    for arrow, edges, from_left in arrows:
+        edges = set(edges)
+        while edges:
+            degree: dict[str, int] = {}
+            for a, b in edges:
+                if arrow == "↔" or from_left:
+                    degree[a] = degree.get(a, 0) + 1
+                if arrow == "↔" or not from_left:
+                    degree[b] = degree.get(b, 0) + 1
+            hub = max(sorted(degree), key=lambda s: degree[s])
+            mine = {e for e in edges if hub in e} if arrow == "↔" else {
+                e for e in edges if e[0 if from_left else 1] == hub}
+            others = sorted(b if a == hub else a for a, b in mine)
+            if arrow == "↔" or from_left:
+                text.para(console, f"{hub} {arrow} {', '.join(others)}", indent=4, hang=2)
+            else:
+                text.para(console, f"{', '.join(others)} → {hub}", indent=4, hang=2)
+            edges -= mine
+
+
+def diff_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
+    """``casus diff --format tsv|csv``: one row per duty that appeared, ended or changed (after the change)."""
+    header = ["change", "on", "obligor", "beneficiary", "treaty", "treaty_short", "article", "kind", "strength"]
+    rows = []
+    for key in ("appeared", "ended"):
+        for i in payload[key]:
+            rows.append([key, i.get("on"), i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"],
+                         _short_field(i["treaty"]), i["article"], i["kind"], i["strength"]])
+    for item in payload["changed"]:
+        i = item["after"]
+        rows.append(["changed", item.get("on"), i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"],
+                     _short_field(i["treaty"]), i["article"], i["kind"], i["strength"]])
+    return header, rows
 
 
 def entanglement(console: Console, rows: list[dict[str, Any]], on) -> None:
     table = text.table(console, f"Entanglement on {on}: ordered pairs (attacker, target) that bind each state")
     for column in ("State", "Bound", "Conditional"):
-        table.add_column(column)
+        table.add_column(column, justify="left" if column == "State" else "right")
     for row in rows:
         if row["bound_pairs"] or row["conditional_pairs"]:
             table.add_row(state_label(row["state"]), str(row["bound_pairs"]), str(row["conditional_pairs"]))
     console.print(table)
+
+
+def entanglement_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
+    """``casus entanglement --format tsv|csv``: one row per state, those bound by no pair included."""
+    return ["state", "state_name", "bound_pairs", "conditional_pairs"], [
+        [r["state"]["id"], r["state"]["name"], r["bound_pairs"], r["conditional_pairs"]] for r in payload["states"]
+    ]
