@@ -151,15 +151,16 @@ def test_diff_lists_sweden_joining_nato_as_one_line_per_article():
     assert lines[:5] == [
         "Obligations from 2024-01-01 to 2025-01-01",
         "Appeared (191)",
-        "  Falepili 2023 Art. 4 · defense · discretionary",
+        "  Falepili 2023 Art. 4 · defense · discretionary · on 2024-08-28",
         "    Australia → Tuvalu",
-        "  NATO Art. 4 · consultation · consult",
+        "  NATO Art. 4 · consultation · consult · on 2024-03-07",
     ]
     assert lines[5].startswith("    Sweden ↔ Albania, Belgium, Bulgaria, Canada,")
     assert "    North Korea ↔ Russia" in lines
     assert lines[-1] == "Ended (0)"
     tsv = run("diff", "--from", "2024-01-01", "--to", "2025-01-01", "--format", "tsv").stdout.splitlines()
-    assert tsv[1] == "appeared\tAUS\tTUV\taustralia-tuvalu-falepili-2023\tFalepili 2023\t4\tdefense\tdiscretionary"
+    assert tsv[1] == ("appeared\t2024-08-28\tAUS\tTUV\taustralia-tuvalu-falepili-2023\tFalepili 2023\t4\tdefense\t"
+                      "discretionary")
     assert len(tsv) == 192
 
 
