@@ -12,7 +12,8 @@ validates. Vocabularies (kinds, strengths, events…) come from ``casus.vocab``.
 import importlib
 
 # The models are built when first asked for, module by module: building every
-# pydantic model costs a command that answers with one of them more than its answer.
+# pydantic model costs a command that answers with one of them more than its answer
+# (``casus state --json`` needs the knowledge-base models only).
 _HOMES: dict[str, tuple[str, ...]] = {
     "base": (
         "Contract", "Members", "Source", "State", "TreatyRef",
@@ -27,32 +28,50 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "errors": (
         "ErrorBody",
     ),
+    "exports": (
+        "DyadYear", "DyadYearTable", "SourceCoverage",
+    ),
+    "history": (
+        "AtopCheck", "AtopDisagreement", "AtopImport", "CowWarsImport", "ImportChanges", "Replay",
+        "ReplayComparison", "ReplayDifference", "ReplayRow", "ReplayWar", "SkippedWar",
+    ),
     "kb": (
         "Dataset", "EndedTreaty", "Duty", "Member", "Obligation", "Pending", "SourceList", "StateProfile",
         "Suspension", "TreatyDetail", "TreatyList", "TreatySummary",
     ),
     "reader": (
-        "Agreement", "BatchSummary", "Evidence", "Proposal", "ProposalList", "ReadingBatch", "ReadResult",
-        "Reading", "RecordError",
+        "Agreement", "ArticleFigures", "BatchSummary", "Evidence", "Proposal", "ProposalList", "ReaderFigures",
+        "ReaderScore", "ReadingBatch", "ReadResult", "Reading", "RecordError",
+    ),
+    "store": (
+        "BackupReport", "RestoreReport", "StoreCheck", "StoreHoldings", "StoreReport", "TokenHashReport",
+        "Violation",
+    ),
+    "api": (
+        "Network", "NetworkEdge",
     ),
 }
 """Where each model is defined: ``casus.contracts.<module>``."""
 _WHERE = {name: module for module, names in _HOMES.items() for name in names}
-_RESPONSES = ("State", "StateProfile", "TreatyList", "TreatyDetail", "SourceList", "ScenarioReport", "PlaceReport",
-              "Diff", "ExposureTable", "Entanglement", "Reading", "ReadingBatch", "BatchSummary", "Proposal",
-              "ProposalList", "ErrorBody")
+_RESPONSES = (
+    "State", "StateProfile", "TreatyList", "TreatyDetail", "SourceList", "ScenarioReport", "PlaceReport",
+    "Diff", "ExposureTable", "Entanglement", "Reading", "ReadingBatch", "BatchSummary", "Proposal",
+    "ProposalList", "ErrorBody", "StoreReport", "StoreCheck", "BackupReport", "RestoreReport",
+    "TokenHashReport", "AtopImport", "AtopCheck", "CowWarsImport", "Replay", "ReplayComparison",
+    "DyadYearTable", "Network", "ReaderScore",
+)
 
 
 def __getattr__(name: str):
     if name in _WHERE:
         value = getattr(importlib.import_module(f"casus.contracts.{_WHERE[name]}"), name)
     elif name == "RESPONSES":
+        # The models a command or an endpoint answers with; each has an example in docs/json.md.
         value = tuple(__getattr__(n) for n in _RESPONSES)
-        """The models a command or an endpoint answers with; each has an example in docs/json.md."""
     elif name == "MODELS":
+        contract = __getattr__("Contract")
         models = {n: __getattr__(n) for n in _WHERE}
-        value = {n: m for n, m in models.items() if isinstance(m, type) and issubclass(m, models["Contract"])
-                 and m is not models["Contract"]}
+        value = {n: m for n, m in models.items() if isinstance(m, type) and issubclass(m, contract) and m is not contract}
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value

@@ -271,11 +271,13 @@ class Engine:
 
     # -- one scenario ------------------------------------------------------------
 
-    def run(self, scenario: Scenario) -> Outcome:
+    def run(self, scenario: Scenario, on_round=None) -> Outcome:
+        """Fire ``scenario``; ``on_round(number, joined, acts_next)`` is called after each round
+        (the CLI shows escalation's progress with it)."""
         with collector_paused():
-            return self._run(scenario)
+            return self._run(scenario, on_round)
 
-    def _run(self, scenario: Scenario) -> Outcome:
+    def _run(self, scenario: Scenario, on_round=None) -> Outcome:
         day = scenario.on
         participants = {
             state: Participant(state, side, 0) for state, side in initial_sides(scenario.acts).items()
@@ -318,6 +320,8 @@ class Engine:
                         continue
                     pending.append(self._counter_act(participant, enemy, round_number, initial_provoked))
             pending.sort(key=lambda item: (item[0].attacker, item[0].target))
+            if on_round is not None:
+                on_round(round_number, len(entered), len(pending))
         self._neutrality_conflicts(outcome)
         outcome.conflicted = dict(outcome.conflicted)
         outcome.pending = self._pending(scenario)

@@ -477,7 +477,9 @@ class Store:
         """The knowledge base as known at ``known_at``, ready for queries."""
         from casus.kb import KnowledgeBase
 
-        return KnowledgeBase.from_rows(self.rows(known_at), registry=registry)
+        # An imported dataset speaks only to the end of its coverage; the base needs to know where that is.
+        coverage = {d["id"]: d["coverage_to"] for d in self.datasets() if d.get("kind") == "imported"}
+        return KnowledgeBase.from_rows(self.rows(known_at), registry=registry, coverage=coverage)
 
     # -- proposals ---------------------------------------------------------------
 
