@@ -71,3 +71,34 @@ def test_piped_text_has_no_box_drawing(command):
     result = runner.invoke(app, list(command), env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     assert not BOXES & set(result.stdout)
+
+
+def test_escalation_reports_each_round_as_it_ends(isolated_store_path):
+    from casus.app import App, FixedClock
+
+    heard = []
+    with App.open(isolated_store_path, clock=FixedClock("2025-01-01")) as opened:
+        report = opened.scenario(["RUS attacks EST"], mode="escalation",
+                                 on_round=lambda *args: heard.append(args))
+    assert [number for number, _, _ in heard] == list(range(1, report.rounds + 1))
+    assert heard[0][1] == 35  # NATO and EU members bound to defend Estonia in the first round
+    assert heard[-1][2] == 0  # nothing left to fire
+
+
+def test_progress_goes_to_a_terminal_only(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from casus.cli import common
+
+    monkeypatch.setattr(common, "err", Console(file=io.StringIO(), force_terminal=False))
+    with common.round_progress(True) as on_round:
+        assert on_round is None
+    screen = io.StringIO()
+    monkeypatch.setattr(common, "err", Console(file=screen, force_terminal=True, width=80))
+    with common.round_progress(True) as on_round:
+        on_round(1, 35, 120)
+    with common.round_progress(False) as on_round:
+        assert on_round is None
+    assert "escalating" in screen.getvalue()

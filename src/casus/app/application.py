@@ -308,10 +308,12 @@ class App:
         place: str | None = None,
         provoked: bool | None = False,
         requested: bool | None = None,
+        on_round=None,
     ) -> contracts.ScenarioReport:
-        """Fire every treaty on acts of aggression on a date (``casus scenario``)."""
+        """Fire every treaty on acts of aggression on a date (``casus scenario``); ``on_round``
+        hears of each round as it ends (see ``Engine.run``)."""
         chosen = self.build_scenario(acts, on, mode=mode, place=place, provoked=provoked, requested=requested)
-        return self.run(chosen)
+        return self.run(chosen, on_round=on_round)
 
     def place(self, query: str, on: dt.date | str | None = None) -> contracts.PlaceReport:
         """A place as casus resolves it on a date: sovereign, administrator, dispute, and the
@@ -321,17 +323,17 @@ class App:
         payload = place_report(self.knowledge_base(), query, self.day(on), self.gazetteer)
         return contracts.PlaceReport.model_validate(payload)
 
-    def scenario_file(self, path: str | os.PathLike) -> contracts.ScenarioReport:
+    def scenario_file(self, path: str | os.PathLike, on_round=None) -> contracts.ScenarioReport:
         """Fire a scenario written in YAML or JSON (``casus scenario --file``)."""
         from casus.engine import load_scenario_file
 
-        return self.run(load_scenario_file(Path(path), self.registry, today=self.today()))
+        return self.run(load_scenario_file(Path(path), self.registry, today=self.today()), on_round=on_round)
 
-    def run(self, scenario) -> contracts.ScenarioReport:
+    def run(self, scenario, on_round=None) -> contracts.ScenarioReport:
         """Fire an already built ``casus.engine.Scenario``."""
         from casus.engine import Engine, Report
 
-        outcome = Engine(self.knowledge_base(), self.places).run(scenario)
+        outcome = Engine(self.knowledge_base(), self.places).run(scenario, on_round=on_round)
         return contracts.ScenarioReport.model_validate(Report(outcome, self.registry).to_json())
 
     def diff(self, start: dt.date | str, end: dt.date | str) -> contracts.Diff:

@@ -7,6 +7,7 @@ returns; library errors become a message and an exit code only here.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -56,6 +57,25 @@ def open_app():
     from casus.app import App, SystemClock
 
     return App.open(clock=SystemClock(), lazy=True)
+
+
+@contextlib.contextmanager
+def round_progress(show: bool):
+    """Escalation's progress on standard error while it runs ("round 3: 34 joined, 120 acts
+    next"), on a terminal only: piped output and files never see it. Yields the callback
+    ``Engine.run`` calls after each round."""
+    if not show or not err.is_terminal:
+        yield None
+        return
+    from rich.status import Status
+
+    with Status(Text("escalating: round 1"), console=err) as status:
+        def on_round(number: int, joined: int, acts_next: int) -> None:
+            status.update(Text(f"escalating: round {number} done, {joined} joined; "
+                               f"{acts_next} acts for round {number + 1}" if acts_next else
+                               f"escalating: round {number} done, {joined} joined; nothing left to fire"))
+
+        yield on_round
 
 
 def print_json(payload: Any) -> None:

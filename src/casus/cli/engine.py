@@ -18,6 +18,7 @@ from casus.cli.common import (
     emit,
     json_format,
     open_app,
+    round_progress,
     write_table,
 )
 from casus.errors import InvalidArgumentError
@@ -56,11 +57,12 @@ def scenario(
     if not file and not acts:
         raise InvalidArgumentError('give at least one act, e.g. "RUS attacks EST", or --file')
     app_ = open_app()
-    if file:
-        report = app_.scenario_file(file)
-    else:
-        report = app_.scenario(acts, on, mode=mode or "strict", place=place, provoked=provoked,
-                               requested=True if requested else None)
+    with round_progress(show=bool(file) or mode == "escalation") as on_round:
+        if file:
+            report = app_.scenario_file(file, on_round=on_round)
+        else:
+            report = app_.scenario(acts, on, mode=mode or "strict", place=place, provoked=provoked,
+                                   requested=True if requested else None, on_round=on_round)
     payload = report.to_json()
     emit(payload, as_json, render.scenario, payload, verbose, fmt=fmt, rows=render.scenario_rows)
 

@@ -13,8 +13,10 @@ got there first, so no write is half done and none is lost.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import random
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,7 +29,6 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 
 from casus import __version__
 from casus.errors import InvalidArgumentError, ProposalDecidedError, StoreError
-from casus.store import rows as row_builders
 from casus.store.tables import KEYED, VERSIONED, datasets, proposals, readings, store_generation
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -293,13 +294,26 @@ class Store:
         script = ScriptDirectory.from_config(cls._alembic_config())
         return [s.revision for s in reversed(list(script.walk_revisions()))]
 
+    @staticmethod
+    def script_head() -> str | None:
+        """The newest revision, read from the migration scripts' ``revision =`` lines.
+
+        Every open asks whether the store is behind; importing Alembic and its script
+        machinery to answer costs more than the command itself. The scripts form one
+        chain, so the head is the revision no other script names as its
+        ``down_revision``. A test checks this against Alembic's own answer.
+        """
+        return _script_head()
+
     def migrate(self, revision: str = "head") -> None:
         """Bring the schema to ``revision`` (default the newest) with Alembic.
 
         A store at a revision this casus does not know (made by a newer casus)
-        is refused rather than touched.
+        is refused rather than touched. A store already at the head costs one read.
         """
         current = self.revision()
+        if revision == "head" and current is not None and current == self.script_head():
+            return
         if current is not None and current not in self.known_revisions():
             raise StoreError(
                 f"the store at {self.engine.url!r} has schema {current}, newer than this casus knows "
@@ -338,7 +352,7 @@ class Store:
         files changed is superseded (old version closed, new one added); one the
         files dropped is closed; one a user edited is left as the user made it.
         """
-        from casus.treaties.loader import builtin_files, builtin_treaties, files_digest
+        from casus.treaties.builtin import builtin_files, files_digest
 
         digest = files_digest(builtin_files())
         with self.transaction() as connection:
@@ -347,6 +361,9 @@ class Store:
             ).scalar()
         if stored == digest:
             return {"inserted": 0, "superseded": 0, "closed": 0}
+        from casus.store import rows as row_builders
+        from casus.treaties.loader import builtin_treaties
+
         records = row_builders.rows_for_treaties(builtin_treaties())
         return self.replace_dataset(
             BUILTIN_DATASET,
@@ -647,6 +664,21 @@ class Transaction:
                 f"proposal {proposal_id} is already {row['status']} (by {row['decided_by']} at {stamp}); "
                 f"only an open proposal can be {verb}ed", record=str(proposal_id)
             )
+
+
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([^'\"\s]+)['\"]?", re.MULTILINE)
+
+
+@functools.cache
+def _script_head() -> str | None:
+    revisions, parents = set(), set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(match.groups() for match in _REVISION_LINE.finditer(script.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+            parents.add(found.get("down_revision"))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None  # several heads: let Alembic decide
 
 
 def _table(table_name: str, tables: dict, verb: str):
