@@ -644,17 +644,27 @@ def scenario(console: Console, payload: dict[str, Any], verbose: bool = False) -
         if not items:
             continue
         text.heading(console, f"{title} ({len({i['state']['id'] for i in items})} states)")
-        heads = []
+        # per state, one line per treaty and article: its counterparts named when one, counted when more
+        per_state: dict[tuple, dict[str, Any]] = {}
         for item in items:
             reason = item["reason"]
-            if item.get("may_not_help"):
-                what = f"not help {item['may_not_help']['name']}"
-            else:
-                what = f"{'with' if key == 'consult' else 'toward'} {item['toward']['name']}"
-            status = "" if item["status"] == "bound" else f" · {item['status']}"
-            marker = f" {UNCERTAIN}" if reason.get("uncertain") else ""
-            head = (f"{short(reason['treaty'])} Art. {reason['article']} · {what}{status}{marker} "
-                    f"{_reason_notes(reason, notes)}")
+            helped = item.get("may_not_help")
+            slot = (item["state"]["id"], reason["treaty"]["id"], reason["article"], item["status"], bool(helped))
+            entry = per_state.setdefault(slot, {"item": item, "others": {}, "uncertain": False})
+            other = helped or item["toward"]
+            entry["others"][other["id"]] = other["name"]
+            entry["uncertain"] |= bool(reason.get("uncertain"))
+            _reason_notes(reason, notes)
+        heads = []
+        for (_, _, _, status, helped), entry in per_state.items():
+            item, others = entry["item"], entry["others"]
+            reason = item["reason"]
+            named = next(iter(others.values())) if len(others) == 1 else f"{len(others)} states"
+            what = f"not help {named}" if helped else f"{'with' if key == 'consult' else 'toward'} {named}"
+            shown = "" if status == "bound" else f" · {status}"
+            marker = f" {UNCERTAIN}" if entry["uncertain"] else ""
+            head = (f"{short(reason['treaty'])} Art. {reason['article']} · {what}{shown}{marker} "
+                    f"{notes.mark(reason['treaty'])}")
             heads.append((head, item["state"]))
         _grouped(console, heads, seen)
     for item in payload["pending"]:
