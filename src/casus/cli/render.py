@@ -15,26 +15,6 @@ def state_label(state: dict[str, Any]) -> str:
     return f"{state['name']} ({state['id']})"
 
 
-def conditions_text(conditions: dict[str, Any]) -> str:
-    """Conditions in words; an empty set reads as unconditional."""
-    parts = []
-    for key, value in conditions.items():
-        if isinstance(value, dict):
-            parts.append(f"{key}: {value.get('description') or value.get('area')}")
-        elif value is True and key == "non_provocation":
-            parts.append("only if the attack was not provoked")
-        elif value:
-            parts.append(f"{key}: {value}")
-    return "; ".join(parts) or "none"
-
-
-def treaty_text(treaty: dict[str, Any]) -> str:
-    """A treaty by id; a unilateral pledge says what it is wherever it is named."""
-    if treaty.get("instrument") == "unilateral":
-        return f"{treaty['id']} (unilateral pledge: binds only its maker)"
-    return treaty["id"]
-
-
 def source_text(source: dict[str, Any]) -> str:
     if source.get("kind") == "edited":
         return f"edited by {source.get('by')} on {source.get('at')}: {source.get('reason')}"
@@ -462,27 +442,6 @@ UNCERTAIN = "(?)"
 """The marker of a duty that rests on an uncertain fact; the facts follow in a note."""
 
 
-def _checks_text(conditions: list[dict[str, Any]]) -> str:
-    if not conditions:
-        return "none"
-    parts = []
-    for c in conditions:
-        text = f"{c['condition']} {c['status'].replace('_', ' ')}: {c['detail']}"
-        if c["status"] == "open" and c.get("decides"):
-            text += f" (decided by {c['decides']})"
-        parts.append(text)
-    return "; ".join(parts)
-
-
-def _reason_text(reason: dict[str, Any]) -> str:
-    verb = {"defense": "defend", "offense": "join"}.get(reason["kind"], reason["kind"])
-    marker = f" {UNCERTAIN}" if reason.get("uncertain") else ""
-    return (
-        f"{verb} {reason['toward']['id']} against {reason['against']['id']} — "
-        f"{treaty_text(reason['treaty'])} Art. {reason['article']} ({reason['strength']}){marker}"
-    )
-
-
 def _place_text(place: dict[str, Any]) -> str:
     """ "Crimea (region, Europe; sovereign UKR, administered by RUS — disputed: …)"."""
     where = ", ".join(part for part in (place["kind"], place.get("within"), place.get("region")) if part)
@@ -495,17 +454,6 @@ def _place_text(place: dict[str, Any]) -> str:
         claims = f"claimed by {', '.join(dispute['claimants'])}" if dispute["claimants"] else "disputed"
         text += f" — disputed: {claims}" + (f"; {dispute['note']}" if dispute.get("note") else "")
     return text
-
-
-def _uncertain_notes(console: Console, reasons: list[dict[str, Any]]) -> None:
-    seen: dict[str, str] = {}
-    for reason in reasons:
-        for fact in reason.get("basis") or ():
-            seen.setdefault(f"{reason['treaty']['id']}: {fact['fact']}", fact["uncertain"])
-    if seen:
-        console.print(Text(f"{UNCERTAIN} rests on uncertain facts:", style="bold"))
-        for fact, why in seen.items():
-            console.print(Text(f"  {fact}: {why}"), soft_wrap=False)
 
 
 def place(console: Console, payload: dict[str, Any]) -> None:
@@ -643,7 +591,8 @@ def scenario(console: Console, payload: dict[str, Any], verbose: bool = False) -
         items = payload[key]
         if not items:
             continue
-        text.heading(console, f"{title} ({len({i['state']['id'] for i in items})} states)")
+        count = len({i["state"]["id"] for i in items})
+        text.heading(console, f"{title} ({count} state{'s' * (count != 1)})")
         # per state, one line per treaty and article: its counterparts named when one, counted when more
         per_state: dict[tuple, dict[str, Any]] = {}
         for item in items:
