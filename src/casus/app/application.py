@@ -52,11 +52,12 @@ class App:
     def __init__(self, store=None, *, clock: Clock | None = None, registry=None, gazetteer=None,
                  url: str | os.PathLike | None = None, seed: bool = True) -> None:
         """An app on ``store``, or (when None) on the store at ``url``, opened on first use."""
-        from casus.states import default_registry
-
         self._store, self._url, self._seed = store, url, seed
+        # An app that opens its own SQLite store reads and keeps a snapshot of the knowledge
+        # base beside it (``casus.store.snapshot``): a command then need not open the store.
+        self._snapshots = store is None
         self.clock: Clock = clock or SystemClock()
-        self.registry = registry or default_registry()
+        self._registry = registry
         self._gazetteer = gazetteer
         self._places = None
         self._lock = threading.RLock()
@@ -81,6 +82,17 @@ class App:
         if not lazy:
             app.store  # noqa: B018 - open, migrate and seed now
         return app
+
+    @property
+    def registry(self):
+        """The state registry (the package's, unless given): loaded on first use, or taken from a snapshot."""
+        if self._registry is None:
+            with self._lock:
+                if self._registry is None:
+                    from casus.states import default_registry
+
+                    self._registry = default_registry()
+        return self._registry
 
     @property
     def store(self):
@@ -171,18 +183,57 @@ class App:
         return self.store.generation()
 
     def knowledge_base(self, known_at: dt.datetime | None = None):
-        """The knowledge base as known now (or at ``known_at``), rebuilt only when the store changed."""
+        """The knowledge base as known now (or at ``known_at``), rebuilt only when the store changed.
+
+        Before the store is opened, the current base may come from the snapshot saved
+        beside a SQLite store, if the store has not changed since (its mark, which every
+        write changes, says so) and this casus made it; the store is then not opened at all.
+        """
+        database = self._snapshot_file() if known_at is None else None
+        mark = None
+        if database is not None:
+            from casus.store import snapshot
+
+            mark = snapshot.mark(database)
+            if mark is not None and self._store is None:
+                key = (mark[1], None)
+                with self._lock:
+                    kb = self._kbs.get_fresh(key) or snapshot.load(database, mark)
+                    if kb is not None:
+                        self._adopt(kb)
+                        self._kbs.put(key, kb)
+                        return kb
         generation = self.store.generation()  # before the rows: a write in between only costs a rebuild
         key = (generation, known_at)
         with self._lock:
             kb = self._kbs.get_fresh(key)
             if kb is None:
+                if database is not None:
+                    mark = snapshot.mark(database)  # the store is open now: migrated and synced
                 kb = self.store.knowledge_base(known_at, registry=self.registry)
                 self.builds += 1
                 for stale in [k for k in self._kbs if k[0] != generation]:
                     del self._kbs[stale]
                 self._kbs.put(key, kb)
+                if mark is not None and mark[1] == generation:
+                    snapshot.save(database, mark, kb)
             return kb
+
+    def _snapshot_file(self):
+        """The SQLite file whose snapshot this app keeps, or None."""
+        if not self._snapshots:
+            return None
+        from casus.store.snapshot import sqlite_path
+        from casus.store.urls import resolve_url
+
+        return sqlite_path(resolve_url(self._url))
+
+    def _adopt(self, kb) -> None:
+        """Share one state registry between the app and a base read from a snapshot."""
+        if self._registry is None:
+            self._registry = kb.registry
+        else:
+            kb.registry = self._registry
 
     # -- states and treaties ---------------------------------------------------------
 

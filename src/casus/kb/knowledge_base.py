@@ -96,6 +96,18 @@ class KnowledgeBase:
         self._treaty_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_treaty_on)
         self._articles_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_articles_on)
 
+    _CACHES = ("_parties_on", "_treaty_on", "_articles_on")
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a snapshot keeps (``casus.store.snapshot``): the records and indexes, not the per-day caches."""
+        return {k: v for k, v in self.__dict__.items() if k not in self._CACHES}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._parties_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_parties_on)
+        self._treaty_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_treaty_on)
+        self._articles_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_articles_on)
+
     def _fixed_basis(self, treaty: TreatyRecord, obligation: ObligationRecord) -> tuple:
         """The uncertain facts of a treaty and an article (``uncertain`` in the data)."""
         key = (treaty.id, obligation.key)

@@ -27,7 +27,6 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from os import PathLike
 
-import pycountry
 
 from casus.errors import AmbiguousStateError, InvalidArgumentError, UnknownStateError
 from casus.states.files import load_states
@@ -55,6 +54,8 @@ def _iso_names(iso3: str | None) -> list[str]:
     releases, so we do not retype them); former codes (DDR, CSK) come from ISO 3166-3."""
     if not iso3:
         return []
+    import pycountry  # only when a registry is built from its files, not when one is read from a snapshot
+
     record = pycountry.countries.get(alpha_3=iso3) or pycountry.historic_countries.get(alpha_3=iso3)
     if record is None:
         return []

@@ -23,12 +23,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import platformdirs
 from sqlalchemy import Connection, Engine, and_, create_engine, event, inspect, or_, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from casus import __version__
 from casus.errors import InvalidArgumentError, ProposalDecidedError, StoreError
+from casus.store.urls import default_path, resolve_url
 from casus.store.tables import KEYED, VERSIONED, datasets, proposals, readings, store_generation
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -48,22 +48,6 @@ MAX_ID = 2**31 - 1
 """The largest row id (PostgreSQL's INTEGER); a larger one names no row."""
 
 T = TypeVar("T")
-
-
-def default_path() -> Path:
-    return platformdirs.user_data_path("casus", appauthor=False) / "casus.sqlite"
-
-
-def resolve_url(value: str | os.PathLike | None = None) -> str:
-    """The database URL for ``value``, else ``CASUS_DB``, else the default file."""
-    value = value if value is not None else os.environ.get("CASUS_DB") or None
-    if value is None:
-        path = default_path()
-    elif "://" in str(value):
-        return str(value)
-    else:
-        path = Path(value).expanduser()
-    return f"sqlite:///{path}"
 
 
 def utcnow() -> dt.datetime:
