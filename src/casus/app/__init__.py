@@ -18,6 +18,9 @@ An ``App`` owns:
   small read while nothing changed, and is rebuilt after any write, by this
   process or another; exposure views are cached per (generation, date).
   Both caches are bounded (``KB_CACHE_SIZE``, ``EXPOSURE_CACHE_SIZE``).
+  An app that opens its own SQLite store also keeps the current base in a
+  snapshot beside it (``casus.store.snapshot``): the next process reads that
+  while the store is unchanged, without opening the store at all.
 
 Public surface (each CLI command calls the method of the same name; a
 subcommand joins the words with ``_``: ``casus review accept`` is
