@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from casus.reader import provisions, sentences
-from casus.reader.dates import DateMention, find_dates
+from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.mentions import Mention, finder_for
 from casus.reader.rules import Rules, load_rules
@@ -341,9 +341,9 @@ class _Reader:
         mentions = self.mentions()
         # a date alone at the top ("date 2024-07-22", "June, 14") is the page's header,
         # not the date of anything the article reports
-        dates = [d for d in find_dates(self.text, self.published)
-                 if not (d.start < 30 and re.fullmatch(r"\s*(?:date:?\s*)?", self.text[:d.start], re.I)
-                         and re.match(r"[\s,]*(?:\n|\d{4}\b|[A-Z]{3,})", self.text[d.end:d.end + 12]))]
+        # dates without the page's own (header, byline, dateline): see ``dates``
+        self.dater = Dater(self.text, self.published, self.rules.events, self.rules.weak)
+        dates = self.dater.dates
         quotes, visits = [], []
         previous_attached = False
         for s, e in _clauses(self.text, sentences.split(self.text)):
@@ -380,6 +380,7 @@ class _Reader:
             if has_noun or attached or previous_attached:
                 self.provisions(s, e, names, attached)
             previous_attached = bool(attached) or (has_noun and self.focus is not None)
+            self.dater.note(s, e, attached or ([self.focus] if self.focus is not None else []))
             visits.extend(self.visits(s, e, here, sdates))
         quotes = self.quotes(mentions)
         agreements = self.records()
@@ -440,7 +441,7 @@ class _Reader:
         self.focus = cluster
         if name and not cluster.name:
             cluster.name = name
-        date = _nearest_date(sdates, trigger)
+        date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
         record = cluster.records.get(trigger.event)
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
@@ -470,6 +471,7 @@ class _Reader:
                 record["date"] = self.published.isoformat()
         if len(record["evidence"]) < 3:
             record["evidence"].append((s, e))
+        record.setdefault("sites", []).append((s, e, trigger.start, trigger.end))
         if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
             self._listed(trigger, names, cluster, date, s, e)
         return cluster
@@ -560,6 +562,8 @@ class _Reader:
                 records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
                             "own": [], "no_provisions": False}]
             for r in records:
+                if r["date"] is None and r.get("sites"):
+                    r["date"] = self.dater.fallback(r["event"], c, r["sites"])
                 parties = r["own"] if len(r["own"]) >= 2 else c.parties
                 if len(parties) < 2:
                     continue
