@@ -22,10 +22,8 @@ How it reads, sentence by sentence (sentences by rule, see ``sentences``):
    sentence reporting it (the date nearest the trigger), resolved against the
    publication date. An agreement named only in passing ("under a 1951 treaty",
    "the treaty between A and B") is ``mentioned``, unless something happened to it.
-5. Provisions (``data/provisions.yaml``) in sentences about an agreement; a provision
-   with a negation before it in its clause ("did not include a mutual defense clause")
-   is kept as negated, never as a provision; one with a hedge ("could extend to") is
-   dropped.
+5. Provisions (``provisions``, ``data/provisions.yaml``) in sentences about an
+   agreement, denied ones kept apart.
 """
 
 from __future__ import annotations
@@ -35,8 +33,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from casus.reader import sentences
-from casus.reader.dates import DateMention, find_dates
+from casus.reader import provisions, sentences
+from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.mentions import Mention, finder_for
 from casus.reader.rules import Rules, load_rules
@@ -54,7 +52,6 @@ _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force")
-_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:treaty|pact|agreement|accord|deal|partnership)\b", re.I)
 _ADMISSION = re.compile(r"admit|accession|membership|bid", re.I)
 _NAME = re.compile(
     r"(?:[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
@@ -143,7 +140,6 @@ class _Reader:
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
-        self._dates: list[DateMention] = []
 
     # -- mentions --------------------------------------------------------------------
 
@@ -372,10 +368,9 @@ class _Reader:
         mentions = self.mentions()
         # a date alone at the top ("date 2024-07-22", "June, 14") is the page's header,
         # not the date of anything the article reports
-        dates = [d for d in find_dates(self.text, self.published)
-                 if not (d.start < 30 and re.fullmatch(r"\s*(?:date:?\s*)?", self.text[:d.start], re.I)
-                         and re.match(r"[\s,]*(?:\n|\d{4}\b|[A-Z]{3,})", self.text[d.end:d.end + 12]))]
-        self._dates = dates
+        # dates without the page's own (header, byline, dateline): see ``dates``
+        self.dater = Dater(self.text, self.published, self.rules.events, self.rules.weak)
+        dates = self.dater.dates
         quotes, visits = [], []
         previous_attached = False
         for s, e in _clauses(self.text, sentences.split(self.text)):
@@ -412,6 +407,7 @@ class _Reader:
             if has_noun or attached or previous_attached:
                 self.provisions(s, e, names, attached)
             previous_attached = bool(attached) or (has_noun and self.focus is not None)
+            self.dater.note(s, e, attached or ([self.focus] if self.focus is not None else []))
             visits.extend(self.visits(s, e, here, sdates))
         quotes = self.quotes(mentions)
         agreements = self.records()
@@ -473,7 +469,7 @@ class _Reader:
         self.focus = cluster
         if name and not cluster.name:
             cluster.name = name
-        date = _nearest_date(sdates, trigger)
+        date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
         record = cluster.records.get(trigger.event)
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
@@ -503,6 +499,7 @@ class _Reader:
                 record["date"] = self.published.isoformat()
         if len(record["evidence"]) < 3:
             record["evidence"].append((s, e))
+        record.setdefault("sites", []).append((s, e, trigger.start, trigger.end))
         if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
             self._listed(trigger, names, cluster, date, s, e)
         return cluster
@@ -563,39 +560,18 @@ class _Reader:
         return cluster
 
     def provisions(self, s, e, names, attached) -> None:
-        sentence = self.text[s:e]
-        for kind, patterns in self.rules.provisions.items():
-            for rx in patterns:
-                for m in rx.finditer(sentence):
-                    window = re.split(r"[;:,—–]|\bbut\b|\bwhich\b", sentence[max(0, m.start() - 60):m.start()])[-1]
-                    if self.rules.provision_hedge.search(window):
-                        continue
-                    negated = bool(self.rules.provision_negation.search(window)) and kind != "neutrality"
-                    target = self._provision_target(s + m.start(), s + m.end(), names, attached)
-                    if target is None:
-                        self.pending_provisions.append((kind, negated))
-                    else:
-                        (target.negated if negated else target.provisions).add(kind)
-                    if negated:
-                        similar = re.match(r"[^.;]{0,30}?\bsimilar to\b", sentence[m.end():])
-                        if similar and attached:
-                            other = [c for c in attached if c is not target]
-                            if other:
-                                other[-1].provisions.add(kind)
-
-    def _provision_target(self, start, end, names, attached) -> _Cluster | None:
-        inside = [n for n in names if n[0] <= start and end <= n[1]]
-        following = inside + [n for n in names if 0 <= n[0] - end <= 80 and re.search(r"\b(?:under|of|in)\b", self.text[end:n[0]])]
-        for n in following:
-            for c in self.clusters:
-                if c.name and _same_name(c.name, n[2]):
-                    return c
-        lead = self.text[self._sentence_start(start):start]
-        if self.focus_before is not None and _DEFINITE.search(lead) and "between" not in lead:
-            return self.focus_before
-        if attached:
-            return attached[0]
-        return self.focus
+        """Give the sentence's provision phrases to their agreements (``provisions``)."""
+        for hit in provisions.find(self.text, s, e, self.rules):
+            target = provisions.target(hit, self.text, self._sentence_start(hit.start), names, attached,
+                                       self.clusters, self.focus_before, self.focus, _same_name)
+            if target is None:
+                self.pending_provisions.append((hit.kind, hit.negated))
+            else:
+                (target.negated if hit.negated else target.provisions).add(hit.kind)
+            if hit.similar_to and attached:
+                other = [c for c in attached if c is not target]
+                if other:
+                    other[-1].provisions.add(hit.kind)
 
     def _sentence_start(self, position: int) -> int:
         return max((s for s, _ in self._spans if s <= position), default=0)
@@ -614,6 +590,8 @@ class _Reader:
                 records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
                             "own": [], "no_provisions": False}]
             for r in records:
+                if r["date"] is None and r.get("sites"):
+                    r["date"] = self.dater.fallback(r["event"], c, r["sites"])
                 parties = r["own"] if len(r["own"]) >= 2 else c.parties
                 if len(parties) < 2:
                     continue
