@@ -95,6 +95,13 @@ _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
 _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
                                    r"partnership|memorandum|declaration)\b", re.I)
+# a number of agreements right after the verb ("signed two documents", "concluded with the
+# announcement of five major agreements")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
+_COUNTED = re.compile(r"[^.;:]{0,40}?\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:documents|agreements|accords|pacts|treaties|deals|memorand(?:a|ums)|MoUs|instruments)\b",
+                      re.I)
 # a pronoun subject by which a speaker reports its own act
 _SELF = frozenset({"it", "they", "we"})
 
@@ -109,6 +116,7 @@ class _Cluster:
 
     index: int
     parties: list[str] = field(default_factory=list)  # state/org ids in order of appearance
+    lone: bool = False  # started beside a full agreement in focus; takes no stray state later
     name: str | None = None
     provisions: set[str] = field(default_factory=set)
     negated: set[str] = field(default_factory=set)
@@ -183,9 +191,18 @@ class _Reader:
         strong = [t for t in found if t.event not in self.rules.weak]
         found = sorted(strong or found, key=lambda t: t.start)
         background = [t for t in found if self._background(t, s, e)]
-        if background and len(background) < len(found):
+        if background and (len(background) < len(found) or self._long_before(found[0], s, e)):
             found = [t for t in found if t not in background]
         return found
+
+    def _long_before(self, trigger: _Trigger, s: int, e: int) -> bool:
+        """Whether the event's date lies more than five years before publication: a
+        participle giving an agreement's history ("the treaty, signed in 1947, states
+        …") is no news; a recent one ("the pact, announced in 2021") may be."""
+        if self.published is None:
+            return False
+        date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
+        return bool(date) and int(date[:4]) < self.published.year - 5
 
     def _background(self, trigger: _Trigger, s: int, e: int) -> bool:
         """A participle describing an agreement ("ended the accord signed with Paris"):
@@ -357,8 +374,10 @@ class _Reader:
             if another and len(states_in_focus) >= 2 and set(parties) - set(self.focus.parties):
                 # "… with the EU. In March, Sandu signed a defence agreement with France":
                 # another agreement, whose other side goes unsaid
-                return self._new(parties, name)
-            if len(states_in_focus) < 2:
+                cluster = self._new(parties, name)
+                cluster.lone = True
+                return cluster
+            if len(states_in_focus) < 2 and not self.focus.lone:
                 self.focus.add_parties(parties)
             else:
                 # a sentence naming one state ("Hungary blocked the signing …") does not
@@ -527,7 +546,13 @@ class _Reader:
             record["evidence"].append((s, e))
         record.setdefault("sites", []).append((s, e, trigger.start, trigger.end))
         if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
+            before = len(self.clusters)
             self._listed(trigger, names, cluster, date, s, e)
+            count = _COUNTED.match(self.text, trigger.end, min(e, trigger.end + 80))
+            if count and len(self.clusters) == before:
+                # "signed two documents", "the announcement of five agreements": that many
+                # agreements between the same parties, one record each
+                record["count"] = max(record.get("count", 1), _NUMBERS.get(count.group(1).lower(), 1))
         return cluster
 
     def _pairs(self, trigger: _Trigger, here: list[Mention], s: int, e: int) -> list[list[Mention]] | None:
@@ -634,6 +659,7 @@ class _Reader:
             if not records and c.mention_evidence:
                 records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
                             "own": [], "no_provisions": False}]
+            records = [r for r in records for _ in range(r.get("count", 1))]
             for r in records:
                 if r["date"] is None and r.get("sites"):
                     r["date"] = self.dater.fallback(r["event"], c, r["sites"])

@@ -138,6 +138,18 @@ def _cached_derived() -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
+def combining_forms() -> dict[str, str]:
+    """``data/combining_forms.csv``: the first element of a compound adjective ("Indo-US",
+    "Sino-Russian") to its state; a mention only when a hyphen and another state follow."""
+    path = DATA / "combining_forms.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != ["form", "state", "source"]:
+            raise ValueError(f"{path}: columns must be form,state,source")
+        return {row["form"].strip(): row["state"].strip() for row in reader if row["form"].strip()}
+
+
+@functools.cache
 def _cached_lowercase_words() -> frozenset[str]:
     path = DATA / "lowercase_words.csv"
     with open(path, encoding="utf-8", newline="") as handle:
@@ -209,6 +221,7 @@ class MentionFinder:
         self.vocab = vocab
         self._tables: dict[dt.date | None, dict] = {}
         forms = set(state_lexicon(None, every_date=True).entries) | set(_derived_forms())
+        forms |= set(combining_forms())
         for leader in self.leaders:
             forms |= {leader.name, leader.surname, *leader.aliases} - {""}
         for org in self.orgs.values():
@@ -248,11 +261,21 @@ class MentionFinder:
         not_label = self.vocab.strings["NOT"]
         spans = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)]
         out = []
+        combining = combining_forms()
         chosen = filter_spans(spans)
         full_names = {span.text for span in chosen}
+        starts = {span.start for span in chosen if span.label != not_label}
         for span in chosen:
             if span.label == not_label:
                 continue
+            if span.text in combining:
+                following = doc[span.end:span.end + 2]
+                if len(following) == 2 and following[0].text in ("-", "–") and following[0].idx == span.end_char \
+                        and following[1].i in starts:
+                    out.append(Mention(span.start_char, span.end_char, span.text, "name", combining[span.text]))
+                    continue
+                if span.text not in table:
+                    continue
             entry = table.get(span.text)
             if entry is None:
                 entry = self._resolve_surname(span.text, ambiguous.get(span.text, ()), full_names)
