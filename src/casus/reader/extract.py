@@ -94,6 +94,7 @@ class _Cluster:
     name: str | None = None
     provisions: set[str] = field(default_factory=set)
     negated: set[str] = field(default_factory=set)
+    provision_evidence: list[tuple[int, int]] = field(default_factory=list)  # sentences stating them
     records: dict[str, dict] = field(default_factory=dict)  # event -> record
     mention_evidence: list[tuple[int, int]] = field(default_factory=list)
     mention_date: str | None = None
@@ -125,7 +126,7 @@ class _Reader:
         self.orgs = orgs
         self.clusters: list[_Cluster] = []
         self.focus: _Cluster | None = None
-        self.pending_provisions: list[tuple[str, bool]] = []
+        self.pending_provisions: list[tuple[str, bool, tuple[int, int]]] = []
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
@@ -329,8 +330,10 @@ class _Reader:
     def _new(self, parties, name) -> _Cluster:
         c = _Cluster(len(self.clusters), name=name)
         c.add_parties(parties)
-        for kind, negated in self.pending_provisions:
+        for kind, negated, sentence in self.pending_provisions:
             (c.negated if negated else c.provisions).add(kind)
+            if sentence not in c.provision_evidence:
+                c.provision_evidence.append(sentence)
         self.pending_provisions.clear()
         self.clusters.append(c)
         return c
@@ -338,7 +341,7 @@ class _Reader:
     # -- the pass --------------------------------------------------------------------
 
     def read(self) -> Reading:
-        mentions = self.mentions()
+        mentions = self._mentions = self.mentions()
         # a date alone at the top ("date 2024-07-22", "June, 14") is the page's header,
         # not the date of anything the article reports
         # dates without the page's own (header, byline, dateline): see ``dates``
@@ -533,13 +536,19 @@ class _Reader:
 
     def provisions(self, s, e, names, attached) -> None:
         """Give the sentence's provision phrases to their agreements (``provisions``)."""
-        for hit in provisions.find(self.text, s, e, self.rules):
+        organisations = {m.id for m in self._mentions if s <= m.start < e and m.is_org
+                         and self.orgs[m.id].kind == "organisation"}
+        for hit in provisions.find(self.text, s, e, self.rules, names):
             target = provisions.target(hit, self.text, self._sentence_start(hit.start), names, attached,
-                                       self.clusters, self.focus_before, self.focus, _same_name)
+                                       self.clusters, self.focus_before, self.focus, _same_name, organisations)
+            if target is provisions.ELSEWHERE:
+                continue
             if target is None:
-                self.pending_provisions.append((hit.kind, hit.negated))
+                self.pending_provisions.append((hit.kind, hit.negated, (s, e)))
             else:
                 (target.negated if hit.negated else target.provisions).add(hit.kind)
+                if (s, e) not in target.provision_evidence:
+                    target.provision_evidence.append((s, e))
             if hit.similar_to and attached:
                 other = [c for c in attached if c is not target]
                 if other:
@@ -550,6 +559,7 @@ class _Reader:
 
     def records(self) -> list[Agreement]:
         out = []
+        provisions.share(self.clusters, {i for i, o in self.orgs.items() if o.kind == "organisation"})
         for c in self.clusters:
             if c.records.get("announced", {}).get("initialled") and "signed" in c.records:
                 # "sign a deal" in a headline, "initialled" in the body: the text was
@@ -567,13 +577,15 @@ class _Reader:
                 parties = r["own"] if len(r["own"]) >= 2 else c.parties
                 if len(parties) < 2:
                     continue
-                provisions = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
+                kinds = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
                 out.append(Agreement(
                     name=None if r["no_provisions"] else c.name,
                     parties=[self.party(p) for p in parties], event=r["event"], event_date=r["date"],
-                    provisions=provisions,
+                    provisions=kinds,
                     evidence=[Evidence(a, b, self.text[a:b]) for a, b in r["evidence"]],
-                    negated_provisions=sorted(c.negated)))
+                    negated_provisions=sorted(c.negated),
+                    provision_evidence=[] if r["no_provisions"] else [
+                        Evidence(a, b, self.text[a:b]) for a, b in c.provision_evidence[:3]]))
         return out
 
     def organisations_mentioned(self, mentions: list[Mention], agreements: list[Agreement]) -> list[Agreement]:
@@ -590,8 +602,13 @@ class _Reader:
                 continue
             seen.add(m.id)
             s, e = self._sentence_span(m.start)
+            # what the article says the organisation's treaty obliges, in the sentences naming it
+            spans = sorted({self._sentence_span(x.start) for x in mentions if x.id == m.id})
+            stated, denied, where = provisions.of_sentences(self.text, spans, self.rules, self.names)
             out.append(Agreement(name=self.orgs[m.id].name, parties=[self.party(m.id)], event="mentioned",
-                                 event_date=None, provisions=[], evidence=[Evidence(s, e, self.text[s:e])]))
+                                 event_date=None, provisions=sorted(stated - denied),
+                                 evidence=[Evidence(s, e, self.text[s:e])], negated_provisions=sorted(denied),
+                                 provision_evidence=[Evidence(a, b, self.text[a:b]) for a, b in where[:3]]))
         return out
 
     def _modifier(self, mention: Mention) -> bool:
