@@ -71,7 +71,8 @@ _DATELINE = re.compile(r"^\s*(?:date \d{4}-\d\d-\d\d\s+)?[A-Z][A-Za-z .,'()]{1,6
 # dependency labels by which a mention is an argument of the event's clause (subject,
 # object, coordination, possessor, compound or adjective of an argument, apposition)
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "conj", "appos", "compound", "poss",
-                            "amod", "nmod", "attr", "npadvmod", "pobj", "prep", "oprd", "ROOT", "acomp", "cc"})
+                            "amod", "nmod", "attr", "npadvmod", "pobj", "prep", "oprd", "ROOT", "acomp", "cc",
+                            "acl", "relcl"})
 # prepositions that join parties ("with", "between", "by"); any other ("in", "amid",
 # "against", "on", "from", "to") makes the mention a place, a threat or a model
 _PARTY_PREPOSITIONS = frozenset({"with", "between", "among", "amongst", "by", "of", "and", "alongside"})
@@ -79,6 +80,16 @@ _PARTY_PREPOSITIONS = frozenset({"with", "between", "among", "amongst", "by", "o
 _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "stated", "reported", "wrote",
                      "claimed", "stressed", "insisted", "according", "believes", "believe", "argued", "warned"})
 
+# nouns an organisation's name may qualify and still be spoken of itself
+_OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
+# a member of it: an organisation qualifying these is the one joined or left
+_MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership"})
+# "members of the CSTO", "the creation of NATO", "commitment to NATO"
+_ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies", "creation", "founding",
+                             "commitment", "commitments", "obligations", "article", "clause", "treaty", "charter",
+                             "enlargement", "expansion", "allegiance", "founders", "founder"})
+# a pronoun subject by which a speaker reports its own act
+_SELF = frozenset({"it", "they", "we"})
 
 # after an organisation's name: it describes a state ("NATO member Turkey", "EU-member
 # states", "NATO allies"), it is not spoken of itself
@@ -130,6 +141,7 @@ class _Reader:
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
+        self._dates: list[DateMention] = []
 
     # -- mentions --------------------------------------------------------------------
 
@@ -164,7 +176,20 @@ class _Reader:
                         continue
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group()))
         strong = [t for t in found if t.event not in self.rules.weak]
-        return sorted(strong or found, key=lambda t: t.start)
+        found = sorted(strong or found, key=lambda t: t.start)
+        background = [t for t in found if self._background(t, s, e)]
+        if background and len(background) < len(found):
+            found = [t for t in found if t not in background]
+        return found
+
+    def _background(self, trigger: _Trigger, s: int, e: int) -> bool:
+        """A participle describing an agreement ("ended the accord signed with Paris"):
+        beside another event it says which agreement, not what happened."""
+        if not self.parsed:
+            return False
+        token = self._token_at(trigger.start)
+        return token is not None and token.tag_ == "VBN" and token.dep_ == "acl"
+
 
     def names(self, s: int, e: int) -> list[tuple[int, int, str]]:
         out = []
@@ -233,6 +258,9 @@ class _Reader:
         chain = {token.i}
         while token.head.i != token.i:
             if token.dep_ in ("ccomp", "parataxis") and token.head.lower_ in _SAYING:
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF for c in token.children):
+                    # "Chad said it was ending the accord": the speaker speaks of its own act
+                    chain.add(token.head.i)
                 break
             token = token.head
             chain.add(token.i)
@@ -342,11 +370,9 @@ class _Reader:
 
     def read(self) -> Reading:
         mentions = self._mentions = self.mentions()
-        # a date alone at the top ("date 2024-07-22", "June, 14") is the page's header,
-        # not the date of anything the article reports
         # dates without the page's own (header, byline, dateline): see ``dates``
         self.dater = Dater(self.text, self.published, self.rules.events, self.rules.weak)
-        dates = self.dater.dates
+        dates = self._dates = self.dater.dates
         quotes, visits = [], []
         previous_attached = False
         for s, e in _clauses(self.text, sentences.split(self.text)):
@@ -398,7 +424,8 @@ class _Reader:
         actors = self.actors(here, s)
         # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
         # organisation qualifying another noun is not the organisation acted on
-        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._modifier(m)]
+        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._modifier(
+            m, member=trigger.event in ("acceded", "withdrew", "suspended"))]
         if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(
                 m.is_org for m in here):
             # "The Bahamas joined in 1982; Mexico left in 2004": the organisation in focus
@@ -600,6 +627,9 @@ class _Reader:
                 continue
             if _MEMBER_OF.match(self.text, m.end) or self._modifier(m):
                 continue
+            if not any(self._as_alliance(o) or self._coordinated_with_alliance(o, mentions) for o in mentions
+                       if o.id == m.id and not _MEMBER_OF.match(self.text, o.end)):
+                continue
             seen.add(m.id)
             s, e = self._sentence_span(m.start)
             # what the article says the organisation's treaty obliges, in the sentences naming it
@@ -611,18 +641,51 @@ class _Reader:
                                  provision_evidence=[Evidence(a, b, self.text[a:b]) for a, b in where[:3]]))
         return out
 
-    def _modifier(self, mention: Mention) -> bool:
+    def _coordinated_with_alliance(self, mention: Mention, mentions: list[Mention]) -> bool:
+        """"a member of the EAEU (…) and the CSTO": the organisation coordinated after one
+        spoken of as a treaty body is spoken of as one too (the parse often loses the
+        coordination over a parenthesis)."""
+        s, e = self._sentence_span(mention.start)
+        for other in mentions:
+            if other.is_org and other.id != mention.id and s <= other.start and other.end <= mention.start and \
+                    re.search(r"\band (?:the )?$", self.text[other.end:mention.start]) and self._as_alliance(other):
+                return True
+        return False
+
+    def _modifier(self, mention: Mention, member: bool = False) -> bool:
         """Whether the mention only qualifies another noun ("EU accession talks", "NATO
-        Air Command chief"), save a clause or article of its treaty ("NATO's Article 5")."""
+        Air Command chief"), save a clause or article of its treaty ("NATO's Article 5")
+        and, with ``member`` (joining or leaving), a member of it ("became the 30th NATO
+        member")."""
         if not self.parsed:
             return False
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
         root = span.root
-        return root.dep_ in ("compound", "amod", "nmod") and not re.match(
-            r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol",
-            root.head.text)
+        if member and root.head.lower_ in _MEMBER_NOUNS:
+            return False
+        return root.dep_ in ("compound", "amod", "nmod") and not _OWN_PART.match(root.head.text)
+
+    def _as_alliance(self, mention: Mention) -> bool:
+        """Whether the sentence speaks of the organisation as a treaty body: its article,
+        clause or treaty ("NATO's Article 5", "the SADC Mutual Defence Pact"), its members
+        ("both members of the CSTO", "a member of the EAEU and the CSTO"), its creation or
+        a commitment to it. Not as an actor that welcomes, calls or hosts, nor a place
+        ("chiefs from the EAC"). Without a parse every mention counts."""
+        if not self.parsed:
+            return True
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if root.dep_ in ("compound", "amod", "nmod", "poss"):
+            return bool(_OWN_PART.match(root.head.text))
+        if root.dep_ == "pobj" and root.head.lower_ in ("of", "to", "in", "within"):
+            return root.head.head.lower_ in _ALLIANCE_HEADS
+        return False
 
     def _sentence_span(self, position: int) -> tuple[int, int]:
         return next(((s, e) for s, e in self._spans if s <= position < e), (position, position))

@@ -107,6 +107,46 @@ class Lexicon:
         return out
 
 
+def _derived_forms() -> dict[str, str]:
+    """Forms built from a state's name and demonym by rule, each to its state: the formal
+    styles "the French Republic", "the Republic of Chad" and, for outlets that write an
+    adversary's name in lower case ("russia"), the lower-cased one-word name. A derived
+    form that is already a form of any state ("Republic of China", "Czech Republic") or
+    that is an ordinary word (``data/lowercase_words.csv``: "turkey", "chad") is left out.
+    Derived once: the registry does not change in a process."""
+    return dict(_cached_derived())
+
+
+@functools.cache
+def _cached_derived() -> tuple[tuple[str, str], ...]:
+    from casus.states import default_registry
+
+    explicit = set(state_lexicon(None, every_date=True).entries)
+    words = _cached_lowercase_words()
+    out: dict[str, set[str]] = {}
+    for state in default_registry().all():
+        if not state.exists_today:
+            continue
+        forms = {f"Republic of {state.name}"}
+        if state.demonym and " " not in state.demonym:
+            forms.add(f"{state.demonym} Republic")
+        if " " not in state.name and len(state.name) >= 4 and state.name.lower() not in words:
+            forms.add(state.name.lower())
+        for form in forms - explicit:
+            out.setdefault(form, set()).add(state.id)
+    return tuple(sorted((form, next(iter(ids))) for form, ids in out.items() if len(ids) == 1))
+
+
+@functools.cache
+def _cached_lowercase_words() -> frozenset[str]:
+    path = DATA / "lowercase_words.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != ["word"]:
+            raise ValueError(f"{path}: the one column must be 'word'")
+        return frozenset(row["word"].strip().lower() for row in reader if row["word"].strip())
+
+
 _KIND_ORDER = {"name": 0, "abbreviation": 1, "demonym": 2, "capital": 3, "metonym": 4}
 
 
@@ -146,6 +186,12 @@ def state_lexicon(on: dt.date | None, lexicon: Lexicon | None = None, every_date
     return lexicon
 
 
+def _add_derived(lexicon: Lexicon) -> Lexicon:
+    for form, ident in _derived_forms().items():
+        lexicon.add(form, "name", ident)
+    return lexicon
+
+
 class MentionFinder:
     """A PhraseMatcher over every surface form of states, organisations and leaders.
 
@@ -162,7 +208,7 @@ class MentionFinder:
         self.on = on
         self.vocab = vocab
         self._tables: dict[dt.date | None, dict] = {}
-        forms = set(state_lexicon(None, every_date=True).entries)
+        forms = set(state_lexicon(None, every_date=True).entries) | set(_derived_forms())
         for leader in self.leaders:
             forms |= {leader.name, leader.surname, *leader.aliases} - {""}
         for org in self.orgs.values():
@@ -175,7 +221,7 @@ class MentionFinder:
     def table(self, on: dt.date | None) -> dict[str, tuple[str, str, str | None]]:
         """Surface form → (kind, id, person) as of ``on``; cached per date."""
         if on not in self._tables:
-            lexicon = state_lexicon(on)
+            lexicon = _add_derived(state_lexicon(on))
             for leader in self.leaders:
                 if leader.in_office(on):
                     for text in {leader.name, leader.surname, *leader.aliases} - {""}:
