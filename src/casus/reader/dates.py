@@ -314,6 +314,8 @@ class Dater:
         d = len(gap) if after else 1.5 * len(gap) + 5
         if re.search(r"[;—–(]|,\s*(?:and|but|which|when|after|before|since|as|while|who)\b", gap):
             d += 200  # another clause lies between
+        elif not after and "," in gap:
+            d += 40  # "ratified on Thursday, will take effect": the date closes the phrase before
         return d
 
     def owner(self, date: DateMention, words) -> tuple[int, int, str] | None:

@@ -1,0 +1,33 @@
+"""How the reader dates events and decides provisions, on sentences of our own
+(``dates_provisions_cases.yaml``), and where the provisions' evidence is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.reader.test_extract import read, summary
+
+CASES = yaml.safe_load((Path(__file__).parent / "dates_provisions_cases.yaml").read_text())["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_dates_and_provisions(case):
+    published = str(case["published"]) if case.get("published") else None
+    reading = read(case["text"], published, model=bool(case.get("model")))
+    expected = sorted((sorted(p), e, str(d) if d else None, bool(f)) for p, e, d, f in case["expect"])
+    assert summary(reading) == expected
+
+
+def test_provisions_carry_the_sentence_that_states_them():
+    text = ("Chile and Peru signed a security accord on Monday. "
+            "The accord obliges each side to defend the other if it is attacked.")
+    (agreement,) = read(text, "2025-01-20").agreements
+    assert agreement.provisions == ["defense"]
+    assert [e.text for e in agreement.evidence] == ["Chile and Peru signed a security accord on Monday."]
+    assert [e.text for e in agreement.provision_evidence] == [
+        "The accord obliges each side to defend the other if it is attacked."]
+    for span in agreement.provision_evidence:
+        assert text[span.start:span.end] == span.text
