@@ -31,3 +31,18 @@ def test_provisions_carry_the_sentence_that_states_them():
         "The accord obliges each side to defend the other if it is attacked."]
     for span in agreement.provision_evidence:
         assert text[span.start:span.end] == span.text
+
+
+def test_one_visit_told_twice_is_one_visit():
+    text = ("The Chilean president travelled to Peru on Tuesday for talks on trade. "
+            "Chile's president visited Peru to open a new border crossing.")
+    reading = read(text, "2025-03-13")
+    assert [(v["visitor"], v["host"], v["date"]) for v in reading.visits] == [("CHL", "PER", "2025-03-11")]
+
+
+def test_two_visits_on_other_days_stay_two():
+    text = ("Chile's president travelled to Peru in January 2024. "
+            "Chile's president visited Peru again in March 2025.")
+    reading = read(text, "2025-03-13")
+    assert [(v["visitor"], v["host"], v["date"]) for v in reading.visits] == [
+        ("CHL", "PER", "2024-01"), ("CHL", "PER", "2025-03")]

@@ -418,7 +418,7 @@ class _Reader:
             article={"id": self.article.id, "url": self.article.url,
                      "published": self.published.isoformat() if self.published else None},
             agreements=agreements,
-            mentions=mentions, quotes=quotes, visits=visits, dates=dates)
+            mentions=mentions, quotes=quotes, visits=_one_visit_each(visits), dates=dates)
 
     def event(self, trigger: _Trigger, here, names, sdates, s, e) -> _Cluster | None:
         actors = self.actors(here, s)
@@ -749,6 +749,25 @@ class _Reader:
             out.append({"start": qs, "end": qe, "text": self.text[qs:qe], "speaker": speaker, "state": state,
                         "speaker_span": list(span) if span else None})
         return out
+
+
+def _one_visit_each(visits: list[dict]) -> list[dict]:
+    """One visit told in several sentences ("Kim arrived in Russia on Tuesday … During
+    the visit to Russia …") is one visit: the same visitor and host on compatible dates
+    (equal, one unknown, or one within the other) merge, keeping the first sentence as
+    evidence and the most precise date."""
+    out: list[dict] = []
+    for visit in visits:
+        same = next((v for v in out if v["visitor"] == visit["visitor"] and v["host"] == visit["host"]
+                     and not _other_day(v["date"], visit["date"])
+                     and (not v["date"] or not visit["date"] or v["date"][:4] == visit["date"][:4])), None)
+        if same is None:
+            out.append(dict(visit))
+            continue
+        if visit["date"] and (not same["date"] or len(visit["date"]) > len(same["date"])):
+            same["date"] = visit["date"]
+        same["person"] = same["person"] or visit["person"]
+    return out
 
 
 def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
