@@ -46,3 +46,12 @@ def test_two_visits_on_other_days_stay_two():
     reading = read(text, "2025-03-13")
     assert [(v["visitor"], v["host"], v["date"]) for v in reading.visits] == [
         ("CHL", "PER", "2024-01"), ("CHL", "PER", "2025-03")]
+
+
+def test_a_surname_is_the_leader_named_in_full_and_in_office():
+    # two North Korean leaders in office in 2024 are "Kim": the leader and the premier
+    text = ("North Korean leader Kim Jong Un arrived in Russia on Tuesday. "
+            "Kim and Putin signed a treaty on Wednesday.")
+    reading = read(text, "2024-06-20")
+    kims = [(m.text, m.person) for m in reading.mentions if m.kind == "leader" and m.id == "PRK"]
+    assert kims == [("Kim Jong Un", "Kim Jong Un"), ("Kim", "Kim Jong Un")]
