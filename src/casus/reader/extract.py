@@ -88,6 +88,13 @@ _MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "sta
 _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies", "creation", "founding",
                              "commitment", "commitments", "obligations", "article", "clause", "treaty", "charter",
                              "enlargement", "expansion", "allegiance", "founders", "founder"})
+# the first agreement noun after a verb, and whether it is plural
+_AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>agreements|treaties|pacts|accords|deals|partnerships|memorand(?:a|ums))"
+                             r"|agreement|treaty|pact|accord|deal|partnership|memorandum|declaration)\b", re.I)
+_WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
+# after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
+_INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
+                                   r"partnership|memorandum|declaration)\b", re.I)
 # a pronoun subject by which a speaker reports its own act
 _SELF = frozenset({"it", "they", "we"})
 
@@ -141,7 +148,6 @@ class _Reader:
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
-        self._dates: list[DateMention] = []
 
     # -- mentions --------------------------------------------------------------------
 
@@ -215,6 +221,8 @@ class _Reader:
         for m in mentions:
             if m.is_org:
                 org = self.orgs[m.id]
+                if org.kind == "organisation" and m.kind == "party" and m.id not in ids:
+                    ids.append(m.id)  # the other side of an agreement ("a partnership with the EU")
                 for member in org.members:
                     if member not in ids:
                         ids.append(member)
@@ -319,7 +327,9 @@ class _Reader:
                 groups.append(group)
         return groups[0] if groups else []
 
-    def cluster_for(self, parties: list[str], name: str | None, explicit: bool) -> _Cluster:
+    def cluster_for(self, parties: list[str], name: str | None, explicit: bool, another: bool = False) -> _Cluster:
+        """The agreement these parties' sentence is about; ``another``: the sentence
+        introduces an agreement of its own ("signed a defence agreement with France")."""
         if name:
             for c in self.clusters:
                 if c.name and _same_name(c.name, name):
@@ -343,7 +353,12 @@ class _Reader:
                     c.add_parties(parties)
                     return c
         if self.focus is not None:
-            states_in_focus = [p for p in self.focus.parties if p not in self.orgs]
+            # the sides of the agreement in focus: states and organisations that are parties
+            states_in_focus = [p for p in self.focus.parties if p not in self.orgs or self.orgs[p].kind == "organisation"]
+            if another and len(states_in_focus) >= 2 and set(parties) - set(self.focus.parties):
+                # "… with the EU. In March, Sandu signed a defence agreement with France":
+                # another agreement, whose other side goes unsaid
+                return self._new(parties, name)
             if len(states_in_focus) < 2:
                 self.focus.add_parties(parties)
             else:
@@ -372,7 +387,7 @@ class _Reader:
         mentions = self._mentions = self.mentions()
         # dates without the page's own (header, byline, dateline): see ``dates``
         self.dater = Dater(self.text, self.published, self.rules.events, self.rules.weak)
-        dates = self._dates = self.dater.dates
+        dates = self.dater.dates
         quotes, visits = [], []
         previous_attached = False
         for s, e in _clauses(self.text, sentences.split(self.text)):
@@ -420,7 +435,12 @@ class _Reader:
             agreements=agreements,
             mentions=mentions, quotes=quotes, visits=_one_visit_each(visits), dates=dates)
 
-    def event(self, trigger: _Trigger, here, names, sdates, s, e) -> _Cluster | None:
+    def event(self, trigger: _Trigger, here, names, sdates, s, e, split: bool = True) -> _Cluster | None:
+        pairs = self._pairs(trigger, here, s, e) if split else None
+        if pairs:
+            # "Ukraine signed security agreements with Canada and Italy": one bilateral
+            # agreement with each, not one agreement of three
+            return [self.event(trigger, pair, names, sdates, s, e, split=False) for pair in pairs][-1]
         actors = self.actors(here, s)
         # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
         # organisation qualifying another noun is not the organisation acted on
@@ -452,8 +472,12 @@ class _Reader:
         else:
             group = self.between(here)
             actors = self.syntactic(actors, trigger.start)
-            parties = self.state_ids(group) if group else self.state_ids([m for m in actors if not (
-                m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end)])
+            # an organisation after the verb is where or about what ("at the NATO summit"),
+            # save the other side of the agreement ("a partnership with the EU")
+            parties = self.state_ids(group) if group else self.state_ids([
+                dataclasses.replace(m, kind="party") if m.is_org and m.start > trigger.end else m
+                for m in actors if not (m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end
+                                        and not _WITH_BEFORE.search(self.text[max(s, m.start - 10):m.start]))])
             known = self._known_parties(name)
             if known and len(set(parties) - set(self.orgs)) < 2:
                 # "Russia suspends the INF treaty": a bilateral treaty named by its
@@ -467,7 +491,8 @@ class _Reader:
                 cluster = self._new(states + [p for p in parties if p not in states],
                                     name or self.orgs[other_org[0].id].name)
             else:
-                cluster = self.cluster_for(parties, name, explicit=bool(group))
+                another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
+                cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
         self.focus = cluster
         if name and not cluster.name:
             cluster.name = name
@@ -505,6 +530,25 @@ class _Reader:
         if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
             self._listed(trigger, names, cluster, date, s, e)
         return cluster
+
+    def _pairs(self, trigger: _Trigger, here: list[Mention], s: int, e: int) -> list[list[Mention]] | None:
+        """One state on one side of the verb and several on the other, with the agreement
+        in the plural ("signed agreements with A and B", "A and B signed bilateral
+        accords with C"): the pairs of the one with each of the others."""
+        after = self.text[trigger.end:min(e, trigger.end + 80)]
+        noun = _AGREEMENT_NOUN.search(after)
+        if noun is None or not noun.group("plural") or self.between(here):
+            return None
+        states = [m for m in self.syntactic(self.actors(here, s), trigger.start) if not m.is_org]
+        before = {m.id: m for m in states if m.end <= trigger.start}
+        later = {m.id: m for m in states if m.start >= trigger.end}
+        if len(before) == 1 and len(later) >= 2 and not set(before) & set(later):
+            one, others = next(iter(before.values())), list(later.values())
+        elif len(later) == 1 and len(before) >= 2 and not set(before) & set(later):
+            one, others = next(iter(later.values())), list(before.values())
+        else:
+            return None
+        return [sorted([one, other], key=lambda m: m.start) for other in others]
 
     def _listed(self, trigger: _Trigger, names, cluster: _Cluster, date, s: int, e: int) -> None:
         """"signed several agreements, including A, B and C": one record per agreement
