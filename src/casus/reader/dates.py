@@ -14,7 +14,9 @@ An event's date (``Dater``) is its own: a date belongs to the event word nearest
 its clause ("ratified the treaty on Tuesday, which was signed in June": Tuesday to the
 ratification, June to the signing), never to the page header or dateline. An event
 whose sentences give it no date takes the date another sentence gives the same event of
-the same agreement ("the cabinet's approval came on Friday").
+the same agreement ("the cabinet's approval came on Friday"), or a sentence next to
+it that dates the event before any agreement is in focus; else, told in the story's
+first sentences and not as background, the day the lead dates (the news of the story).
 """
 
 from __future__ import annotations
@@ -68,13 +70,14 @@ _FULL = ("iso", "dmy", "mdy")
 
 @functools.lru_cache(maxsize=2)
 def load(path: Path = DATA) -> dict:
-    """``data/dates.yaml`` compiled: future markers and event nouns."""
+    """``data/dates.yaml`` compiled: future markers, event nouns, background words."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or data.get("schema") != "casus.reader.dates.v1":
         raise ValueError(f"{path}: expected 'schema: casus.reader.dates.v1'")
     try:
         return {"future": re.compile(data["future"], re.I),
-                "event_nouns": {k: re.compile(v, re.I) for k, v in data["event_nouns"].items()}}
+                "event_nouns": {k: re.compile(v, re.I) for k, v in data["event_nouns"].items()},
+                "background": re.compile(data["background"], re.I)}
     except (KeyError, re.error) as exc:
         raise ValueError(f"{path}: {type(exc).__name__}: {exc}") from None
 
@@ -263,6 +266,10 @@ def is_header(text: str, date: DateMention) -> bool:
         re.match(r"\s*(?:[).,]|[-–—]|/)", text[date.end:date.end + 3]))
 
 
+_LEAD_SENTENCES = 4  # the lead: the story's first body sentences (no header or caption lines)
+_STORY_SENTENCES = 8  # an undated event told this early is the lead's news
+
+
 @dataclass
 class Fact:
     """An event of some kind that a sentence dates: ``kind`` its event, ``value`` the date."""
@@ -291,6 +298,8 @@ class Dater:
         self.dates = [d for d in found if d not in self.headers]
         self.facts: list[Fact] = []
         self.sentence = -1
+        self.starts: dict[int, int] = {}  # sentence start -> its index
+        self.body: dict[int, int] = {}  # start of a body sentence -> its index among them
 
     def in_span(self, s: int, e: int) -> list[DateMention]:
         return [d for d in self.dates if s <= d.start < e]
@@ -314,6 +323,8 @@ class Dater:
         d = len(gap) if after else 1.5 * len(gap) + 5
         if re.search(r"[;—–(]|,\s*(?:and|but|which|when|after|before|since|as|while|who)\b", gap):
             d += 200  # another clause lies between
+        elif not after and "," in gap:
+            d += 40  # "ratified on Thursday, will take effect": the date closes the phrase before
         return d
 
     def owner(self, date: DateMention, words) -> tuple[int, int, str] | None:
@@ -347,6 +358,9 @@ class Dater:
         """Remember the events the sentence ``text[s:e]`` dates, for the agreements
         ``clusters`` it is about."""
         self.sentence += 1
+        self.starts[s] = self.sentence
+        if len(self.text[s:e].split()) >= 8 and re.search(r"[.!?\"”]\s*$", self.text[s:e]):
+            self.body[s] = len(self.body)  # a sentence of the story, not a header or caption line
         dates = [d for d in self.in_span(s, e) if d.value]
         if not dates:
             return
@@ -362,4 +376,32 @@ class Dater:
         for fact in self.facts:
             if fact.kind == event and any(c is cluster for c in fact.clusters):
                 return fact.value
+        # a sentence about no agreement yet, next to a report of the event ("The deal was
+        # struck last Friday. The text, initialled by the ministers, …")
+        near = {self.starts[s] for s, _, _, _ in sites if s in self.starts}
+        for fact in self.facts:
+            if fact.kind == event and not fact.clusters and any(abs(fact.sentence - i) <= 2 for i in near):
+                return fact.value
+        # told in the story's first paragraphs, not as background: the news the lead
+        # dates ("met in Niamey on Monday … The parties signed documents …")
+        story = self.story_date()
+        if story and event != "mentioned":
+            for s, e, _, _ in sites:
+                if self.body.get(s, 99) < _STORY_SENTENCES and not self.data["background"].search(self.text[s:e]):
+                    return story
+        return None
+
+    def story_date(self) -> str | None:
+        """The day the lead gives the news: the first day-precise date of the story's
+        first sentences, within a week before publication."""
+        if self.published is None:
+            return None
+        firsts = {s for s, i in self.body.items() if i < _LEAD_SENTENCES}
+        for d in self.dates:
+            sentence = max((s for s in self.starts if s <= d.start), default=None)
+            if sentence not in firsts or not d.value or len(d.value) != 10:
+                continue
+            age = (self.published - dt.date.fromisoformat(d.value)).days
+            if 0 <= age <= 7:
+                return d.value
         return None

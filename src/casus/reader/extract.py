@@ -120,6 +120,7 @@ class _Cluster:
     name: str | None = None
     provisions: set[str] = field(default_factory=set)
     negated: set[str] = field(default_factory=set)
+    provision_evidence: list[tuple[int, int]] = field(default_factory=list)  # sentences stating them
     records: dict[str, dict] = field(default_factory=dict)  # event -> record
     mention_evidence: list[tuple[int, int]] = field(default_factory=list)
     mention_date: str | None = None
@@ -151,7 +152,7 @@ class _Reader:
         self.orgs = orgs
         self.clusters: list[_Cluster] = []
         self.focus: _Cluster | None = None
-        self.pending_provisions: list[tuple[str, bool]] = []
+        self.pending_provisions: list[tuple[str, bool, tuple[int, int]]] = []
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
@@ -391,8 +392,10 @@ class _Reader:
     def _new(self, parties, name) -> _Cluster:
         c = _Cluster(len(self.clusters), name=name)
         c.add_parties(parties)
-        for kind, negated in self.pending_provisions:
+        for kind, negated, sentence in self.pending_provisions:
             (c.negated if negated else c.provisions).add(kind)
+            if sentence not in c.provision_evidence:
+                c.provision_evidence.append(sentence)
         self.pending_provisions.clear()
         self.clusters.append(c)
         return c
@@ -400,9 +403,7 @@ class _Reader:
     # -- the pass --------------------------------------------------------------------
 
     def read(self) -> Reading:
-        mentions = self.mentions()
-        # a date alone at the top ("date 2024-07-22", "June, 14") is the page's header,
-        # not the date of anything the article reports
+        mentions = self._mentions = self.mentions()
         # dates without the page's own (header, byline, dateline): see ``dates``
         self.dater = Dater(self.text, self.published, self.rules.events, self.rules.weak)
         dates = self.dater.dates
@@ -451,7 +452,7 @@ class _Reader:
             article={"id": self.article.id, "url": self.article.url,
                      "published": self.published.isoformat() if self.published else None},
             agreements=agreements,
-            mentions=mentions, quotes=quotes, visits=visits, dates=dates)
+            mentions=mentions, quotes=quotes, visits=_one_visit_each(visits), dates=dates)
 
     def event(self, trigger: _Trigger, here, names, sdates, s, e, split: bool = True) -> _Cluster | None:
         pairs = self._pairs(trigger, here, s, e) if split else None
@@ -631,13 +632,19 @@ class _Reader:
 
     def provisions(self, s, e, names, attached) -> None:
         """Give the sentence's provision phrases to their agreements (``provisions``)."""
-        for hit in provisions.find(self.text, s, e, self.rules):
+        organisations = {m.id for m in self._mentions if s <= m.start < e and m.is_org
+                         and self.orgs[m.id].kind == "organisation"}
+        for hit in provisions.find(self.text, s, e, self.rules, names):
             target = provisions.target(hit, self.text, self._sentence_start(hit.start), names, attached,
-                                       self.clusters, self.focus_before, self.focus, _same_name)
+                                       self.clusters, self.focus_before, self.focus, _same_name, organisations)
+            if target is provisions.ELSEWHERE:
+                continue
             if target is None:
-                self.pending_provisions.append((hit.kind, hit.negated))
+                self.pending_provisions.append((hit.kind, hit.negated, (s, e)))
             else:
                 (target.negated if hit.negated else target.provisions).add(hit.kind)
+                if (s, e) not in target.provision_evidence:
+                    target.provision_evidence.append((s, e))
             if hit.similar_to and attached:
                 other = [c for c in attached if c is not target]
                 if other:
@@ -648,6 +655,7 @@ class _Reader:
 
     def records(self) -> list[Agreement]:
         out = []
+        provisions.share(self.clusters, {i for i, o in self.orgs.items() if o.kind == "organisation"})
         for c in self.clusters:
             if c.records.get("announced", {}).get("initialled") and "signed" in c.records:
                 # "sign a deal" in a headline, "initialled" in the body: the text was
@@ -666,13 +674,15 @@ class _Reader:
                 parties = r["own"] if len(r["own"]) >= 2 else c.parties
                 if len(parties) < 2:
                     continue
-                provisions = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
+                kinds = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
                 out.append(Agreement(
                     name=None if r["no_provisions"] else c.name,
                     parties=[self.party(p) for p in parties], event=r["event"], event_date=r["date"],
-                    provisions=provisions,
+                    provisions=kinds,
                     evidence=[Evidence(a, b, self.text[a:b]) for a, b in r["evidence"]],
-                    negated_provisions=sorted(c.negated)))
+                    negated_provisions=sorted(c.negated),
+                    provision_evidence=[] if r["no_provisions"] else [
+                        Evidence(a, b, self.text[a:b]) for a, b in c.provision_evidence[:3]]))
         return out
 
     def organisations_mentioned(self, mentions: list[Mention], agreements: list[Agreement]) -> list[Agreement]:
@@ -692,8 +702,13 @@ class _Reader:
                 continue
             seen.add(m.id)
             s, e = self._sentence_span(m.start)
+            # what the article says the organisation's treaty obliges, in the sentences naming it
+            spans = sorted({self._sentence_span(x.start) for x in mentions if x.id == m.id})
+            stated, denied, where = provisions.of_sentences(self.text, spans, self.rules, self.names)
             out.append(Agreement(name=self.orgs[m.id].name, parties=[self.party(m.id)], event="mentioned",
-                                 event_date=None, provisions=[], evidence=[Evidence(s, e, self.text[s:e])]))
+                                 event_date=None, provisions=sorted(stated - denied),
+                                 evidence=[Evidence(s, e, self.text[s:e])], negated_provisions=sorted(denied),
+                                 provision_evidence=[Evidence(a, b, self.text[a:b]) for a, b in where[:3]]))
         return out
 
     def _coordinated_with_alliance(self, mention: Mention, mentions: list[Mention]) -> bool:
@@ -804,6 +819,25 @@ class _Reader:
             out.append({"start": qs, "end": qe, "text": self.text[qs:qe], "speaker": speaker, "state": state,
                         "speaker_span": list(span) if span else None})
         return out
+
+
+def _one_visit_each(visits: list[dict]) -> list[dict]:
+    """One visit told in several sentences ("Kim arrived in Russia on Tuesday … During
+    the visit to Russia …") is one visit: the same visitor and host on compatible dates
+    (equal, one unknown, or one within the other) merge, keeping the first sentence as
+    evidence and the most precise date."""
+    out: list[dict] = []
+    for visit in visits:
+        same = next((v for v in out if v["visitor"] == visit["visitor"] and v["host"] == visit["host"]
+                     and not _other_day(v["date"], visit["date"])
+                     and (not v["date"] or not visit["date"] or v["date"][:4] == visit["date"][:4])), None)
+        if same is None:
+            out.append(dict(visit))
+            continue
+        if visit["date"] and (not same["date"] or len(visit["date"]) > len(same["date"])):
+            same["date"] = visit["date"]
+        same["person"] = same["person"] or visit["person"]
+    return out
 
 
 def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

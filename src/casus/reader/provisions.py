@@ -35,8 +35,11 @@ class Hit:
     similar_to: bool = False  # "no clause similar to the one in X": X has it
 
 
-def find(text: str, s: int, e: int, rules: Rules) -> list[Hit]:
-    """The provision phrases of ``text[s:e]`` (one sentence), in the data file's order."""
+def find(text: str, s: int, e: int, rules: Rules, names=()) -> list[Hit]:
+    """The provision phrases of ``text[s:e]`` (one sentence), in the data file's order.
+    ``names``: the sentence's agreement names as (start, end, name); a phrase that is a
+    part of a name or a label ("the Mutual Defense Treaty", "a mutual defence pact") only
+    names the agreement and gives nothing."""
     sentence = text[s:e]
     out = []
     for kind, patterns in rules.provisions.items():
@@ -45,17 +48,36 @@ def find(text: str, s: int, e: int, rules: Rules) -> list[Hit]:
                 window = _CLAUSE_CUT.split(sentence[max(0, m.start() - 60):m.start()])[-1]
                 if rules.provision_hedge.search(window):
                     continue
+                if _label(sentence, m, s, names, rules):
+                    continue
+                if kind == "defense" and rules.provision_consultative is not None and (
+                        rules.provision_consultative.search(window + m.group())):
+                    continue  # "consult each other in case of an attack": consultation only
                 negated = bool(rules.provision_negation.search(window)) and kind != "neutrality"
                 similar = negated and bool(_SIMILAR_TO.match(sentence[m.end():]))
                 out.append(Hit(kind, s + m.start(), s + m.end(), negated, similar))
     return out
 
 
+def _label(sentence: str, m: re.Match, s: int, names, rules: Rules) -> bool:
+    if rules.provision_label is not None and rules.provision_label.match(sentence, m.end()):
+        return True
+    if m.group()[:1].isupper() and m.start() > 0:
+        return any(a <= s + m.start() and s + m.end() <= b for a, b, _ in names)
+    return False
+
+
+ELSEWHERE = object()
+"""``target``'s answer for a phrase about an organisation's treaty named in the sentence
+and not about the agreement in focus: its own ``mentioned`` record has it."""
+
+
 def target(hit: Hit, text: str, sentence_start: int, names, attached, clusters, focus_before, focus,
-           same_name: Callable[[str, str], bool]):
+           same_name: Callable[[str, str], bool], organisations=()):
     """The agreement ``hit`` belongs to (None: none yet). ``names`` are the sentence's
     agreement names as (start, end, name), ``attached`` the agreements its events are
-    about, ``clusters`` every agreement so far; ``same_name`` tells two names of one."""
+    about, ``clusters`` every agreement so far, ``organisations`` the ids of the
+    organisations the sentence names; ``same_name`` tells two names of one."""
     inside = [n for n in names if n[0] <= hit.start and hit.end <= n[1]]
     following = inside + [n for n in names if 0 <= n[0] - hit.end <= 80
                           and _OF_NAME.search(text[hit.end:n[0]])]
@@ -68,4 +90,40 @@ def target(hit: Hit, text: str, sentence_start: int, names, attached, clusters, 
         return focus_before
     if attached:
         return attached[0]
+    if focus is not None and any(o not in focus.parties for o in organisations):
+        # "Members of the CSTO agreed to defend one another", the focus on another pact
+        return ELSEWHERE
     return focus
+
+
+def of_sentences(text: str, spans, rules: Rules, names_in=lambda s, e: ()) -> tuple[set, set, list]:
+    """Provisions stated and denied in the sentences ``spans`` (an organisation's, say),
+    and the sentences that state them."""
+    stated, denied, evidence = set(), set(), []
+    for s, e in spans:
+        hits = find(text, s, e, rules, names_in(s, e))
+        for hit in hits:
+            (denied if hit.negated else stated).add(hit.kind)
+        if hits and (s, e) not in evidence:
+            evidence.append((s, e))
+    return stated, denied, evidence
+
+
+def share(clusters, organisation_ids) -> None:
+    """Every agreement of one organisation has the provisions the article gives it
+    anywhere ("signed in 1947 as a means of mutual defence … Mexico left in 2004": the
+    withdrawal is from a mutual-defence treaty): the annotation repeats them on every
+    record of that agreement."""
+    groups: dict[str, list] = {}
+    for c in clusters:
+        for p in c.parties:
+            if p in organisation_ids:
+                groups.setdefault(p, []).append(c)
+    for members in groups.values():
+        stated = set().union(*(c.provisions for c in members))
+        denied = set().union(*(c.negated for c in members))
+        evidence = [ev for c in members for ev in c.provision_evidence]
+        for c in members:
+            c.provisions |= stated
+            c.negated |= denied
+            c.provision_evidence += [ev for ev in evidence if ev not in c.provision_evidence]
