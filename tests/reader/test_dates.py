@@ -29,3 +29,59 @@ def test_resolved_against_publication(text, value):
 
 def test_relative_dates_stay_unresolved_without_publication():
     assert [d.value for d in find_dates("on Wednesday and last year, in May 2020", None)] == [None, None, "2020-05"]
+
+
+SATURDAY = dt.date(2025, 6, 14)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the pact will take effect on Sunday", "2025-06-15"),
+    ("it is due to be signed on Monday", "2025-06-16"),
+    ("they met on Monday", "2025-06-09"),
+    ("they met last Saturday", "2025-06-07"),
+    ("they meet next Saturday", "2025-06-21"),
+    ("signed on Saturday", "2025-06-14"),
+    ("the treaty, which will enter into force in January", "2026-01"),
+    ("signed last June", "2024-06"),
+    ("signed in June", "2025-06"),
+    ("ratified three days ago", "2025-06-11"),
+    ("ratified two weeks ago", "2025-05"),
+    ("signed six months ago", "2024-12"),
+    ("signed over the weekend", "2025-06"),
+    ("to be signed next week", "2025-06"),
+    ("the talks end later today", "2025-06-14"),
+    ("signed on Friday, 13 June 2025, in Rome", "2025-06-13"),
+])
+def test_direction_comes_from_the_clause(text, value):
+    (found,) = find_dates(text, SATURDAY)
+    assert found.value == value
+
+
+def test_a_said_clause_is_not_the_future_of_the_clause_before():
+    (_, said) = find_dates("They will sign next week, the ministers said on Saturday.", SATURDAY)
+    assert said.value == "2025-06-14" and not said.ahead
+
+
+def test_without_publication_the_latest_full_date_is_the_reference():
+    found = find_dates("Today they signed; in March they met. Posted on 21 May 2024.", None)
+    assert [d.value for d in found] == ["2024-05-21", "2024-03", "2024-05-21"]
+
+
+@pytest.mark.parametrize("text", [
+    "date 2024-07-22 NAIROBI — Kenya signed.",
+    "World\n\n12 August 2025 - 15:05 By A Writer\nKenya signed.",
+    "WASHINGTON, November 7. /AGENCY/. Kenya signed.",
+])
+def test_page_dates_are_headers(text):
+    from casus.reader.dates import is_header
+
+    (found,) = find_dates(text, dt.date(2025, 11, 8))
+    assert is_header(text, found)
+
+
+def test_a_date_in_the_body_is_no_header():
+    from casus.reader.dates import is_header
+
+    text = "Heading\n\nKenya and Uganda signed a pact on 12 August 2025 in Kampala, officials said."
+    (found,) = find_dates(text, dt.date(2025, 8, 13))
+    assert not is_header(text, found)

@@ -26,6 +26,8 @@ class Agreement(Contract):
     provisions: list[Provision]
     evidence: list[Evidence]
     negated_provisions: list[Provision] = []
+    # the sentences that state or deny the provisions (the event's are ``evidence``)
+    provision_evidence: list[Evidence] = []
 
 
 class Reading(Contract):
@@ -61,6 +63,7 @@ class Proposal(Contract):
     article_says: Any
     facts: list[str]
     source: Source
+    provision_evidence: list[Evidence] = []
     created_at: str | None
     decided_at: str | None
     decided_by: str | None

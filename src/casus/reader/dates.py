@@ -1,38 +1,85 @@
-"""Dates in an article, resolved against its publication date, precision kept.
+"""Dates in an article, resolved against its publication date, precision kept; and the
+date of each event the reader finds.
 
 Our own small resolver rather than dateparser: the forms news uses are few ("on
 Wednesday", "June 19", "in September 2023", "since 2000", "last year", "last week",
-"today"), we must keep the precision the text gives (dateparser fills a missing day
-or month with today's), and a weekday must resolve to the most recent one on or before
-publication, never a future one. Without a publication date relative forms stay None.
+"today", "three days ago"), we must keep the precision the text gives (dateparser fills
+a missing day or month with today's), and the direction of a weekday or a month without
+a year comes from its clause: "met on Monday" is the latest Monday on or before
+publication, "will take effect on Sunday" the next one. Without a publication date the
+latest full date the article writes (a tweet's, a dateline's) stands in for it, as a
+narrative's reference time; with none, relative forms stay None.
+
+An event's date (``Dater``) is its own: a date belongs to the event word nearest it in
+its clause ("ratified the treaty on Tuesday, which was signed in June": Tuesday to the
+ratification, June to the signing), never to the page header or dateline. An event
+whose sentences give it no date takes the date another sentence gives the same event of
+the same agreement ("the cabinet's approval came on Friday"), or a sentence next to
+it that dates the event before any agreement is in focus; else, told in the story's
+first sentences and not as background, the day the lead dates (the news of the story).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "dates.yaml"
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUMBERS.update({"a": 1, "an": 1})
 
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?)?"
+_N = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _PATTERNS = [
     ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-    ("dmy", r"\b(?P<d>\d{1,2}) " + _MON + r",? (?P<y>(?:19|20)\d\d)\b"),
-    ("mdy", r"\b" + _MON + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b"),
+    ("dmy", r"\b" + _WD + r"(?P<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MON + r",? (?P<y>(?:19|20)\d\d)\b"),
+    ("mdy", r"\b" + _WD + _MON + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b"),
     ("my", r"\b" + _MON + r",? (?P<y>(?:19|20)\d\d)\b"),
-    ("md", r"\b" + _MON + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?![-\d])"),
-    ("dm", r"\b(?P<d>\d{1,2}) " + _MON + r"\b"),
-    ("mon", r"\b(?:in|since|last|this|early|late|mid-|until|by) " + _MON + r"(?! \d)\b(?P<this> this year)?"),
-    ("wd", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("rel", r"\b(?P<rel>today|tomorrow|yesterday|last week|last month|last year|this year|this month|earlier this month|earlier this year)\b"),
+    ("md", r"\b" + _WD + _MON + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?![-\d])"),
+    ("dm", r"\b" + _WD + r"(?P<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MON + r"\b"),
+    ("mon", r"\b(?P<pre>in|since|last|next|this|early|late|mid-|until|by|from|of) " + _MON
+     + r"(?! \d)\b(?P<this> this year| last year| next year)?"),
+    ("ago", r"\b" + _N + r" (?P<unit>day|week|month|year)s? (?:ago|earlier)\b"),
+    ("wd", r"\b(?P<pre>last |next |this |this coming |this past |earlier |late |early |later )?"
+     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ("rel", r"\b(?P<rel>today|tonight|this morning|this afternoon|this evening|overnight|tomorrow|"
+     r"the day before yesterday|yesterday|last weekend|over the weekend|at the weekend|this weekend|"
+     r"(?:earlier |later )?this week|last week|next week|last month|next month|"
+     r"(?:earlier |later )?this month|last year|next year|(?:earlier |later )?this year)\b"),
     ("year", r"\b(?:in|since|from|of|by|until|year|back in|early|late|mid-?)\s?(?P<y>(?:19|20)\d\d)\b"),
 ]
 _RX = re.compile("|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS), re.I)
+# the clause before a date, for its tense: back to the sentence's start or a clause boundary
+_CLAUSE_START = re.compile(r"[.!?;\n]|\b(?:but|while|after|before|when|since|who|which|said|says|told|added|"
+                           r"announced|stated|reported)\b", re.I)
+_FULL = ("iso", "dmy", "mdy")
+
+
+@functools.lru_cache(maxsize=2)
+def load(path: Path = DATA) -> dict:
+    """``data/dates.yaml`` compiled: future markers, event nouns, background words."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("schema") != "casus.reader.dates.v1":
+        raise ValueError(f"{path}: expected 'schema: casus.reader.dates.v1'")
+    try:
+        return {"future": re.compile(data["future"], re.I),
+                "event_nouns": {k: re.compile(v, re.I) for k, v in data["event_nouns"].items()},
+                "background": re.compile(data["background"], re.I)}
+    except (KeyError, re.error) as exc:
+        raise ValueError(f"{path}: {type(exc).__name__}: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -41,67 +88,320 @@ class DateMention:
     end: int
     text: str
     value: str | None  # YYYY-MM-DD, YYYY-MM, YYYY or None (unresolved)
+    ahead: bool = False  # it speaks of what is to come ("next week", "will sign on Monday")
 
     def to_json(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text, "value": self.value}
 
 
-def _year_for(month: int, day: int | None, published: dt.date | None) -> int | None:
+def _year_for(month: int, day: int | None, published: dt.date | None, future: bool = False) -> int | None:
     """The year of a date written without one: the publication's, or the year before
-    when that would put it more than a month after publication."""
+    when that would put it more than a month after publication (the year after when the
+    clause speaks of the future and it would fall before publication)."""
     if published is None:
         return None
     year = published.year
+    if future:
+        return year + 1 if (month, day or 31) < (published.month, published.day) else year
     if (month, day or 1) > (published.month, published.day) and month - published.month > 1:
         year -= 1
     return year
 
 
-def resolve(match: re.Match, published: dt.date | None) -> str | None:
+def _month(day: dt.date) -> str:
+    return day.strftime("%Y-%m")
+
+
+def _shift_months(day: dt.date, months: int) -> str:
+    index = day.year * 12 + day.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def resolve(match: re.Match, published: dt.date | None, future: bool = False) -> str | None:
+    """The value of one date expression; ``future``: its clause speaks of what is to come."""
     kind = match.lastgroup
-    g = {k.split("_", 1)[1]: v for k, v in match.groupdict().items() if v is not None and "_" in k and k.startswith(kind + "_")}
+    g = {k.split("_", 1)[1]: v for k, v in match.groupdict().items()
+         if v is not None and "_" in k and k.startswith(kind + "_")}
     mon = MONTHS.get(g["mon"].lower().rstrip(".")) if "mon" in g else None
+    pre = (g.get("pre") or "").strip().lower()
     if kind == "iso":
         return f"{g['y']}-{g['m']}-{g['d']}"
     if kind in ("dmy", "mdy"):
         return f"{int(g['y']):04d}-{mon:02d}-{int(g['d']):02d}"
     if kind == "my":
         return f"{int(g['y']):04d}-{mon:02d}"
-    if kind in ("md", "dm"):
-        year = _year_for(mon, int(g["d"]), published)
-        return None if year is None else f"{year:04d}-{mon:02d}-{int(g['d']):02d}"
-    if kind == "mon":
-        year = published.year if (published and g.get("this")) else _year_for(mon, None, published)
-        return None if year is None else f"{year:04d}-{mon:02d}"
     if kind == "year":
         return g["y"]
     if published is None:
         return None
+    if kind in ("md", "dm"):
+        year = _year_for(mon, int(g["d"]), published, future)
+        return f"{year:04d}-{mon:02d}-{int(g['d']):02d}"
+    if kind == "mon":
+        this = (g.get("this") or "").strip().lower()
+        if this:
+            year = published.year + {"this year": 0, "last year": -1, "next year": 1}[this]
+        elif pre == "last":
+            year = published.year if mon < published.month else published.year - 1
+        elif pre == "next":
+            year = published.year if mon > published.month else published.year + 1
+        elif pre == "this":
+            year = published.year
+        else:
+            year = _year_for(mon, None, published, future and pre not in ("since", "last"))
+        return f"{year:04d}-{mon:02d}"
+    if kind == "ago":
+        n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"].lower()]
+        unit = g["unit"].lower()
+        if unit == "day":
+            return (published - dt.timedelta(days=n)).isoformat()
+        if unit == "week":
+            return _month(published - dt.timedelta(days=7 * n))
+        if unit == "month":
+            return _shift_months(published, -n)
+        return str(published.year - n)
     if kind == "wd":
-        back = (published.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+        weekday = WEEKDAYS[g["wd"].lower()]
+        back = (published.weekday() - weekday) % 7
+        if pre in ("last", "this past"):
+            back = back or 7
+        elif pre in ("next", "this coming") or (future and pre not in ("earlier",)):
+            ahead = (weekday - published.weekday()) % 7
+            if pre in ("next", "this coming"):
+                ahead = ahead or 7
+            return (published + dt.timedelta(days=ahead)).isoformat()
         return (published - dt.timedelta(days=back)).isoformat()
     rel = g["rel"].lower()
-    if rel == "today":
+    if rel in ("today", "tonight", "this morning", "this afternoon", "this evening", "overnight"):
         return published.isoformat()
     if rel == "tomorrow":
         return (published + dt.timedelta(days=1)).isoformat()
     if rel == "yesterday":
         return (published - dt.timedelta(days=1)).isoformat()
+    if rel == "the day before yesterday":
+        return (published - dt.timedelta(days=2)).isoformat()
+    if rel in ("last weekend", "over the weekend", "at the weekend", "this weekend"):
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
+        return _month(saturday)
+    if rel.endswith("this week"):
+        monday = published - dt.timedelta(days=published.weekday())
+        return _month(published) if monday.month == published.month else None
     if rel == "last week":
-        return (published - dt.timedelta(days=7)).strftime("%Y-%m")
+        return _month(published - dt.timedelta(days=7))
+    if rel == "next week":
+        return _month(published + dt.timedelta(days=7))
     if rel == "last month":
-        first = published.replace(day=1) - dt.timedelta(days=1)
-        return first.strftime("%Y-%m")
+        return _shift_months(published, -1)
+    if rel == "next month":
+        return _shift_months(published, 1)
+    if rel.endswith("this month"):
+        return _month(published)
     if rel == "last year":
         return str(published.year - 1)
-    if rel in ("this month", "earlier this month"):
-        return published.strftime("%Y-%m")
+    if rel == "next year":
+        return str(published.year + 1)
     return str(published.year)
 
 
+def _is_future(text: str, start: int, future: re.Pattern) -> bool:
+    lead = text[max(0, start - 120):start]
+    cuts = list(_CLAUSE_START.finditer(lead))
+    return bool(future.search(lead[cuts[-1].end():] if cuts else lead))
+
+
 def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Every date expression in ``text[start:end]``, with offsets into ``text``."""
+    """Every date expression in ``text[start:end]``, with offsets into ``text``. Without
+    ``published``, the latest full date written in ``text`` resolves relative forms."""
+    future = load()["future"]
+    matches = list(_RX.finditer(text, start, len(text) if end is None else end))
+    if published is None:
+        published = reference_date(text)
     out = []
-    for match in _RX.finditer(text, start, len(text) if end is None else end):
-        out.append(DateMention(match.start(), match.end(), match.group(), resolve(match, published)))
+    for m in matches:
+        ahead = _is_future(text, m.start(), future)
+        value = resolve(m, published, ahead)
+        ahead = bool(re.match(r"(?i)next|tomorrow|this coming", m.group())) or bool(
+            published and value and value > published.isoformat()[:len(value)])
+        out.append(DateMention(m.start(), m.end(), m.group(), value, ahead))
     return out
+
+
+def reference_date(text: str) -> dt.date | None:
+    """The latest full date (day, month, year) the text writes: the reference for its
+    relative dates when the publication date is unknown (a tweet's or a dateline's date
+    is the day the text speaks from)."""
+    best = None
+    for m in _RX.finditer(text):
+        if m.lastgroup in _FULL:
+            value = resolve(m, None)
+            try:
+                day = dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+            best = day if best is None or day > best else best
+    return best
+
+
+# a line that is a page header or byline: a date with a time, "By …", "Updated", or little else
+_HEADER_LINE = re.compile(r"\d{1,2}:\d\d|\bby [A-Z]|\b(?:updated|published|posted)\b|^\s*date\b", re.I)
+# a dateline: a place in capitals, then the date, then the agency or a dash
+_DATELINE = re.compile(r"^\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,40}[,(]")
+
+
+def is_header(text: str, date: DateMention) -> bool:
+    """Whether ``date`` is the page's (a header, a byline, a dateline), not an event's."""
+    line_start = text.rfind("\n", 0, date.start) + 1
+    line_end = text.find("\n", date.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    rest = (text[line_start:date.start] + text[date.end:line_end])
+    if date.start - line_start < 40 and re.match(r"\s*(?:date:?\s*)?$", text[line_start:date.start], re.I):
+        if len(re.findall(r"[a-z]{3,}", text[date.end:line_end])) < 3 or re.match(
+                r"[\s,]*(?:\d{4}\b|[A-Z]{3,})", text[date.end:date.end + 12]):
+            return True
+    if len(line) < 160 and _HEADER_LINE.search(line) and len(re.findall(r"[a-z]{3,}", rest)) < 8:
+        return True
+    dateline = _DATELINE.match(line)
+    return bool(dateline) and date.start - line_start < 80 and bool(
+        re.match(r"\s*(?:[).,]|[-–—]|/)", text[date.end:date.end + 3]))
+
+
+_LEAD_SENTENCES = 4  # the lead: the story's first body sentences (no header or caption lines)
+_STORY_SENTENCES = 8  # an undated event told this early is the lead's news
+
+
+@dataclass
+class Fact:
+    """An event of some kind that a sentence dates: ``kind`` its event, ``value`` the date."""
+
+    kind: str
+    value: str
+    sentence: int
+    clusters: tuple
+
+
+class Dater:
+    """The dates of one article and the date of each event (see the module's docstring).
+
+    ``events`` maps each event to its trigger patterns (``data/events.yaml``); they and
+    the event nouns of ``data/dates.yaml`` are the event words a date can belong to.
+    """
+
+    def __init__(self, text: str, published: dt.date | None, events: dict, weak=frozenset()) -> None:
+        self.text = text
+        self.published = published
+        self.data = load()
+        self.events = events
+        self.weak = weak
+        found = find_dates(text, published)
+        self.headers = [d for d in found if is_header(text, d)]
+        self.dates = [d for d in found if d not in self.headers]
+        self.facts: list[Fact] = []
+        self.sentence = -1
+        self.starts: dict[int, int] = {}  # sentence start -> its index
+        self.body: dict[int, int] = {}  # start of a body sentence -> its index among them
+
+    def in_span(self, s: int, e: int) -> list[DateMention]:
+        return [d for d in self.dates if s <= d.start < e]
+
+    def words(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        """The event words of ``text[s:e]`` (triggers of every event, event nouns)."""
+        out = []
+        sentence = self.text[s:e]
+        for kind, patterns in self.events.items():
+            for rx in patterns:
+                out += [(s + m.start(), s + m.end(), kind) for m in rx.finditer(sentence)]
+        for kind, rx in self.data["event_nouns"].items():
+            out += [(s + m.start(), s + m.end(), kind) for m in rx.finditer(sentence)]
+        return sorted(out)
+
+    def _distance(self, date: DateMention, a: int, b: int) -> float:
+        after = date.start >= b
+        gap = self.text[b:date.start] if after else self.text[date.end:a]
+        # a date mostly follows its event word ("signed … on July 14"); one before a
+        # word is farther from it than the same gap after
+        d = len(gap) if after else 1.5 * len(gap) + 5
+        if re.search(r"[;—–(]|,\s*(?:and|but|which|when|after|before|since|as|while|who)\b", gap):
+            d += 200  # another clause lies between
+        elif not after and "," in gap:
+            d += 40  # "ratified on Thursday, will take effect": the date closes the phrase before
+        return d
+
+    def owner(self, date: DateMention, words) -> tuple[int, int, str] | None:
+        return min(words, key=lambda w: (self._distance(date, w[0], w[1]), -w[0]), default=None)
+
+    def own(self, event: str, start: int, end: int, s: int, e: int) -> str | None:
+        """The date of the event whose trigger is ``text[start:end]``, in the sentence
+        ``text[s:e]``: the nearest date that belongs to it or to a word of the same event."""
+        words = self.words(s, e)
+        if not any(w[0] <= start < w[1] or start <= w[0] < end for w in words):
+            words.append((start, end, event))
+
+        def of_trigger(w):
+            # the trigger itself, or a noun of its own phrase ("ratified its accession bid")
+            return w[0] <= start < w[1] or start <= w[0] < end or (
+                0 <= w[0] - end <= 30 and not re.search(r"[,;:—–(]|\b(?:which|that|who)\b", self.text[end:w[0]]))
+
+        mine = []
+        for d in self.in_span(s, e):
+            if not d.value or (event == "announced" and d.ahead):
+                continue  # "will sign next week, they said on Friday": announced on Friday
+            w = self.owner(d, words)
+            if w is None or of_trigger(w) or w[2] == event or (w[2] in self.weak and event not in self.weak):
+                mine.append(d)
+        if not mine:
+            return None
+        best = min(mine, key=lambda d: (self._distance(d, start, end), -len(d.value)))
+        return best.value
+
+    def note(self, s: int, e: int, clusters) -> None:
+        """Remember the events the sentence ``text[s:e]`` dates, for the agreements
+        ``clusters`` it is about."""
+        self.sentence += 1
+        self.starts[s] = self.sentence
+        if len(self.text[s:e].split()) >= 8 and re.search(r"[.!?\"”]\s*$", self.text[s:e]):
+            self.body[s] = len(self.body)  # a sentence of the story, not a header or caption line
+        dates = [d for d in self.in_span(s, e) if d.value]
+        if not dates:
+            return
+        words = self.words(s, e)
+        for d in dates:
+            w = self.owner(d, words)
+            if w is not None and not (w[2] == "announced" and d.ahead):
+                self.facts.append(Fact(w[2], d.value, self.sentence, tuple(clusters)))
+
+    def fallback(self, event: str, cluster, sites: list[tuple[int, int, int, int]]) -> str | None:
+        """The date of an event its own sentences do not date. ``sites``: (sentence start,
+        sentence end, trigger start, trigger end) of each report of it."""
+        for fact in self.facts:
+            if fact.kind == event and any(c is cluster for c in fact.clusters):
+                return fact.value
+        # a sentence about no agreement yet, next to a report of the event ("The deal was
+        # struck last Friday. The text, initialled by the ministers, …")
+        near = {self.starts[s] for s, _, _, _ in sites if s in self.starts}
+        for fact in self.facts:
+            if fact.kind == event and not fact.clusters and any(abs(fact.sentence - i) <= 2 for i in near):
+                return fact.value
+        # told in the story's first paragraphs, not as background: the news the lead
+        # dates ("met in Niamey on Monday … The parties signed documents …")
+        story = self.story_date()
+        if story and event != "mentioned":
+            for s, e, _, _ in sites:
+                if self.body.get(s, 99) < _STORY_SENTENCES and not self.data["background"].search(self.text[s:e]):
+                    return story
+        return None
+
+    def story_date(self) -> str | None:
+        """The day the lead gives the news: the first day-precise date of the story's
+        first sentences, within a week before publication."""
+        if self.published is None:
+            return None
+        firsts = {s for s, i in self.body.items() if i < _LEAD_SENTENCES}
+        for d in self.dates:
+            sentence = max((s for s in self.starts if s <= d.start), default=None)
+            if sentence not in firsts or not d.value or len(d.value) != 10:
+                continue
+            age = (self.published - dt.date.fromisoformat(d.value)).days
+            if 0 <= age <= 7:
+                return d.value
+        return None

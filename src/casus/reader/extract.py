@@ -22,10 +22,8 @@ How it reads, sentence by sentence (sentences by rule, see ``sentences``):
    sentence reporting it (the date nearest the trigger), resolved against the
    publication date. An agreement named only in passing ("under a 1951 treaty",
    "the treaty between A and B") is ``mentioned``, unless something happened to it.
-5. Provisions (``data/provisions.yaml``) in sentences about an agreement; a provision
-   with a negation before it in its clause ("did not include a mutual defense clause")
-   is kept as negated, never as a provision; one with a hedge ("could extend to") is
-   dropped.
+5. Provisions (``provisions``, ``data/provisions.yaml``) in sentences about an
+   agreement, denied ones kept apart.
 """
 
 from __future__ import annotations
@@ -35,8 +33,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from casus.reader import sentences
-from casus.reader.dates import DateMention, find_dates
+from casus.reader import provisions, sentences
+from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.mentions import Mention, finder_for
 from casus.reader.rules import Rules, load_rules
@@ -54,7 +52,6 @@ _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force")
-_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:treaty|pact|agreement|accord|deal|partnership)\b", re.I)
 _ADMISSION = re.compile(r"admit|accession|membership|bid", re.I)
 _NAME = re.compile(
     r"(?:[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
@@ -74,7 +71,8 @@ _DATELINE = re.compile(r"^\s*(?:date \d{4}-\d\d-\d\d\s+)?[A-Z][A-Za-z .,'()]{1,6
 # dependency labels by which a mention is an argument of the event's clause (subject,
 # object, coordination, possessor, compound or adjective of an argument, apposition)
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "conj", "appos", "compound", "poss",
-                            "amod", "nmod", "attr", "npadvmod", "pobj", "prep", "oprd", "ROOT", "acomp", "cc"})
+                            "amod", "nmod", "attr", "npadvmod", "pobj", "prep", "oprd", "ROOT", "acomp", "cc",
+                            "acl", "relcl"})
 # prepositions that join parties ("with", "between", "by"); any other ("in", "amid",
 # "against", "on", "from", "to") makes the mention a place, a threat or a model
 _PARTY_PREPOSITIONS = frozenset({"with", "between", "among", "amongst", "by", "of", "and", "alongside"})
@@ -82,6 +80,30 @@ _PARTY_PREPOSITIONS = frozenset({"with", "between", "among", "amongst", "by", "o
 _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "stated", "reported", "wrote",
                      "claimed", "stressed", "insisted", "according", "believes", "believe", "argued", "warned"})
 
+# nouns an organisation's name may qualify and still be spoken of itself
+_OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
+# a member of it: an organisation qualifying these is the one joined or left
+_MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership"})
+# "members of the CSTO", "the creation of NATO", "commitment to NATO"
+_ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies", "creation", "founding",
+                             "commitment", "commitments", "obligations", "article", "clause", "treaty", "charter",
+                             "enlargement", "expansion", "allegiance", "founders", "founder"})
+# the first agreement noun after a verb, and whether it is plural
+_AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>agreements|treaties|pacts|accords|deals|partnerships|memorand(?:a|ums))"
+                             r"|agreement|treaty|pact|accord|deal|partnership|memorandum|declaration)\b", re.I)
+_WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
+# after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
+_INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
+                                   r"partnership|memorandum|declaration)\b", re.I)
+# a number of agreements right after the verb ("signed two documents", "concluded with the
+# announcement of five major agreements")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
+_COUNTED = re.compile(r"[^.;:]{0,40}?\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:documents|agreements|accords|pacts|treaties|deals|memorand(?:a|ums)|MoUs|instruments)\b",
+                      re.I)
+# a pronoun subject by which a speaker reports its own act
+_SELF = frozenset({"it", "they", "we"})
 
 # after an organisation's name: it describes a state ("NATO member Turkey", "EU-member
 # states", "NATO allies"), it is not spoken of itself
@@ -94,9 +116,11 @@ class _Cluster:
 
     index: int
     parties: list[str] = field(default_factory=list)  # state/org ids in order of appearance
+    lone: bool = False  # started beside a full agreement in focus; takes no stray state later
     name: str | None = None
     provisions: set[str] = field(default_factory=set)
     negated: set[str] = field(default_factory=set)
+    provision_evidence: list[tuple[int, int]] = field(default_factory=list)  # sentences stating them
     records: dict[str, dict] = field(default_factory=dict)  # event -> record
     mention_evidence: list[tuple[int, int]] = field(default_factory=list)
     mention_date: str | None = None
@@ -128,7 +152,7 @@ class _Reader:
         self.orgs = orgs
         self.clusters: list[_Cluster] = []
         self.focus: _Cluster | None = None
-        self.pending_provisions: list[tuple[str, bool]] = []
+        self.pending_provisions: list[tuple[str, bool, tuple[int, int]]] = []
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
@@ -166,7 +190,29 @@ class _Reader:
                         continue
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group()))
         strong = [t for t in found if t.event not in self.rules.weak]
-        return sorted(strong or found, key=lambda t: t.start)
+        found = sorted(strong or found, key=lambda t: t.start)
+        background = [t for t in found if self._background(t, s, e)]
+        if background and (len(background) < len(found) or self._long_before(found[0], s, e)):
+            found = [t for t in found if t not in background]
+        return found
+
+    def _long_before(self, trigger: _Trigger, s: int, e: int) -> bool:
+        """Whether the event's date lies more than five years before publication: a
+        participle giving an agreement's history ("the treaty, signed in 1947, states
+        …") is no news; a recent one ("the pact, announced in 2021") may be."""
+        if self.published is None:
+            return False
+        date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
+        return bool(date) and int(date[:4]) < self.published.year - 5
+
+    def _background(self, trigger: _Trigger, s: int, e: int) -> bool:
+        """A participle describing an agreement ("ended the accord signed with Paris"):
+        beside another event it says which agreement, not what happened."""
+        if not self.parsed:
+            return False
+        token = self._token_at(trigger.start)
+        return token is not None and token.tag_ == "VBN" and token.dep_ == "acl"
+
 
     def names(self, s: int, e: int) -> list[tuple[int, int, str]]:
         out = []
@@ -192,6 +238,8 @@ class _Reader:
         for m in mentions:
             if m.is_org:
                 org = self.orgs[m.id]
+                if org.kind == "organisation" and m.kind == "party" and m.id not in ids:
+                    ids.append(m.id)  # the other side of an agreement ("a partnership with the EU")
                 for member in org.members:
                     if member not in ids:
                         ids.append(member)
@@ -235,6 +283,9 @@ class _Reader:
         chain = {token.i}
         while token.head.i != token.i:
             if token.dep_ in ("ccomp", "parataxis") and token.head.lower_ in _SAYING:
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF for c in token.children):
+                    # "Chad said it was ending the accord": the speaker speaks of its own act
+                    chain.add(token.head.i)
                 break
             token = token.head
             chain.add(token.i)
@@ -293,7 +344,9 @@ class _Reader:
                 groups.append(group)
         return groups[0] if groups else []
 
-    def cluster_for(self, parties: list[str], name: str | None, explicit: bool) -> _Cluster:
+    def cluster_for(self, parties: list[str], name: str | None, explicit: bool, another: bool = False) -> _Cluster:
+        """The agreement these parties' sentence is about; ``another``: the sentence
+        introduces an agreement of its own ("signed a defence agreement with France")."""
         if name:
             for c in self.clusters:
                 if c.name and _same_name(c.name, name):
@@ -317,8 +370,15 @@ class _Reader:
                     c.add_parties(parties)
                     return c
         if self.focus is not None:
-            states_in_focus = [p for p in self.focus.parties if p not in self.orgs]
-            if len(states_in_focus) < 2:
+            # the sides of the agreement in focus: states and organisations that are parties
+            states_in_focus = [p for p in self.focus.parties if p not in self.orgs or self.orgs[p].kind == "organisation"]
+            if another and len(states_in_focus) >= 2 and set(parties) - set(self.focus.parties):
+                # "… with the EU. In March, Sandu signed a defence agreement with France":
+                # another agreement, whose other side goes unsaid
+                cluster = self._new(parties, name)
+                cluster.lone = True
+                return cluster
+            if len(states_in_focus) < 2 and not self.focus.lone:
                 self.focus.add_parties(parties)
             else:
                 # a sentence naming one state ("Hungary blocked the signing …") does not
@@ -332,8 +392,10 @@ class _Reader:
     def _new(self, parties, name) -> _Cluster:
         c = _Cluster(len(self.clusters), name=name)
         c.add_parties(parties)
-        for kind, negated in self.pending_provisions:
+        for kind, negated, sentence in self.pending_provisions:
             (c.negated if negated else c.provisions).add(kind)
+            if sentence not in c.provision_evidence:
+                c.provision_evidence.append(sentence)
         self.pending_provisions.clear()
         self.clusters.append(c)
         return c
@@ -341,12 +403,10 @@ class _Reader:
     # -- the pass --------------------------------------------------------------------
 
     def read(self) -> Reading:
-        mentions = self.mentions()
-        # a date alone at the top ("date 2024-07-22", "June, 14") is the page's header,
-        # not the date of anything the article reports
-        dates = [d for d in find_dates(self.text, self.published)
-                 if not (d.start < 30 and re.fullmatch(r"\s*(?:date:?\s*)?", self.text[:d.start], re.I)
-                         and re.match(r"[\s,]*(?:\n|\d{4}\b|[A-Z]{3,})", self.text[d.end:d.end + 12]))]
+        mentions = self._mentions = self.mentions()
+        # dates without the page's own (header, byline, dateline): see ``dates``
+        self.dater = Dater(self.text, self.published, self.rules.events, self.rules.weak)
+        dates = self.dater.dates
         quotes, visits = [], []
         previous_attached = False
         for s, e in _clauses(self.text, sentences.split(self.text)):
@@ -383,6 +443,7 @@ class _Reader:
             if has_noun or attached or previous_attached:
                 self.provisions(s, e, names, attached)
             previous_attached = bool(attached) or (has_noun and self.focus is not None)
+            self.dater.note(s, e, attached or ([self.focus] if self.focus is not None else []))
             visits.extend(self.visits(s, e, here, sdates))
         quotes = self.quotes(mentions)
         agreements = self.records()
@@ -391,13 +452,19 @@ class _Reader:
             article={"id": self.article.id, "url": self.article.url,
                      "published": self.published.isoformat() if self.published else None},
             agreements=agreements,
-            mentions=mentions, quotes=quotes, visits=visits, dates=dates)
+            mentions=mentions, quotes=quotes, visits=_one_visit_each(visits), dates=dates)
 
-    def event(self, trigger: _Trigger, here, names, sdates, s, e) -> _Cluster | None:
+    def event(self, trigger: _Trigger, here, names, sdates, s, e, split: bool = True) -> _Cluster | None:
+        pairs = self._pairs(trigger, here, s, e) if split else None
+        if pairs:
+            # "Ukraine signed security agreements with Canada and Italy": one bilateral
+            # agreement with each, not one agreement of three
+            return [self.event(trigger, pair, names, sdates, s, e, split=False) for pair in pairs][-1]
         actors = self.actors(here, s)
         # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
         # organisation qualifying another noun is not the organisation acted on
-        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._modifier(m)]
+        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._modifier(
+            m, member=trigger.event in ("acceded", "withdrew", "suspended"))]
         if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(
                 m.is_org for m in here):
             # "The Bahamas joined in 1982; Mexico left in 2004": the organisation in focus
@@ -424,8 +491,12 @@ class _Reader:
         else:
             group = self.between(here)
             actors = self.syntactic(actors, trigger.start)
-            parties = self.state_ids(group) if group else self.state_ids([m for m in actors if not (
-                m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end)])
+            # an organisation after the verb is where or about what ("at the NATO summit"),
+            # save the other side of the agreement ("a partnership with the EU")
+            parties = self.state_ids(group) if group else self.state_ids([
+                dataclasses.replace(m, kind="party") if m.is_org and m.start > trigger.end else m
+                for m in actors if not (m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end
+                                        and not _WITH_BEFORE.search(self.text[max(s, m.start - 10):m.start]))])
             known = self._known_parties(name)
             if known and len(set(parties) - set(self.orgs)) < 2:
                 # "Russia suspends the INF treaty": a bilateral treaty named by its
@@ -439,11 +510,12 @@ class _Reader:
                 cluster = self._new(states + [p for p in parties if p not in states],
                                     name or self.orgs[other_org[0].id].name)
             else:
-                cluster = self.cluster_for(parties, name, explicit=bool(group))
+                another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
+                cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
         self.focus = cluster
         if name and not cluster.name:
             cluster.name = name
-        date = _nearest_date(sdates, trigger)
+        date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
         record = cluster.records.get(trigger.event)
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
@@ -473,9 +545,35 @@ class _Reader:
                 record["date"] = self.published.isoformat()
         if len(record["evidence"]) < 3:
             record["evidence"].append((s, e))
+        record.setdefault("sites", []).append((s, e, trigger.start, trigger.end))
         if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
+            before = len(self.clusters)
             self._listed(trigger, names, cluster, date, s, e)
+            count = _COUNTED.match(self.text, trigger.end, min(e, trigger.end + 80))
+            if count and len(self.clusters) == before:
+                # "signed two documents", "the announcement of five agreements": that many
+                # agreements between the same parties, one record each
+                record["count"] = max(record.get("count", 1), _NUMBERS.get(count.group(1).lower(), 1))
         return cluster
+
+    def _pairs(self, trigger: _Trigger, here: list[Mention], s: int, e: int) -> list[list[Mention]] | None:
+        """One state on one side of the verb and several on the other, with the agreement
+        in the plural ("signed agreements with A and B", "A and B signed bilateral
+        accords with C"): the pairs of the one with each of the others."""
+        after = self.text[trigger.end:min(e, trigger.end + 80)]
+        noun = _AGREEMENT_NOUN.search(after)
+        if noun is None or not noun.group("plural") or self.between(here):
+            return None
+        states = [m for m in self.syntactic(self.actors(here, s), trigger.start) if not m.is_org]
+        before = {m.id: m for m in states if m.end <= trigger.start}
+        later = {m.id: m for m in states if m.start >= trigger.end}
+        if len(before) == 1 and len(later) >= 2 and not set(before) & set(later):
+            one, others = next(iter(before.values())), list(later.values())
+        elif len(later) == 1 and len(before) >= 2 and not set(before) & set(later):
+            one, others = next(iter(later.values())), list(before.values())
+        else:
+            return None
+        return [sorted([one, other], key=lambda m: m.start) for other in others]
 
     def _listed(self, trigger: _Trigger, names, cluster: _Cluster, date, s: int, e: int) -> None:
         """"signed several agreements, including A, B and C": one record per agreement
@@ -533,45 +631,31 @@ class _Reader:
         return cluster
 
     def provisions(self, s, e, names, attached) -> None:
-        sentence = self.text[s:e]
-        for kind, patterns in self.rules.provisions.items():
-            for rx in patterns:
-                for m in rx.finditer(sentence):
-                    window = re.split(r"[;:,—–]|\bbut\b|\bwhich\b", sentence[max(0, m.start() - 60):m.start()])[-1]
-                    if self.rules.provision_hedge.search(window):
-                        continue
-                    negated = bool(self.rules.provision_negation.search(window)) and kind != "neutrality"
-                    target = self._provision_target(s + m.start(), s + m.end(), names, attached)
-                    if target is None:
-                        self.pending_provisions.append((kind, negated))
-                    else:
-                        (target.negated if negated else target.provisions).add(kind)
-                    if negated:
-                        similar = re.match(r"[^.;]{0,30}?\bsimilar to\b", sentence[m.end():])
-                        if similar and attached:
-                            other = [c for c in attached if c is not target]
-                            if other:
-                                other[-1].provisions.add(kind)
-
-    def _provision_target(self, start, end, names, attached) -> _Cluster | None:
-        inside = [n for n in names if n[0] <= start and end <= n[1]]
-        following = inside + [n for n in names if 0 <= n[0] - end <= 80 and re.search(r"\b(?:under|of|in)\b", self.text[end:n[0]])]
-        for n in following:
-            for c in self.clusters:
-                if c.name and _same_name(c.name, n[2]):
-                    return c
-        lead = self.text[self._sentence_start(start):start]
-        if self.focus_before is not None and _DEFINITE.search(lead) and "between" not in lead:
-            return self.focus_before
-        if attached:
-            return attached[0]
-        return self.focus
+        """Give the sentence's provision phrases to their agreements (``provisions``)."""
+        organisations = {m.id for m in self._mentions if s <= m.start < e and m.is_org
+                         and self.orgs[m.id].kind == "organisation"}
+        for hit in provisions.find(self.text, s, e, self.rules, names):
+            target = provisions.target(hit, self.text, self._sentence_start(hit.start), names, attached,
+                                       self.clusters, self.focus_before, self.focus, _same_name, organisations)
+            if target is provisions.ELSEWHERE:
+                continue
+            if target is None:
+                self.pending_provisions.append((hit.kind, hit.negated, (s, e)))
+            else:
+                (target.negated if hit.negated else target.provisions).add(hit.kind)
+                if (s, e) not in target.provision_evidence:
+                    target.provision_evidence.append((s, e))
+            if hit.similar_to and attached:
+                other = [c for c in attached if c is not target]
+                if other:
+                    other[-1].provisions.add(hit.kind)
 
     def _sentence_start(self, position: int) -> int:
         return max((s for s, _ in self._spans if s <= position), default=0)
 
     def records(self) -> list[Agreement]:
         out = []
+        provisions.share(self.clusters, {i for i, o in self.orgs.items() if o.kind == "organisation"})
         for c in self.clusters:
             if c.records.get("announced", {}).get("initialled") and "signed" in c.records:
                 # "sign a deal" in a headline, "initialled" in the body: the text was
@@ -583,17 +667,22 @@ class _Reader:
             if not records and c.mention_evidence:
                 records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
                             "own": [], "no_provisions": False}]
+            records = [r for r in records for _ in range(r.get("count", 1))]
             for r in records:
+                if r["date"] is None and r.get("sites"):
+                    r["date"] = self.dater.fallback(r["event"], c, r["sites"])
                 parties = r["own"] if len(r["own"]) >= 2 else c.parties
                 if len(parties) < 2:
                     continue
-                provisions = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
+                kinds = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
                 out.append(Agreement(
                     name=None if r["no_provisions"] else c.name,
                     parties=[self.party(p) for p in parties], event=r["event"], event_date=r["date"],
-                    provisions=provisions,
+                    provisions=kinds,
                     evidence=[Evidence(a, b, self.text[a:b]) for a, b in r["evidence"]],
-                    negated_provisions=sorted(c.negated)))
+                    negated_provisions=sorted(c.negated),
+                    provision_evidence=[] if r["no_provisions"] else [
+                        Evidence(a, b, self.text[a:b]) for a, b in c.provision_evidence[:3]]))
         return out
 
     def organisations_mentioned(self, mentions: list[Mention], agreements: list[Agreement]) -> list[Agreement]:
@@ -608,24 +697,65 @@ class _Reader:
                 continue
             if _MEMBER_OF.match(self.text, m.end) or self._modifier(m):
                 continue
+            if not any(self._as_alliance(o) or self._coordinated_with_alliance(o, mentions) for o in mentions
+                       if o.id == m.id and not _MEMBER_OF.match(self.text, o.end)):
+                continue
             seen.add(m.id)
             s, e = self._sentence_span(m.start)
+            # what the article says the organisation's treaty obliges, in the sentences naming it
+            spans = sorted({self._sentence_span(x.start) for x in mentions if x.id == m.id})
+            stated, denied, where = provisions.of_sentences(self.text, spans, self.rules, self.names)
             out.append(Agreement(name=self.orgs[m.id].name, parties=[self.party(m.id)], event="mentioned",
-                                 event_date=None, provisions=[], evidence=[Evidence(s, e, self.text[s:e])]))
+                                 event_date=None, provisions=sorted(stated - denied),
+                                 evidence=[Evidence(s, e, self.text[s:e])], negated_provisions=sorted(denied),
+                                 provision_evidence=[Evidence(a, b, self.text[a:b]) for a, b in where[:3]]))
         return out
 
-    def _modifier(self, mention: Mention) -> bool:
+    def _coordinated_with_alliance(self, mention: Mention, mentions: list[Mention]) -> bool:
+        """"a member of the EAEU (…) and the CSTO": the organisation coordinated after one
+        spoken of as a treaty body is spoken of as one too (the parse often loses the
+        coordination over a parenthesis)."""
+        s, e = self._sentence_span(mention.start)
+        for other in mentions:
+            if other.is_org and other.id != mention.id and s <= other.start and other.end <= mention.start and \
+                    re.search(r"\band (?:the )?$", self.text[other.end:mention.start]) and self._as_alliance(other):
+                return True
+        return False
+
+    def _modifier(self, mention: Mention, member: bool = False) -> bool:
         """Whether the mention only qualifies another noun ("EU accession talks", "NATO
-        Air Command chief"), save a clause or article of its treaty ("NATO's Article 5")."""
+        Air Command chief"), save a clause or article of its treaty ("NATO's Article 5")
+        and, with ``member`` (joining or leaving), a member of it ("became the 30th NATO
+        member")."""
         if not self.parsed:
             return False
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
         root = span.root
-        return root.dep_ in ("compound", "amod", "nmod") and not re.match(
-            r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol",
-            root.head.text)
+        if member and root.head.lower_ in _MEMBER_NOUNS:
+            return False
+        return root.dep_ in ("compound", "amod", "nmod") and not _OWN_PART.match(root.head.text)
+
+    def _as_alliance(self, mention: Mention) -> bool:
+        """Whether the sentence speaks of the organisation as a treaty body: its article,
+        clause or treaty ("NATO's Article 5", "the SADC Mutual Defence Pact"), its members
+        ("both members of the CSTO", "a member of the EAEU and the CSTO"), its creation or
+        a commitment to it. Not as an actor that welcomes, calls or hosts, nor a place
+        ("chiefs from the EAC"). Without a parse every mention counts."""
+        if not self.parsed:
+            return True
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if root.dep_ in ("compound", "amod", "nmod", "poss"):
+            return bool(_OWN_PART.match(root.head.text))
+        if root.dep_ == "pobj" and root.head.lower_ in ("of", "to", "in", "within"):
+            return root.head.head.lower_ in _ALLIANCE_HEADS
+        return False
 
     def _sentence_span(self, position: int) -> tuple[int, int]:
         return next(((s, e) for s, e in self._spans if s <= position < e), (position, position))
@@ -689,6 +819,25 @@ class _Reader:
             out.append({"start": qs, "end": qe, "text": self.text[qs:qe], "speaker": speaker, "state": state,
                         "speaker_span": list(span) if span else None})
         return out
+
+
+def _one_visit_each(visits: list[dict]) -> list[dict]:
+    """One visit told in several sentences ("Kim arrived in Russia on Tuesday … During
+    the visit to Russia …") is one visit: the same visitor and host on compatible dates
+    (equal, one unknown, or one within the other) merge, keeping the first sentence as
+    evidence and the most precise date."""
+    out: list[dict] = []
+    for visit in visits:
+        same = next((v for v in out if v["visitor"] == visit["visitor"] and v["host"] == visit["host"]
+                     and not _other_day(v["date"], visit["date"])
+                     and (not v["date"] or not visit["date"] or v["date"][:4] == visit["date"][:4])), None)
+        if same is None:
+            out.append(dict(visit))
+            continue
+        if visit["date"] and (not same["date"] or len(visit["date"]) > len(same["date"])):
+            same["date"] = visit["date"]
+        same["person"] = same["person"] or visit["person"]
+    return out
 
 
 def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -27,11 +27,14 @@ class Agreement:
     provisions: list[str]
     evidence: list[Evidence]
     negated_provisions: list[str] = field(default_factory=list)
+    # the sentences that state (or deny) the provisions, apart from the event's own
+    provision_evidence: list[Evidence] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"name": self.name, "parties": self.parties, "event": self.event, "event_date": self.event_date,
                 "provisions": self.provisions, "evidence": [e.to_json() for e in self.evidence],
-                "negated_provisions": self.negated_provisions}
+                "negated_provisions": self.negated_provisions,
+                "provision_evidence": [e.to_json() for e in self.provision_evidence]}
 
 
 @dataclass

@@ -107,6 +107,58 @@ class Lexicon:
         return out
 
 
+def _derived_forms() -> dict[str, str]:
+    """Forms built from a state's name and demonym by rule, each to its state: the formal
+    styles "the French Republic", "the Republic of Chad" and, for outlets that write an
+    adversary's name in lower case ("russia"), the lower-cased one-word name. A derived
+    form that is already a form of any state ("Republic of China", "Czech Republic") or
+    that is an ordinary word (``data/lowercase_words.csv``: "turkey", "chad") is left out.
+    Derived once: the registry does not change in a process."""
+    return dict(_cached_derived())
+
+
+@functools.cache
+def _cached_derived() -> tuple[tuple[str, str], ...]:
+    from casus.states import default_registry
+
+    explicit = set(state_lexicon(None, every_date=True).entries)
+    words = _cached_lowercase_words()
+    out: dict[str, set[str]] = {}
+    for state in default_registry().all():
+        if not state.exists_today:
+            continue
+        forms = {f"Republic of {state.name}"}
+        if state.demonym and " " not in state.demonym:
+            forms.add(f"{state.demonym} Republic")
+        if " " not in state.name and len(state.name) >= 4 and state.name.lower() not in words:
+            forms.add(state.name.lower())
+        for form in forms - explicit:
+            out.setdefault(form, set()).add(state.id)
+    return tuple(sorted((form, next(iter(ids))) for form, ids in out.items() if len(ids) == 1))
+
+
+@functools.cache
+def combining_forms() -> dict[str, str]:
+    """``data/combining_forms.csv``: the first element of a compound adjective ("Indo-US",
+    "Sino-Russian") to its state; a mention only when a hyphen and another state follow."""
+    path = DATA / "combining_forms.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != ["form", "state", "source"]:
+            raise ValueError(f"{path}: columns must be form,state,source")
+        return {row["form"].strip(): row["state"].strip() for row in reader if row["form"].strip()}
+
+
+@functools.cache
+def _cached_lowercase_words() -> frozenset[str]:
+    path = DATA / "lowercase_words.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != ["word"]:
+            raise ValueError(f"{path}: the one column must be 'word'")
+        return frozenset(row["word"].strip().lower() for row in reader if row["word"].strip())
+
+
 _KIND_ORDER = {"name": 0, "abbreviation": 1, "demonym": 2, "capital": 3, "metonym": 4}
 
 
@@ -146,6 +198,12 @@ def state_lexicon(on: dt.date | None, lexicon: Lexicon | None = None, every_date
     return lexicon
 
 
+def _add_derived(lexicon: Lexicon) -> Lexicon:
+    for form, ident in _derived_forms().items():
+        lexicon.add(form, "name", ident)
+    return lexicon
+
+
 class MentionFinder:
     """A PhraseMatcher over every surface form of states, organisations and leaders.
 
@@ -162,7 +220,8 @@ class MentionFinder:
         self.on = on
         self.vocab = vocab
         self._tables: dict[dt.date | None, dict] = {}
-        forms = set(state_lexicon(None, every_date=True).entries)
+        forms = set(state_lexicon(None, every_date=True).entries) | set(_derived_forms())
+        forms |= set(combining_forms())
         for leader in self.leaders:
             forms |= {leader.name, leader.surname, *leader.aliases} - {""}
         for org in self.orgs.values():
@@ -175,7 +234,7 @@ class MentionFinder:
     def table(self, on: dt.date | None) -> dict[str, tuple[str, str, str | None]]:
         """Surface form → (kind, id, person) as of ``on``; cached per date."""
         if on not in self._tables:
-            lexicon = state_lexicon(on)
+            lexicon = _add_derived(state_lexicon(on))
             for leader in self.leaders:
                 if leader.in_office(on):
                     for text in {leader.name, leader.surname, *leader.aliases} - {""}:
@@ -202,11 +261,21 @@ class MentionFinder:
         not_label = self.vocab.strings["NOT"]
         spans = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)]
         out = []
+        combining = combining_forms()
         chosen = filter_spans(spans)
         full_names = {span.text for span in chosen}
+        starts = {span.start for span in chosen if span.label != not_label}
         for span in chosen:
             if span.label == not_label:
                 continue
+            if span.text in combining:
+                following = doc[span.end:span.end + 2]
+                if len(following) == 2 and following[0].text in ("-", "–") and following[0].idx == span.end_char \
+                        and following[1].i in starts:
+                    out.append(Mention(span.start_char, span.end_char, span.text, "name", combining[span.text]))
+                    continue
+                if span.text not in table:
+                    continue
             entry = table.get(span.text)
             if entry is None:
                 entry = self._resolve_surname(span.text, ambiguous.get(span.text, ()), full_names)

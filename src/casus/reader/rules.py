@@ -29,6 +29,8 @@ class Rules:
     provisions: dict[str, tuple[re.Pattern, ...]]
     provision_negation: re.Pattern
     provision_hedge: re.Pattern
+    provision_label: re.Pattern | None = None
+    provision_consultative: re.Pattern | None = None
     initialled: re.Pattern | None = None
     known: re.Pattern | None = None  # names of agreements in ``data/agreements.csv``
     known_parties: dict[str, tuple[str, ...]] | None = None  # each of those names -> parties
@@ -89,6 +91,8 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         provisions={k: _compile(v, f"{provisions_file}: {k}") for k, v in pr["provisions"].items()},
         provision_negation=re.compile(pr["negation"], re.I),
         provision_hedge=re.compile(pr["hedge"], re.I),
+        provision_label=re.compile(pr["label"], re.I) if pr.get("label") else None,
+        provision_consultative=re.compile(pr["consultative"], re.I) if pr.get("consultative") else None,
         initialled=re.compile(ev["initialled"], re.I) if ev.get("initialled") else None,
         known=re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)) + r")\b")
         if known else None,

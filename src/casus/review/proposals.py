@@ -106,6 +106,7 @@ class Proposal:
             "article_says": self.payload.get("article_says"),
             "facts": self.payload.get("facts", []),
             "source": self.source(),
+            "provision_evidence": (self.payload.get("agreement") or {}).get("provision_evidence") or [],
             "created_at": _stamp(self.created_at),
             "decided_at": _stamp(self.decided_at),
             "decided_by": self.decided_by,

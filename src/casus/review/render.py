@@ -30,6 +30,11 @@ def proposal(console: Console, row: dict[str, Any]) -> None:
     where = source["url"] or source["article"]
     console.print(f"  evidence:    {where} [{source['span'][0]}:{source['span'][1]}]", highlight=False, markup=False)
     console.print(f"               “{source['text']}”", highlight=False, markup=False, soft_wrap=True)
+    for span in row.get("provision_evidence") or []:
+        # the sentence that states the clauses, when it is not the event's own
+        if [span["start"], span["end"]] != list(source["span"]):
+            console.print(f"  provisions:  [{span['start']}:{span['end']}] “{span['text']}”", highlight=False,
+                          markup=False, soft_wrap=True)
     console.print(f"  reader:      {source['reader_version']}", highlight=False, markup=False)
     if row["decided_at"]:
         line = f"  decided:     {row['status']} by {row['decided_by']} at {row['decided_at']}"

@@ -84,7 +84,9 @@ function renderReading(result, box) {
         `parties ${(a.parties || []).map((p) => (typeof p === "string" ? p : stateName(p))).join(", ") || "?"}; `,
         `provisions ${(a.provisions || []).join(", ") || "none"}`,
         (a.negated_provisions || []).length ? `; denied: ${a.negated_provisions.join(", ")}` : ""),
-      (a.evidence || []).map((e) => el("blockquote", { class: "evidence" }, e.text))))) : emptyNote("No agreement in this article.")));
+      (a.evidence || []).map((e) => el("blockquote", { class: "evidence" }, e.text)),
+      (a.provision_evidence || []).filter((p) => !(a.evidence || []).some((e) => e.start === p.start && e.end === p.end))
+        .map((p) => el("blockquote", { class: "evidence provisions" }, `provisions: ${p.text}`))))) : emptyNote("No agreement in this article.")));
   const quotes = result.quotes || [];
   if (quotes.length) {
     box.append(section("Quotes", el("ul", {}, quotes.map((q) => el("li", {}, `${q.speaker || "?"}: `, el("q", {}, q.text || ""))))));
