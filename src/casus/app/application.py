@@ -431,6 +431,28 @@ class App:
         made = [p for payload in payloads for p in self._propose(payload)] if propose else []
         return contracts.ReadResult.model_validate({"readings": payloads, "proposals": made})
 
+    def read_text(self, text: str | None = None, published: dt.date | str | None = None, *, html: str | None = None,
+                  url: str | None = None, article_id: str | None = None,
+                  propose: bool = False):
+        """Read one article given as ``text`` or as an ``html`` page (exactly one), with its date (``POST /read``).
+
+        The reading carries the article's text (an HTML page's text, never HTML); with
+        ``propose``, the facts are filed as proposals for review.
+        """
+        from casus.contracts.api import ArticleReading
+        from casus.reader.extract import read_article
+        from casus.reader.inputs import article_from_record
+
+        if (text is None) == (html is None):
+            raise InvalidArgumentError("give the article as text or as html, exactly one of them", field="text")
+        record = {"text": text, "html": html, "url": url, "id": article_id or url or "article",
+                  "published": self.day(published, "published").isoformat() if published is not None else None}
+        article = article_from_record({k: v for k, v in record.items() if v is not None})
+        payload = read_article(article, first_pass=True).to_json()
+        payload["article"]["text"] = article.text
+        proposals = self._propose(payload) if propose else None
+        return ArticleReading.model_validate({**payload, "proposals": proposals})
+
     def read_archive(self, archive: str | os.PathLike, published: dt.date | None = None, *, engine: str = "local",
                      workers: int | None = None, address: str | None = None, propose: bool = False,
                      resume: bool = True, chunk: int = 32, on_progress=None,
