@@ -418,7 +418,8 @@ class App:
         """The obligation network of a date (``casus export graphml``): a ``casus.exports.ObligationGraph``."""
         from casus.exports import obligation_graph
 
-        return obligation_graph(self.store, self.day(on), source=source, registry=self.registry)
+        return obligation_graph(self.store, self.day(on), source=source, registry=self.registry,
+                                kb=self.knowledge_base())
 
     # -- the reader and the review queue ---------------------------------------------
 
