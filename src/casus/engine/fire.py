@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from casus.engine.conditions import ConditionCheck, check_conditions, verdict
+from casus.engine.pause import collector_paused
 from casus.engine.scenario import Act, Scenario
 from casus.kb import KnowledgeBase
 from casus.kb.records import Binding
@@ -137,7 +138,7 @@ class _DutyIndex:
         self.defends: dict[str, list[Binding]] = defaultdict(list)  # its defense duties, by beneficiary
         self.promises: dict[str, list[Binding]] = defaultdict(list)  # its nonaggression and defense duties
         for binding in bindings:
-            kind = binding.kind
+            kind = binding.obligation.kind
             if binding.beneficiary == state:
                 if kind == "defense":
                     self.defended_by.append(binding)
@@ -160,8 +161,9 @@ class Engine:
         self.kb = kb
         self.places = places if places is not None else PlaceJudge.default()
         self._duties: dict[tuple[dt.date, str], list[Binding]] = {}
+        self._made: dict[dt.date, dict] = {}
         self._parties: dict[tuple[dt.date, str], frozenset[str]] = {}
-        self._checks: dict[tuple, tuple[ConditionCheck, ...]] = {}
+        self._checks: dict[tuple, tuple[tuple[ConditionCheck, ...], str]] = {}
         self._indexes: dict[tuple[dt.date, str], _DutyIndex] = {}
         self._depends: dict[tuple[str, str], tuple[bool, bool, bool, bool]] = {}
 
@@ -186,7 +188,8 @@ class Engine:
     def duties_of(self, state: str, day: dt.date) -> list[Binding]:
         key = (day, state)
         if key not in self._duties:
-            self._duties[key] = self.kb.bindings_of(state, day)
+            memo = self._made.setdefault(day, {})  # one Binding per duty, shared by its two states
+            self._duties[key] = self.kb.bindings_of(state, day, memo)
         return self._duties[key]
 
     def parties(self, treaty_id: str, day: dt.date) -> frozenset[str]:
@@ -197,6 +200,10 @@ class Engine:
 
     def checks(self, binding: Binding, act: Act, day: dt.date, hostile: str, attackers: int):
         """Decide ``binding``'s conditions for ``act``; ``hostile`` is the state the adversary clause tests."""
+        return self.judge(binding, act, day, hostile, attackers)[0]
+
+    def judge(self, binding: Binding, act: Act, day: dt.date, hostile: str, attackers: int):
+        """``binding``'s condition checks for ``act`` and their verdict, decided once per distinct input."""
         hostile_matters, provoked_matters, count_matters, request_matters = self._depends_on(binding)
         # The answer is the same for every obligor of the article (the parties are the
         # treaty's), unless one of them attached a reservation.
@@ -210,7 +217,8 @@ class Engine:
         )
         found = self._checks.get(key)
         if found is None:
-            found = self._checks[key] = self._decide(binding, act, day, hostile, attackers)
+            checks = self._decide(binding, act, day, hostile, attackers)
+            found = self._checks[key] = (checks, verdict(list(checks)))
         return found
 
     def _decide(self, binding: Binding, act: Act, day: dt.date, hostile: str, attackers: int):
@@ -248,6 +256,10 @@ class Engine:
     # -- one scenario ------------------------------------------------------------
 
     def run(self, scenario: Scenario) -> Outcome:
+        with collector_paused():
+            return self._run(scenario)
+
+    def _run(self, scenario: Scenario) -> Outcome:
         day = scenario.on
         participants = {
             state: Participant(state, side, 0) for state, side in initial_sides(scenario.acts).items()
@@ -442,8 +454,7 @@ class Engine:
         duty = (binding.obligor, side, binding.treaty.id, binding.obligation.key, binding.beneficiary)
         if duty in outcome.recorded:
             return
-        checks = self.checks(binding, act, day, hostile, attackers)
-        result = verdict(list(checks))
+        checks, result = self.judge(binding, act, day, hostile, attackers)
         if result == "bound":
             outcome.recorded.add(duty)
             drawn[binding.obligor].append((side, Reason(binding, act, act_round, checks), order))
@@ -462,8 +473,8 @@ class Engine:
         if key in seen:
             return
         seen.add(key)
-        reason = Reason(binding, act, act_round, self.checks(binding, act, day, hostile, attackers))
-        result = verdict(list(reason.checks))
+        checks, result = self.judge(binding, act, day, hostile, attackers)
+        reason = Reason(binding, act, act_round, checks)
         if result == "not_bound":
             return
         duty = Duty(binding.obligor, binding.beneficiary, reason, result)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from casus.engine.fire import ATTACKERS, DEFENDERS, Duty, Outcome, Participant, Reason
+from casus.engine.pause import collector_paused
 
 
 class Report:
@@ -18,6 +19,9 @@ class Report:
         self._states: dict[str, dict[str, Any]] = {}
         self._duties: dict[tuple, dict[str, Any]] = {}
         self._checks: dict[int, list[dict[str, Any]]] = {}
+        self._treaties: dict[str, dict[str, Any]] = {}
+        self._rules: dict[tuple, str] = {}
+        self._acts: dict[tuple, dict[str, Any]] = {}
 
     def state(self, state_id: str | None) -> dict[str, Any] | None:
         if not state_id:
@@ -28,23 +32,38 @@ class Report:
 
     def act(self, reason: Reason) -> dict[str, Any]:
         act = reason.act
-        return {
-            "attacker": act.attacker,
-            "target": act.target,
-            "round": reason.act_round,
-            "place": act.place or ("home territory" if act.home else None),
-        }
+        key = (act.attacker, act.target, reason.act_round, act.place, act.home)
+        found = self._acts.get(key)
+        if found is None:
+            found = self._acts[key] = {
+                "attacker": act.attacker,
+                "target": act.target,
+                "round": reason.act_round,
+                "place": act.place or ("home territory" if act.home else None),
+            }
+        return found
+
+    def treaty(self, treaty) -> dict[str, Any]:
+        if treaty.id not in self._treaties:
+            self._treaties[treaty.id] = treaty.ref()
+        return self._treaties[treaty.id]
 
     def territory_rule(self, reason: Reason) -> str:
         """Whether the duty's area looks at sovereignty or at administration (AREAS.md)."""
-        from casus.places.areas import territory_rule
+        binding = reason.binding
+        conditions = binding.obligation.conditions
+        # the same for every obligor of an article, unless one made a reservation
+        key = (binding.treaty.id, binding.obligation.key, binding.obligor if conditions.get("reservations") else None)
+        found = self._rules.get(key)
+        if found is None:
+            from casus.places.areas import territory_rule  # the gazetteer's package: only when an answer has duties
 
-        conditions = reason.binding.obligation.conditions
-        areas = [(conditions.get("place") or {}).get("area")]
-        areas += [(r["conditions"].get("place") or {}).get("area") for r in conditions.get("reservations") or ()
-                  if r["party"] == reason.binding.obligor]
-        rules = {territory_rule(area) for area in areas if area} or {"sovereignty"}
-        return "administration" if "administration" in rules else "sovereignty"
+            areas = [(conditions.get("place") or {}).get("area")]
+            areas += [(r["conditions"].get("place") or {}).get("area") for r in conditions.get("reservations") or ()
+                      if r["party"] == binding.obligor]
+            rules = {territory_rule(area) for area in areas if area} or {"sovereignty"}
+            found = self._rules[key] = "administration" if "administration" in rules else "sovereignty"
+        return found
 
     def reason(self, reason: Reason) -> dict[str, Any]:
         binding = reason.binding
@@ -53,7 +72,7 @@ class Report:
         duty = self._duties.get(key)
         if duty is None:
             duty = self._duties[key] = {
-                "treaty": binding.treaty.ref(),
+                "treaty": self.treaty(binding.treaty),
                 "article": binding.obligation.article,
                 "strength": binding.obligation.strength,
                 "toward": self.state(binding.beneficiary),
@@ -133,6 +152,10 @@ class Report:
         return [self.participant(p) for p in people]
 
     def to_json(self) -> dict[str, Any]:
+        with collector_paused():
+            return self._to_json()
+
+    def _to_json(self) -> dict[str, Any]:
         outcome = self.outcome
         scenario = outcome.scenario
         name = lambda state_id: self.registry.get(state_id).name_on(self.on)  # noqa: E731

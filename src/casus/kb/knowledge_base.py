@@ -90,6 +90,8 @@ class KnowledgeBase:
             self.suspensions[suspension.treaty_id].append(suspension)
         # Per instance, so a discarded base takes its cache with it.
         self._parties_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_parties_on)
+        self._treaty_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_treaty_on)
+        self._articles_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_articles_on)
 
     def _fixed_basis(self, treaty: TreatyRecord, obligation: ObligationRecord) -> tuple:
         """The uncertain facts of a treaty and an article (``uncertain`` in the data)."""
@@ -211,51 +213,83 @@ class KnowledgeBase:
     # -- duties ------------------------------------------------------------------
 
     def bindings(
-        self, day: dt.date, treaty_ids: Iterable[str] | None = None, involving: str | None = None
+        self, day: dt.date, treaty_ids: Iterable[str] | None = None, involving: str | None = None,
+        memo: dict | None = None,
     ) -> Iterator[Binding]:
         """Every directed duty in force on ``day`` (only those of ``involving``, if given).
 
         A duty holds when the treaty and the article are in force, both states are
         parties that day, and no suspension with legal effect covers the pair. A
         declared freeze without legal effect keeps the duty and adds a note.
+        ``memo`` (a dict the caller keeps for one day) hands out one ``Binding`` per
+        duty when the duties of both its states are asked for, as the engine does.
         """
         for treaty_id in sorted(treaty_ids if treaty_ids is not None else self.treaties):
             if treaty_id in self.shadowed:
                 continue
-            treaty = self.treaties[treaty_id]
-            obligations = [o for o in self.obligations.get(treaty_id, []) if o.in_force_on(treaty, day)]
-            if not obligations:
+            articles = self._articles_on(treaty_id, day)
+            if not articles:
                 continue
-            bound = {m.state_id: m for m in self.memberships[treaty_id] if m.bound_on(treaty, day)}
-            parties = set(bound)
-            suspensions = [s for s in self.suspensions.get(treaty_id, []) if s.valid_from <= day]
-            for obligation in obligations:
-                fixed = self._fixed_basis(treaty, obligation)
-                obligors = parties if obligation.obligors == MEMBERS else parties & set(obligation.obligors)
-                beneficiaries = (
-                    parties if obligation.beneficiaries == MEMBERS else parties & set(obligation.beneficiaries)
-                )
+            treaty, bound, suspensions, member_basis = self._treaty_on(treaty_id, day)
+            for obligation, fixed, obligors, beneficiaries in articles:
                 if involving is not None:
                     # Only the pairs the state is part of: a profile of one NATO
                     # member need not expand all 32 x 31 pairs.
-                    pairs = [(involving, b) for b in sorted(beneficiaries)] if involving in obligors else []
+                    pairs = [(involving, b) for b in beneficiaries] if involving in obligors else []
                     if involving in beneficiaries:
-                        pairs += [(o, involving) for o in sorted(obligors)]
+                        pairs += [(o, involving) for o in obligors]
                 else:
-                    pairs = [(o, b) for o in sorted(obligors) for b in sorted(beneficiaries)]
+                    pairs = [(o, b) for o in obligors for b in beneficiaries]
                 for obligor, beneficiary in pairs:
                     if obligor == beneficiary:
                         continue
-                    covering = [s for s in suspensions if s.covers(obligor, beneficiary, day)]
-                    if any(s.legal_effect == "suspended" for s in covering):
-                        continue
-                    basis = fixed + self._member_basis(bound[obligor]) + self._member_basis(bound[beneficiary])
-                    yield Binding(obligor, beneficiary, treaty, obligation, tuple(s.summary for s in covering), basis)
+                    if memo is not None:
+                        key = (treaty_id, obligation.key, obligor, beneficiary)
+                        made = memo.get(key)
+                        if made is not None:
+                            yield made
+                            continue
+                    notes: tuple[str, ...] = ()
+                    if suspensions:
+                        covering = [s for s in suspensions if s.covers(obligor, beneficiary, day)]
+                        if any(s.legal_effect == "suspended" for s in covering):
+                            continue
+                        notes = tuple(s.summary for s in covering)
+                    basis = fixed + member_basis[obligor] + member_basis[beneficiary]
+                    made = Binding(obligor, beneficiary, treaty, obligation, notes, basis)
+                    if memo is not None:
+                        memo[key] = made
+                    yield made
 
-    def bindings_of(self, state_id: str, day: dt.date) -> list[Binding]:
-        """The duties on ``day`` that bind ``state_id`` or are owed to it."""
+    def _compute_treaty_on(self, treaty_id: str, day: dt.date):
+        """A treaty's parties on ``day`` (state -> membership), the suspensions begun by then,
+        and each party's uncertain facts: computed once per (treaty, day), as the engine asks
+        for the duties of every state of a war and each state shares its treaties with many."""
+        treaty = self.treaties[treaty_id]
+        bound = {m.state_id: m for m in self.memberships[treaty_id] if m.bound_on(treaty, day)}
+        suspensions = tuple(s for s in self.suspensions.get(treaty_id, []) if s.valid_from <= day)
+        return treaty, bound, suspensions, {state: self._member_basis(m) for state, m in bound.items()}
+
+    def _compute_articles_on(self, treaty_id: str, day: dt.date) -> tuple:
+        """The treaty's articles in force on ``day``, each with its fixed uncertain facts and
+        its obligors and beneficiaries among the parties (sorted dicts: ordered, and fast to test)."""
+        treaty = self.treaties[treaty_id]
+        obligations = [o for o in self.obligations.get(treaty_id, []) if o.in_force_on(treaty, day)]
+        if not obligations:
+            return ()
+        parties = set(self._treaty_on(treaty_id, day)[1])
+        out = []
+        for obligation in obligations:
+            obligors = parties if obligation.obligors == MEMBERS else parties & set(obligation.obligors)
+            beneficiaries = parties if obligation.beneficiaries == MEMBERS else parties & set(obligation.beneficiaries)
+            out.append((obligation, self._fixed_basis(treaty, obligation),
+                        dict.fromkeys(sorted(obligors)), dict.fromkeys(sorted(beneficiaries))))
+        return tuple(out)
+
+    def bindings_of(self, state_id: str, day: dt.date, memo: dict | None = None) -> list[Binding]:
+        """The duties on ``day`` that bind ``state_id`` or are owed to it (``memo``: see ``bindings``)."""
         treaty_ids = {m.treaty_id for m in self.memberships_of_state.get(state_id, [])}
-        return list(self.bindings(day, treaty_ids, involving=state_id))
+        return list(self.bindings(day, treaty_ids, involving=state_id, memo=memo))
 
     def pending_of(self, state_id: str, day: dt.date) -> list[tuple[TreatyRecord, MembershipRecord]]:
         """Treaties ``state_id`` has signed that do not yet bind it on ``day``."""
