@@ -156,13 +156,15 @@ def wrk_script(make, count: int) -> str:
         rows.append(f"{{{_lua_string(method)},{_lua_string(path)},{_lua_string(body) if body else 'nil'}}}")
     return "\n".join([
         "local reqs = {", ",\n".join(rows), "}",
-        'local json_headers = {["Content-Type"] = "application/json"}',
+        # as a browser or httpx does: a server may answer gzipped
+        'local get_headers = {["Accept-Encoding"] = "gzip"}',
+        'local json_headers = {["Content-Type"] = "application/json", ["Accept-Encoding"] = "gzip"}',
         "local i = 0",
         "request = function()",
         "  i = i % #reqs + 1",
         "  local r = reqs[i]",
         "  if r[3] then return wrk.format(r[1], r[2], json_headers, r[3]) end",
-        "  return wrk.format(r[1], r[2])",
+        "  return wrk.format(r[1], r[2], get_headers)",
         "end",
         "done = function(summary, latency, requests)",
         "  local e = summary.errors",
@@ -257,7 +259,7 @@ def run(seconds: float = SECONDS, compare: str | None = None) -> list[str]:
         "## HTTP API under load (loopback)",
         "",
         f"`casus serve` (one process) on {HOST}, built-in store, knowledge base cached: {servers_text}. "
-        f"Load from {client} in its own process, keep-alive: per endpoint one client alone for "
+        f"Load from {client} in its own process, keep-alive, accepting gzip as browsers and httpx do: per endpoint one client alone for "
         f"{min(seconds, ALONE_SECONDS):.0f} s (the cost of a request without queueing), then {CLIENTS} "
         f"concurrent clients for {seconds:.0f} s; date {DAY}. "
         "CPU: cores' worth busy during the run (1.0 = one core).",

@@ -112,3 +112,16 @@ def test_an_answer_from_before_a_write_is_never_kept_or_served():
     assert len(answers) == 1  # generation 5's answers went with the write
     answers.put("late", _kept(5, 10))  # computed before the write, finished after
     assert answers.get("late", 5) is None and answers.get("late", 6) is None
+
+
+def test_a_kept_answer_goes_gzipped_to_a_client_that_accepts_it(client):
+    """A NATO member's profile is ~0.4 MB of JSON; a browser, which accepts gzip, gets a fraction of it."""
+    url = f"{API}/states/USA/profile?on=2023-04-04"
+    plain = client.get(url, headers={"Accept-Encoding": "identity"})
+    assert plain.headers["vary"] == "accept-encoding" and "content-encoding" not in plain.headers
+    packed = client.get(url, headers={"Accept-Encoding": "br, gzip;q=0.8"})
+    assert packed.headers["content-encoding"] == "gzip" and packed.headers["vary"] == "accept-encoding"
+    assert int(packed.headers["content-length"]) < len(plain.content) / 5
+    assert packed.content == plain.content  # the client unpacked it
+    refused = client.get(url, headers={"Accept-Encoding": "gzip;q=0"})
+    assert "content-encoding" not in refused.headers and refused.content == plain.content
