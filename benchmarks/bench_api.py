@@ -259,7 +259,8 @@ def run(seconds: float = SECONDS, compare: str | None = None) -> list[str]:
         "## HTTP API under load (loopback)",
         "",
         f"`casus serve` (one process) on {HOST}, built-in store, knowledge base cached: {servers_text}. "
-        f"Load from {client} in its own process, keep-alive, accepting gzip as browsers and httpx do: per endpoint one client alone for "
+        f"Load from {client} in its own process, keep-alive, accepting gzip as browsers and httpx do: "
+        f"per endpoint one client alone for "
         f"{min(seconds, ALONE_SECONDS):.0f} s (the cost of a request without queueing), then {CLIENTS} "
         f"concurrent clients for {seconds:.0f} s; date {DAY}. "
         "CPU: cores' worth busy during the run (1.0 = one core).",
