@@ -93,7 +93,7 @@ def _kept(generation: int, size: int) -> Kept:
 
 
 def test_kept_answers_are_bounded_in_count_and_in_bytes():
-    answers = Answers(entries=3, max_bytes=1000, max_entry=600)
+    answers = Answers(entries=3, max_bytes=1000, max_entry=600)  # answers under 1 KB are never gzipped
     for name in "abcd":
         answers.put(name, _kept(1, 10))
     assert len(answers) == 3 and answers.get("a", 1) is None and answers.get("d", 1) is not None

@@ -28,7 +28,6 @@ from __future__ import annotations
 import gzip
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 
 API = "/api/v1"
 GET_PREFIXES = tuple(f"{API}/{name}" for name in (
@@ -49,32 +48,39 @@ GZIP_FROM = 1024
 """Answers at least this long are kept gzipped too, for clients that accept it."""
 
 
-@dataclass(frozen=True)
 class Kept:
-    generation: int
-    start: dict
-    body: bytes
-    gzipped: dict | None = None
-    """The start message of the gzipped answer, and ``gzip_body``: both None when not worth it."""
-    gzip_body: bytes | None = None
+    """One answer as sent: its start message and body, and (made on first need) the same gzipped."""
 
-    @classmethod
-    def of(cls, generation: int, start: dict, body: bytes) -> Kept:
-        """The answer kept as sent, and gzipped once here (a NATO member's profile shrinks ~15 times:
-        what a hit costs is mostly moving its bytes)."""
+    __slots__ = ("generation", "start", "body", "_gzipped")
+
+    def __init__(self, generation: int, start: dict, body: bytes) -> None:
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"vary"] + \
             [(b"vary", b"accept-encoding")]
-        plain = {**start, "headers": headers}
-        if len(body) < GZIP_FROM or any(k.lower() == b"content-encoding" for k, _ in headers):
-            return cls(generation, plain, body)
-        packed = gzip.compress(body, compresslevel=6, mtime=0)
-        zipped = [(k, v) for k, v in headers if k.lower() != b"content-length"] + \
-            [(b"content-length", str(len(packed)).encode()), (b"content-encoding", b"gzip")]
-        return cls(generation, plain, body, {**start, "headers": zipped}, packed)
+        self.generation, self.start, self.body = generation, {**start, "headers": headers}, body
+        worth = len(body) >= GZIP_FROM and not any(k.lower() == b"content-encoding" for k, _ in headers)
+        self._gzipped: tuple[dict, bytes] | None | bool = None if worth else False
+
+    def gzipped(self) -> tuple[dict, bytes] | None:
+        """The start message and body gzipped, or None when not worth it.
+
+        Made when a second client asks (most answers computed once are never asked
+        again, and gzipping a NATO member's profile costs milliseconds), then kept:
+        the profile shrinks ~20 times, and moving its bytes is most of what a hit costs.
+        """
+        if self._gzipped is False:
+            return None
+        if self._gzipped is None:
+            packed = gzip.compress(self.body, compresslevel=6, mtime=0)
+            headers = [(k, v) for k, v in self.start["headers"] if k.lower() != b"content-length"] + \
+                [(b"content-length", str(len(packed)).encode()), (b"content-encoding", b"gzip")]
+            self._gzipped = ({**self.start, "headers": headers}, packed)
+        return self._gzipped
 
     @property
     def size(self) -> int:
-        return len(self.body) + len(self.gzip_body or b"")
+        """Bytes counted against the bound: room for the gzipped copy is counted from the start
+        (it is made later, and is never much larger than the answer)."""
+        return len(self.body) * (1 if self._gzipped is False else 2)
 
 
 class Answers:
@@ -155,9 +161,10 @@ class ResponseCache:
         key = (scope["method"], scope["path"], scope["query_string"], question, today)
         kept = self.answers.get(key, generation)
         if kept is not None:
-            if kept.gzip_body is not None and _accepts_gzip(scope):
-                await send(kept.gzipped)
-                await send({"type": "http.response.body", "body": kept.gzip_body})
+            packed = kept.gzipped() if _accepts_gzip(scope) else None
+            if packed is not None:
+                await send(packed[0])
+                await send({"type": "http.response.body", "body": packed[1]})
             else:
                 await send(kept.start)
                 await send({"type": "http.response.body", "body": kept.body})
@@ -177,7 +184,7 @@ class ResponseCache:
                 if sum(map(len, parts)) > limit:
                     parts = None
                 elif not message.get("more_body", False):
-                    self.answers.put(key, Kept.of(generation, start, b"".join(parts)))
+                    self.answers.put(key, Kept(generation, start, b"".join(parts)))
             await send(message)
 
         await self.app(scope, receive, keeping)
