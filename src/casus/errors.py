@@ -182,8 +182,14 @@ class UnknownStateError(_NotFound):
 
     code, title, noun = "E201", "unknown state", "state"
 
-    def __init__(self, query: str, suggestions: list[str] | None = None, on: object = None) -> None:
+    def __init__(self, query: str, suggestions: list[str] | None = None, on: object = None,
+                 existed: list[str] | None = None) -> None:
         super().__init__(query, suggestions, on=on)
+        if existed:
+            # The name is right but the date is not: say when it named a state ("USSR" in 2000).
+            self.message = (f"no state matches {query!r} on {on}: {query} existed " + "; ".join(existed)
+                            + (f"; did you mean: {', '.join(suggestions)}" if suggestions else ""))
+            self.args = (self.message,)
 
 
 class UnknownTreatyError(_NotFound):

@@ -22,6 +22,12 @@ def scenario(*args):
     return json.loads(result.stdout)
 
 
+def run_text(*args):
+    result = runner.invoke(app, list(args), env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
 def bound(payload, side="defenders"):
     return sorted(p["state"]["id"] for p in payload["sides"][side] if p["round"] >= 1)
 
@@ -130,7 +136,38 @@ def test_exposure_writes_every_ordered_pair_to_csv_and_parquet(tmp_path):
 
 def test_exposure_refuses_parquet_on_standard_output_and_unknown_formats():
     assert "needs --output FILE" in run("exposure", "--format", "parquet").stderr
-    assert "--format: 'xml' is not one of csv, parquet, json" in run("exposure", "--format", "xml").stderr
+    assert "--format: 'xml' is not one of csv, tsv, parquet, json" in run("exposure", "--format", "xml").stderr
+
+
+def test_exposure_as_tsv_has_the_csv_columns_separated_by_tabs():
+    lines = run("exposure", "--on", "2025-01-01", "--format", "tsv").stdout.splitlines()
+    assert lines[0] == "on\tattacker\ttarget\tbound\tconditional\tn_bound\tn_conditional"
+
+
+def test_diff_lists_sweden_joining_nato_as_one_line_per_article():
+    result = runner.invoke(app, ["diff", "--from", "2024-01-01", "--to", "2025-01-01"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:5] == [
+        "Obligations from 2024-01-01 to 2025-01-01",
+        "Appeared (191)",
+        "  Falepili 2023 Art. 4 · defense · discretionary · on 2024-08-28",
+        "    Australia → Tuvalu",
+        "  NATO Art. 4 · consultation · consult · on 2024-03-07",
+    ]
+    assert lines[5].startswith("    Sweden ↔ Albania, Belgium, Bulgaria, Canada,")
+    assert "    North Korea ↔ Russia" in lines
+    assert lines[-1] == "Ended (0)"
+    tsv = run("diff", "--from", "2024-01-01", "--to", "2025-01-01", "--format", "tsv").stdout.splitlines()
+    assert tsv[1] == ("appeared\t2024-08-28\tAUS\tTUV\taustralia-tuvalu-falepili-2023\tFalepili 2023\t4\tdefense\t"
+                      "discretionary")
+    assert len(tsv) == 192
+
+
+def test_entanglement_as_csv_has_one_row_per_state():
+    lines = run("entanglement", "--on", "2025-01-01", "--format", "csv").stdout.splitlines()
+    assert lines[0] == "state,state_name,bound_pairs,conditional_pairs"
+    assert lines[1].startswith("USA,United States,")
 
 
 def test_entanglement_counts_the_ordered_pairs_that_would_bind_each_state():
@@ -143,3 +180,37 @@ def test_entanglement_counts_the_ordered_pairs_that_would_bind_each_state():
     # (the CSTO and the bilateral treaties; exposure assumes the target asks for help), and
     # Azerbaijan (CIS Charter Art. 12, a duty to consult on common action).
     assert counts["RUS"] == (8 * others, 0)
+
+
+def test_russia_attacking_estonia_fits_in_60_lines_at_80_columns():
+    result = runner.invoke(app, ["scenario", "RUS attacks EST", "--on", "2025-01-01"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 60
+    assert max(len(line) for line in lines if "://" not in line) <= 80
+    assert lines[:5] == [
+        "Russia attacks Estonia — on 2025-01-01, strict mode, 1 round",
+        "Attackers' side (1): Russia, by the initial act",
+        "Targets' side (36)",
+        "  initial act: Estonia",
+        "  NATO Art. 5 · defend Estonia · discretionary · place met [1]",
+    ]
+    assert "  NATO Art. 4 · with Estonia [1] · the same 31" in lines
+    assert "  Russia–Kyrgyzstan 1992 Art. neutrality · not help Estonia (?) [3] — Kyrgyzstan" in lines
+
+
+def test_a_scenario_as_tsv_gives_one_row_per_state_and_reason():
+    rows = [line.split("\t") for line in run_text("scenario", "RUS attacks EST", "--on", "2025-01-01",
+                                                  "--format", "tsv").splitlines()]
+    assert rows[0][:6] == ["section", "state", "state_name", "round", "kind", "treaty"]
+    defenders = [r for r in rows if r[0] == "defenders"]
+    assert ["defenders", "ALB", "Albania", "1", "defense", "nato", "NATO", "5", "EST", "RUS", "discretionary",
+            "bound", "place met", ""] in defenders
+    assert len({r[1] for r in defenders}) == 36
+
+
+def test_escalation_sums_up_each_round():
+    text = run_text("scenario", "RUS attacks EST", "--on", "2025-01-01", "--mode", "escalation")
+    by_round = text[text.index("By round"):].splitlines()
+    assert by_round[1] == "  0: Russia attacks Estonia"
+    assert by_round[2].startswith("  1: ")

@@ -55,6 +55,9 @@ def test_a_scenario_shows_the_resolved_place_and_warns_when_it_is_not_the_target
 
 def test_a_duty_resting_on_an_uncertain_fact_is_marked_in_text():
     result = run("scenario", "KOR attacks PRK", "--on", "2025-01-01")
-    text = " ".join(result.stdout.split())
-    assert "(?)" in text
-    assert "(?) rests on uncertain facts:" in text
+    lines = result.stdout.splitlines()
+    assert "  China–DPRK 1961 Art. II · defend North Korea · automatic (?) [1] — China" in lines
+    assert "[1] http://treaty.mfa.gov.cn/Treaty/web/index.jsp · (?) uncertain: the treaty" in lines
+    assert "    (?) uncertain: the treaty; Art. mutual-assistance" in lines
+    verbose = run("scenario", "KOR attacks PRK", "--on", "2025-01-01", "--verbose").stdout
+    assert "(?) Art. mutual-assistance: The text was not read" in " ".join(verbose.split())

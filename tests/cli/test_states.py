@@ -47,11 +47,65 @@ def test_state_json_on_the_day_after_signature_says_the_russian_treaty_is_pendin
 
 
 def test_state_text_names_the_defenders_and_the_pending_treaty():
-    result = runner.invoke(app, ["state", "Pyongyang", "--on", "2024-06-20"], env={"COLUMNS": "200"})
+    result = runner.invoke(app, ["state", "Pyongyang", "--on", "2024-06-20"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
-    assert "Bound to defend North Korea (2)" in result.stdout
-    assert "China (CHN)" in result.stdout
-    assert "Signed, not yet binding" in result.stdout
+    assert result.stdout == """\
+North Korea (PRK, COW 731) on 2024-06-20
+1 treaty's duties ended before 2024-06-20; see --history
+Mutual defence with North Korea (2)
+  China–DPRK 1961 Art. II · automatic [1] — China
+  Cuba–DPRK 1986 Art. mutual-assistance · discretionary (?) [2] — Cuba
+Other obligations (1 state)
+  China–DPRK 1961 Art. III nonaggression · mutual [1] — China
+Signed, not yet binding (1)
+  Russia–DPRK 2024: signed 2024-06-19, treaty signed, binds from 2024-12-04
+      (Art. 3 consultation, Art. 4 defense) [3]
+Notes (conditions, full titles, why uncertain: --verbose)
+[1] http://treaty.mfa.gov.cn/Treaty/web/index.jsp
+[2] http://www.atopdata.org/data.html · (?) uncertain: Art. mutual-assistance
+[3] http://kremlin.ru/supplement/6158
+"""
+
+
+def test_state_verbose_adds_full_titles_and_condition_texts():
+    result = runner.invoke(app, ["state", "PRK", "--on", "2025-01-01", "--verbose"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert "    Art. 3 demand: One of the parties asks for the consultations.\n" in result.stdout
+    assert "[1] China–DPRK 1961 — Treaty of Friendship, Cooperation and Mutual Assistance\n" in result.stdout
+    assert "    (?) Art. mutual-assistance: The text was not read: the article number,\n" in result.stdout
+
+
+def test_state_as_tsv_and_csv_gives_one_row_per_duty():
+    tsv = run("state", "PRK", "--on", "2025-01-01", "--format", "tsv").stdout.splitlines()
+    assert tsv[0].split("\t")[:9] == ["section", "state", "state_name", "role", "treaty", "treaty_short", "article",
+                                      "kind", "strength"]
+    assert tsv[1].split("\t")[:9] == ["defended_by", "CHN", "China", "beneficiary", "china-dprk-1961",
+                                      "China–DPRK 1961", "II", "defense", "automatic"]
+    assert len(tsv) == 11
+    csv_text = run("state", "PRK", "--on", "2025-01-01", "--format", "csv").stdout
+    assert csv_text.splitlines()[0].startswith("section,state,state_name,")
+    assert "┃" not in csv_text and "│" not in csv_text
+
+
+def test_state_refuses_json_with_a_table_format_and_an_unknown_format():
+    both = run("state", "PRK", "--json", "--format", "csv")
+    assert both.exit_code == 2
+    assert "--json and --format csv contradict each other" in both.stderr
+    assert run("state", "PRK", "--format", "xml").exit_code == 2
+
+
+def test_state_usa_fits_in_80_lines_at_80_columns():
+    result = runner.invoke(app, ["state", "USA", "--on", "2025-01-01"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 80
+    assert max(len(line) for line in lines if "://" not in line) <= 80
+    # NATO's Art. 5 once for its 31 allies, its Arts. 1 and 4 on one line, its source once
+    assert [line for line in lines if "NATO" in line or "nato.int" in line] == [
+        "  NATO Art. 5 · discretionary · if place [2]",
+        "  NATO Art. 1 nonaggression, Art. 4 consultation · mutual, same 31 [2]",
+        "[2] https://www.nato.int/cps/en/natohq/official_texts_17120.htm",
+    ]
 
 
 def test_an_unknown_state_is_a_clear_error_with_exit_code_2():

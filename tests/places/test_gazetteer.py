@@ -154,3 +154,23 @@ def test_describe_reports_who_holds_a_disputed_place_on_the_date(gz):
     later = gz.describe(crimea, "2025-01-01")["dispute"]
     assert (later["sovereign"], later["administrator"], later["claimants"]) == ("UKR", "RUS", ["RUS"])
     assert gz.describe(gz.resolve("Narva"), "2025-01-01")["dispute"] is None
+
+
+def test_every_capital_found_without_the_city_index_is_the_one_the_index_finds():
+    from importlib.resources import files
+
+    from casus.places.gazetteer import Gazetteer
+
+    data = files("casus.places") / "data"
+    estonia = Gazetteer(data)
+    assert estonia.home_of("EST").lat is not None and "_cities" not in estonia.__dict__
+    quick, full = Gazetteer(data), Gazetteer(data)
+    full._cities  # noqa: B018 - built first: this one answers from the index
+    compared = 0
+    for state in quick.registry:
+        record = quick._countries.get(state.iso2 or "")
+        if not record or not record["capital"]:
+            continue
+        assert quick._capital_city(state.iso2, record["capital"]) == full._capital_city(state.iso2, record["capital"]), state.id
+        compared += 1
+    assert compared > 150

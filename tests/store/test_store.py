@@ -132,6 +132,10 @@ def test_a_store_made_by_a_newer_casus_is_refused_untouched(fresh_store):
         Store.open(fresh_store.engine.url.database)
 
 
+def test_the_head_read_from_the_migration_scripts_is_alembics(fresh_store):
+    assert Store.script_head() == Store.head() == fresh_store.revision()
+
+
 def test_an_old_store_is_migrated_and_a_duplicate_current_version_is_closed_not_lost(tmp_path):
     path = tmp_path / "old.sqlite"
     old = Store(Store.open(path, seed=False).engine)
@@ -160,11 +164,11 @@ def test_a_store_synced_before_a_treaty_file_was_added_picks_it_up_on_the_next_o
 
     from casus.kb import state_profile
     from casus.store import Store
-    from casus.treaties import loader
+    from casus.treaties import builtin, loader
 
     added = "australia-tuvalu-falepili-2023"
     files, treaties = loader.builtin_files(), loader.builtin_treaties()
-    monkeypatch.setattr(loader, "builtin_files", lambda: [f for f in files if f.stem != added])
+    monkeypatch.setattr(builtin, "builtin_files", lambda: [f for f in files if f.stem != added])
     monkeypatch.setattr(loader, "builtin_treaties", lambda: tuple(t for t in treaties if t.id != added))
     path = tmp_path / "old.sqlite"
     Store.open(path).close()

@@ -99,6 +99,4 @@ def network(
     casus: App = Depends(application),
 ) -> Network:
     """The nodes and edges `casus export graphml --on D` writes, as JSON; edges go obligor → beneficiary."""
-    graph = casus.export_graphml(on, source=source)
-    edges = [edge for edge in graph.edges if kind is None or edge["kind"] == kind]
-    return Network(on=graph.on, nodes=graph.nodes, edges=edges)
+    return casus.network(on, source=source, kind=kind)

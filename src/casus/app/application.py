@@ -52,11 +52,12 @@ class App:
     def __init__(self, store=None, *, clock: Clock | None = None, registry=None, gazetteer=None,
                  url: str | os.PathLike | None = None, seed: bool = True) -> None:
         """An app on ``store``, or (when None) on the store at ``url``, opened on first use."""
-        from casus.states import default_registry
-
         self._store, self._url, self._seed = store, url, seed
+        # An app that opens its own SQLite store reads and keeps a snapshot of the knowledge
+        # base beside it (``casus.store.snapshot``): a command then need not open the store.
+        self._snapshots = store is None
         self.clock: Clock = clock or SystemClock()
-        self.registry = registry or default_registry()
+        self._registry = registry
         self._gazetteer = gazetteer
         self._places = None
         self._lock = threading.RLock()
@@ -81,6 +82,17 @@ class App:
         if not lazy:
             app.store  # noqa: B018 - open, migrate and seed now
         return app
+
+    @property
+    def registry(self):
+        """The state registry (the package's, unless given): loaded on first use, or taken from a snapshot."""
+        if self._registry is None:
+            with self._lock:
+                if self._registry is None:
+                    from casus.states import default_registry
+
+                    self._registry = default_registry()
+        return self._registry
 
     @property
     def store(self):
@@ -118,6 +130,21 @@ class App:
 
         return self.store.has_dataset(BUILTIN_DATASET)
 
+    def store_report(self) -> contracts.StoreReport:
+        """Where the store is and what it holds: treaties, states, obligations, proposals, datasets,
+        schema revision (``casus init``)."""
+        kb = self.knowledge_base()
+        proposals = self.store.proposals()
+        holds = {
+            "treaties": len(kb.treaties),
+            "states": len({m.state_id for ms in kb.memberships.values() for m in ms}),
+            "obligations": sum(len(o) for o in kb.obligations.values()),
+            "proposals": len(proposals),
+            "open_proposals": sum(p["status"] == "open" for p in proposals),
+        }
+        return contracts.StoreReport.model_validate({"url": self.url, "revision": self.store.revision(),
+                                                     "holds": holds, "datasets": self.store.datasets()})
+
     # -- time ------------------------------------------------------------------------
 
     def today(self) -> dt.date:
@@ -125,18 +152,12 @@ class App:
 
     def day(self, value: dt.date | str | None, field: str = "on") -> dt.date:
         """``value`` as a date; today (by the app's clock) when None. ``field`` names it in errors."""
-        if value is None:
-            return self.today()
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if str(value).strip().lower() == "today":
-            return self.today()
+        from casus.dates import parse_day
+
         try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            raise InvalidArgumentError(f"{value!r} is not a date (expected YYYY-MM-DD or today)", field=field) from None
+            return parse_day(self.today() if value is None else value, self.today())
+        except ValueError as exc:
+            raise InvalidArgumentError(str(exc), field=field) from None
 
     # -- shared state ----------------------------------------------------------------
 
@@ -162,18 +183,57 @@ class App:
         return self.store.generation()
 
     def knowledge_base(self, known_at: dt.datetime | None = None):
-        """The knowledge base as known now (or at ``known_at``), rebuilt only when the store changed."""
+        """The knowledge base as known now (or at ``known_at``), rebuilt only when the store changed.
+
+        Before the store is opened, the current base may come from the snapshot saved
+        beside a SQLite store, if the store has not changed since (its mark, which every
+        write changes, says so) and this casus made it; the store is then not opened at all.
+        """
+        database = self._snapshot_file() if known_at is None else None
+        mark = None
+        if database is not None:
+            from casus.store import snapshot
+
+            mark = snapshot.mark(database)
+            if mark is not None and self._store is None:
+                key = (mark[1], None)
+                with self._lock:
+                    kb = self._kbs.get_fresh(key) or snapshot.load(database, mark)
+                    if kb is not None:
+                        self._adopt(kb)
+                        self._kbs.put(key, kb)
+                        return kb
         generation = self.store.generation()  # before the rows: a write in between only costs a rebuild
         key = (generation, known_at)
         with self._lock:
             kb = self._kbs.get_fresh(key)
             if kb is None:
+                if database is not None:
+                    mark = snapshot.mark(database)  # the store is open now: migrated and synced
                 kb = self.store.knowledge_base(known_at, registry=self.registry)
                 self.builds += 1
                 for stale in [k for k in self._kbs if k[0] != generation]:
                     del self._kbs[stale]
                 self._kbs.put(key, kb)
+                if mark is not None and mark[1] == generation:
+                    snapshot.save(database, mark, kb)
             return kb
+
+    def _snapshot_file(self):
+        """The SQLite file whose snapshot this app keeps, or None."""
+        if not self._snapshots:
+            return None
+        from casus.store.snapshot import sqlite_path
+        from casus.store.urls import resolve_url
+
+        return sqlite_path(resolve_url(self._url))
+
+    def _adopt(self, kb) -> None:
+        """Share one state registry between the app and a base read from a snapshot."""
+        if self._registry is None:
+            self._registry = kb.registry
+        else:
+            kb.registry = self._registry
 
     # -- states and treaties ---------------------------------------------------------
 
@@ -228,32 +288,32 @@ class App:
 
     # -- the store's soundness ------------------------------------------------------
 
-    def check_store(self) -> list[dict[str, str]]:
+    def check_store(self) -> contracts.StoreCheck:
         """Every violation of the store's invariants (``casus check``); empty when sound."""
         from casus.store.checks import check_store
 
-        return [violation.to_json() for violation in check_store(self.store)]
+        return contracts.StoreCheck(violations=[violation.to_json() for violation in check_store(self.store)])
 
     check = check_store
 
-    def backup(self, path: str | os.PathLike) -> dict[str, Any]:
+    def backup(self, path: str | os.PathLike) -> contracts.BackupReport:
         """A consistent copy of the store at ``path`` (SQLite copy, or a portable dump for PostgreSQL)."""
         from casus.store.backup import backup
 
-        return backup(self.store, path)
+        return contracts.BackupReport.model_validate(backup(self.store, path))
 
-    def restore(self, path: str | os.PathLike) -> dict[str, Any]:
+    def restore(self, path: str | os.PathLike) -> contracts.RestoreReport:
         """Replace the store with a backup in one transaction; refuses a newer schema."""
         from casus.store.backup import restore
 
-        return restore(self.store, path)
+        return contracts.RestoreReport.model_validate(restore(self.store, path))
 
     @staticmethod
-    def token_hash(token: str) -> str:
+    def token_hash(token: str) -> contracts.TokenHashReport:
         """The salted scrypt hash of a write token, for ``CASUS_TOKEN_HASH``."""
         from casus.api.security import TokenHash
 
-        return str(TokenHash.of(token))
+        return contracts.TokenHashReport(hash=str(TokenHash.of(token)))
 
     def sources(self) -> contracts.SourceList:
         """The datasets the store holds (``casus sources``)."""
@@ -299,10 +359,12 @@ class App:
         place: str | None = None,
         provoked: bool | None = False,
         requested: bool | None = None,
+        on_round=None,
     ) -> contracts.ScenarioReport:
-        """Fire every treaty on acts of aggression on a date (``casus scenario``)."""
+        """Fire every treaty on acts of aggression on a date (``casus scenario``); ``on_round``
+        hears of each round as it ends (see ``Engine.run``)."""
         chosen = self.build_scenario(acts, on, mode=mode, place=place, provoked=provoked, requested=requested)
-        return self.run(chosen)
+        return self.run(chosen, on_round=on_round)
 
     def place(self, query: str, on: dt.date | str | None = None) -> contracts.PlaceReport:
         """A place as casus resolves it on a date: sovereign, administrator, dispute, and the
@@ -312,17 +374,17 @@ class App:
         payload = place_report(self.knowledge_base(), query, self.day(on), self.gazetteer)
         return contracts.PlaceReport.model_validate(payload)
 
-    def scenario_file(self, path: str | os.PathLike) -> contracts.ScenarioReport:
+    def scenario_file(self, path: str | os.PathLike, on_round=None) -> contracts.ScenarioReport:
         """Fire a scenario written in YAML or JSON (``casus scenario --file``)."""
         from casus.engine import load_scenario_file
 
-        return self.run(load_scenario_file(Path(path), self.registry))
+        return self.run(load_scenario_file(Path(path), self.registry, today=self.today()), on_round=on_round)
 
-    def run(self, scenario) -> contracts.ScenarioReport:
+    def run(self, scenario, on_round=None) -> contracts.ScenarioReport:
         """Fire an already built ``casus.engine.Scenario``."""
         from casus.engine import Engine, Report
 
-        outcome = Engine(self.knowledge_base(), self.places).run(scenario)
+        outcome = Engine(self.knowledge_base(), self.places).run(scenario, on_round=on_round)
         return contracts.ScenarioReport.model_validate(Report(outcome, self.registry).to_json())
 
     def diff(self, start: dt.date | str, end: dt.date | str) -> contracts.Diff:
@@ -364,55 +426,72 @@ class App:
 
     # -- history, imports, exports ---------------------------------------------------
 
-    def replay(self, start_day: str | None = None) -> dict[str, Any]:
+    def replay(self, start_day: str | None = None) -> contracts.Replay:
         """Every imported war, act by act, through the engine: which alliances applied, were they honoured
         (``casus replay``). ``start_day`` (MM-DD) judges each war on that day with its first acts only."""
         kb = self.knowledge_base()
-        return self._replay(kb, start_day).to_json(kb.registry)
+        return contracts.Replay.model_validate(self._replay(kb, start_day).to_json(kb.registry))
 
-    def replay_compare(self, coding: str | os.PathLike, start_day: str | None = None) -> dict[str, Any]:
+    def replay_compare(self, coding: str | os.PathLike, start_day: str | None = None) -> contracts.ReplayComparison:
         """The replay's decisions scored against an expert coding (``casus replay --compare``): agreement,
         Cohen's kappa, the confusion table and the alliance-wars that differ."""
         from casus.history.compare import compare, read_expert
 
         expert = read_expert(Path(coding))
-        return compare(self._replay(self.knowledge_base(), start_day).rows, expert)
+        return contracts.ReplayComparison.model_validate(
+            compare(self._replay(self.knowledge_base(), start_day).rows, expert))
 
     def _replay(self, kb, start_day: str | None):
         from casus.history import load_wars, parse_start_day
         from casus.history import replay as run_replay
 
-        return run_replay(kb, load_wars(self.store), start_day=parse_start_day(start_day) if start_day else None)
+        day = parse_start_day(start_day) if start_day else None  # a bad argument before missing data
+        wars = load_wars(self.store)
+        if not wars:
+            raise MissingDataError("no wars in the store to replay: it needs the COW inter-state wars and, for "
+                                   "the alliances before the built-in treaties, ATOP", record="cow-wars")
+        return run_replay(kb, wars, start_day=day)
 
     def import_atop(self, member_csv: str | os.PathLike, alliance_csv: str | os.PathLike | None = None, *,
-                    replace: bool = False):
-        """Import ATOP alliances, members and provisions (``casus import atop``): an ``ImportReport``."""
+                    replace: bool = False) -> contracts.AtopImport:
+        """Import ATOP alliances, members and provisions (``casus import atop``)."""
         from casus.imports import import_atop
 
-        return import_atop(self.store, Path(member_csv), Path(alliance_csv) if alliance_csv else None,
-                           replace=replace)
+        report = import_atop(self.store, Path(member_csv), Path(alliance_csv) if alliance_csv else None,
+                             replace=replace)
+        return contracts.AtopImport.model_validate(report.to_json())
 
-    def check_atop(self) -> list[dict[str, Any]]:
+    def check_atop(self) -> contracts.AtopCheck:
         """Where the built-in treaties and their ATOP codings disagree (``casus check atop``)."""
         from casus.imports import check_atop
 
         kb = self.knowledge_base()
         if not any(t.source.get("dataset") == "ATOP" for t in kb.treaties.values()):
             raise MissingDataError("no ATOP data in the store", record="atop")
-        return check_atop(kb)
+        return contracts.AtopCheck(disagreements=check_atop(kb))
 
-    def import_cow_wars(self, path: str | os.PathLike, *, version: str = "4.0", replace: bool = False) -> dict[str, Any]:
+    def import_cow_wars(self, path: str | os.PathLike, *, version: str = "4.0",
+                        replace: bool = False) -> contracts.CowWarsImport:
         """Import COW inter-state wars (``casus import cow-wars``)."""
         from casus.history import import_cow_wars
 
-        return import_cow_wars(self.store, Path(path), version=version, replace=replace,
-                               registry=self.registry).to_json()
+        report = import_cow_wars(self.store, Path(path), version=version, replace=replace, registry=self.registry)
+        return contracts.CowWarsImport.model_validate(report.to_json())
 
     def export_dyad_years(self, start: int, end: int, **options: Any):
         """Dyad-years of alliance pledges (``casus export dyad-years``): a ``casus.exports.DyadYears``."""
         from casus.exports import dyad_years
 
         return dyad_years(self.store, start, end, registry=self.registry, today=self.today(), **options)
+
+    def dyad_year_table(self, table) -> contracts.DyadYearTable:
+        """A ``DyadYears`` from ``export_dyad_years`` as its JSON contract (``export dyad-years --json``)."""
+        return contracts.DyadYearTable.model_validate({
+            "from": table.start, "to": table.end,
+            "directed": table.directed, "year_rule": table.year_rule, "all_dyads": table.all_dyads,
+            "sources": list(table.sources), "coverage": [c.to_json() for c in table.coverage],
+            "notes": list(table.notes), "rows": table.frame.to_dicts(),
+        })
 
     def export_graphml(self, on: dt.date | str | None = None, *, source: str | Iterable[str] = "all"):
         """The obligation network of a date (``casus export graphml``): a ``casus.exports.ObligationGraph``."""
@@ -421,6 +500,13 @@ class App:
         return obligation_graph(self.store, self.day(on), source=source, registry=self.registry,
                                 kb=self.knowledge_base())
 
+    def network(self, on: dt.date | str | None = None, *, source: str | Iterable[str] = "all",
+                kind: str | None = None) -> contracts.Network:
+        """The obligation network of a date as JSON (``GET /network``, ``export graphml --json``)."""
+        graph = self.export_graphml(on, source=source)
+        edges = [edge for edge in graph.edges if kind is None or edge["kind"] == kind]
+        return contracts.Network(on=graph.on, nodes=graph.nodes, edges=edges)
+
     # -- the reader and the review queue ---------------------------------------------
 
     def read(self, source: str | os.PathLike, published: dt.date | str | None = None, *,
@@ -428,7 +514,8 @@ class App:
         """Read news from a file (``-`` for standard input); with ``propose``, file the facts for review."""
         from casus.reader.extract import read_articles
 
-        payloads = read_articles(str(source), published.isoformat() if isinstance(published, dt.date) else published)
+        day = self.day(published, "published") if published is not None else None
+        payloads = read_articles(str(source), day.isoformat() if day else None)
         made = [p for payload in payloads for p in self._propose(payload)] if propose else []
         return contracts.ReadResult.model_validate({"readings": payloads, "proposals": made})
 

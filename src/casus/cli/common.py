@@ -7,6 +7,7 @@ returns; library errors become a message and an exit code only here.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -14,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from casus.errors import CasusError, ConflictError, InvalidArgumentError
 
@@ -21,16 +23,27 @@ app = typer.Typer(
     name="casus",
     help="Mutual-assistance treaties made computable: who is bound to defend whom, when, and why.",
     no_args_is_help=True,
-    add_completion=False,
+    # Typer's --install-completion / --show-completion for bash, zsh, fish and PowerShell.
+    add_completion=True,
+    # -h everywhere: Click hands a group's context settings down to every subcommand.
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True, soft_wrap=True)
+# Never markup, emoji or highlighting: a state, place or treaty name ("[/b]", ":flag:") prints as
+# typed. Renderers style with ``rich.text.Text``.
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
 
 OnOption = Annotated[
-    str | None, typer.Option("--on", help="The date to ask about (YYYY-MM-DD); default today.", show_default=False)
+    str | None, typer.Option("--on", help="The date to ask about (YYYY-MM-DD or today); default today.", show_default=False)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for programs instead of text.")]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also print full titles and the text of every condition.")
+]
+FormatOption = Annotated[
+    str, typer.Option("--format", help="text for people, or tsv / csv: the answer's table for other programs.")
+]
 SourceOption = Annotated[
     str,
     typer.Option("--source", help="Which datasets: all, or dataset ids from `casus sources` (builtin, atop, …), "
@@ -46,24 +59,57 @@ def open_app():
     return App.open(clock=SystemClock(), lazy=True)
 
 
+@contextlib.contextmanager
+def round_progress(show: bool):
+    """Escalation's progress on standard error while it runs ("round 3: 34 joined, 120 acts
+    next"), on a terminal only: piped output and files never see it. Yields the callback
+    ``Engine.run`` calls after each round."""
+    if not show or not err.is_terminal:
+        yield None
+        return
+    from rich.status import Status
+
+    with Status(Text("escalating: round 1"), console=err) as status:
+        def on_round(number: int, joined: int, acts_next: int) -> None:
+            status.update(Text(f"escalating: round {number} done, {joined} joined; "
+                               f"{acts_next} acts for round {number + 1}" if acts_next else
+                               f"escalating: round {number} done, {joined} joined; nothing left to fire"))
+
+        yield on_round
+
+
 def print_json(payload: Any) -> None:
     if hasattr(payload, "to_json"):
         payload = payload.to_json()
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def emit(payload: Any, as_json: bool, renderer, *render_args: Any) -> None:
-    """Print ``payload`` as JSON for programs, or hand it to a Rich renderer for people."""
+def emit(payload: Any, as_json: bool, renderer, *render_args: Any, fmt: str = "text", rows=None) -> None:
+    """Print ``payload`` as JSON for programs, its table as TSV or CSV (``rows(payload)`` gives the
+    header and the rows), or hand it to a renderer for people."""
+    if fmt not in ("text", "tsv", "csv"):
+        raise InvalidArgumentError(f"--format: {fmt!r} is not one of text, tsv, csv")
+    if as_json and fmt != "text":
+        raise InvalidArgumentError(f"--json and --format {fmt} contradict each other; give one of them")
     if as_json:
         print_json(payload)
+    elif fmt != "text":
+        from casus.cli.text import delimited
+
+        header, body = rows(payload)
+        sys.stdout.write(delimited(header, body, fmt))
     else:
         renderer(out, *render_args)
 
 
-# What the CLI adds to a library error, by error code: its own flags and commands.
+# What the CLI adds to a library error, by error code (and, for missing data, the dataset):
+# its own flags and commands.
 HINTS = {
     "E303": "use --replace to supersede it",
     "E205": "run 'casus import atop MEMBER_CSV ALLIANCE_CSV' first",
+    ("E205", "cow-wars"): "import them first (peacesciencer's and ATOP's files):\n"
+                          "  casus import cow-wars cow_war_inter.csv\n"
+                          "  casus import atop atop5_1m.csv atop5_1a.csv",
 }
 
 
@@ -74,8 +120,9 @@ def describe(exc: CasusError, flags: dict[str, str] | None = None) -> str:
         message = f"{flag}: {exc.detail}"
     else:
         message = str(exc)
-    if exc.code in HINTS:
-        message += f"; {HINTS[exc.code]}"
+    hint = HINTS.get((exc.code, exc.record)) or HINTS.get(exc.code)
+    if hint:
+        message += f"; {hint}"
     return message
 
 
@@ -91,7 +138,7 @@ def edge(function=None, *, flags: dict[str, str] | None = None):
             try:
                 return function(*args, **kwargs)
             except CasusError as exc:
-                err.print(f"[bold red]error:[/] {describe(exc, flags)}", highlight=False, markup=True)
+                err.print(Text("error:", style="bold red") + Text(f" {describe(exc, flags)}"))
                 raise typer.Exit(exc.exit_code) from None
 
         return wrapper
@@ -131,18 +178,35 @@ def write_bytes(payload: bytes, output: str | None, what: str) -> None:
 
 
 def write_table(frame, fmt: str, output: str | None, *, json_payload=None) -> None:
-    """Write a Polars frame as CSV or Parquet, or ``json_payload`` (a contract) as JSON."""
+    """Write a Polars frame as CSV, TSV or Parquet, or ``json_payload`` (a contract) as JSON."""
     if fmt == "json":
         text = json.dumps(json_payload.to_json(), indent=1) + "\n"
     if output is None:
-        sys.stdout.write(text if fmt == "json" else frame.write_csv())
+        sys.stdout.write(text if fmt == "json" else frame.write_csv(separator="\t" if fmt == "tsv" else ","))
         return
     writers = {
         "json": lambda path: path.write_text(text),
         "csv": frame.write_csv,
+        "tsv": lambda path: frame.write_csv(path, separator="\t"),
         "parquet": frame.write_parquet,
     }
     atomic_write(output, writers[fmt], f"{frame.height} rows")
+
+
+def json_format(fmt: str | None, as_json: bool, default: str) -> str:
+    """``--json`` is ``--format json``; with another ``--format`` it is a contradiction, not a choice."""
+    if as_json and fmt not in (None, "json"):
+        raise InvalidArgumentError(f"--json and --format {fmt} contradict each other; give one of them")
+    return "json" if as_json else fmt or default
+
+
+def write_json(payload, output: str | None, what: str) -> None:
+    """A contract as JSON on standard output or, atomically, in a file."""
+    text = json.dumps(payload.to_json(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(output, lambda path: path.write_text(text, encoding="utf-8"), what)
 
 
 def check_format(fmt: str, allowed: tuple[str, ...], output: str | None) -> None:

@@ -6,7 +6,20 @@ from typing import Annotated
 
 import typer
 
-from casus.cli.common import OnOption, SourceOption, app, check_format, edge, err, open_app, write_bytes, write_table
+from casus.cli.common import (
+    JsonOption,
+    OnOption,
+    SourceOption,
+    app,
+    check_format,
+    edge,
+    err,
+    json_format,
+    open_app,
+    write_bytes,
+    write_json,
+    write_table,
+)
 
 export_app = typer.Typer(
     help="Research exports: dyad-year tables in peacesciencer's columns, the obligation network as GraphML.",
@@ -24,7 +37,7 @@ def export_dyad_years(
         bool, typer.Option("--directed/--undirected", help="Directed dyads (ccode1 pledges to ccode2), or one row "
                            "per pair with a pledge in either direction counting.")
     ] = True,
-    fmt: Annotated[str, typer.Option("--format", help="csv or parquet.")] = "csv",
+    fmt: Annotated[str | None, typer.Option("--format", help="csv, parquet or json (default csv).")] = None,
     source: SourceOption = "all",
     all_dyads: Annotated[
         bool, typer.Option("--all-dyads", help="Every pair of state-system members, not only allied pairs.")
@@ -37,14 +50,17 @@ def export_dyad_years(
         str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output; "
                                  "parquet needs a file).")
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Dyad-years of alliance pledges (atop_defense … atop_consul); missing outside a source's coverage."""
-    check_format(fmt, ("csv", "parquet"), output)
-    table = open_app().export_dyad_years(start, end, directed=directed, source=source, all_dyads=all_dyads,
-                                         year_rule=year_rule)
+    fmt = json_format(fmt, as_json, "csv")
+    check_format(fmt, ("csv", "parquet", "json"), output)
+    app_ = open_app()
+    table = app_.export_dyad_years(start, end, directed=directed, source=source, all_dyads=all_dyads,
+                                   year_rule=year_rule)
     for note in table.notes:
         err.print(f"note: {note}", highlight=False)
-    write_table(table.frame, fmt, output)
+    write_table(table.frame, fmt, output, json_payload=app_.dyad_year_table(table) if fmt == "json" else None)
 
 
 @export_app.command("graphml")
@@ -53,7 +69,12 @@ def export_graphml(
     on: OnOption = None,
     source: SourceOption = "all",
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")] = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """The obligation network on a date as GraphML: states, and a directed edge per duty."""
+    """The obligation network on a date as GraphML (or, with --json, the JSON of GET /network)."""
+    if as_json:
+        network = open_app().network(on, source=source)
+        write_json(network, output, f"{len(network.nodes)} states and {len(network.edges)} duties")
+        return
     graph = open_app().export_graphml(on, source=source)
     write_bytes(graph.to_graphml(), output, f"{len(graph.nodes)} states and {len(graph.edges)} duties")

@@ -21,7 +21,7 @@ def import_cow_wars(
     """Import COW inter-state wars (sides, initiators, years) for `casus replay`; idempotent."""
     from casus.history import render as history_render
 
-    payload = open_app().import_cow_wars(file, version=version, replace=replace)
+    payload = open_app().import_cow_wars(file, version=version, replace=replace).to_json()
     emit(payload, as_json, history_render.cow_wars_import, payload)
 
 
@@ -42,8 +42,8 @@ def replay(
     from casus.history import render as history_render
 
     if compare:
-        payload = open_app().replay_compare(compare, start_day=start_day)
+        payload = open_app().replay_compare(compare, start_day=start_day).to_json()
         emit(payload, as_json, history_render.comparison, payload)
         return
-    payload = open_app().replay(start_day=start_day)
+    payload = open_app().replay(start_day=start_day).to_json()
     emit(payload, as_json, history_render.replay, payload)

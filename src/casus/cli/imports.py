@@ -28,7 +28,8 @@ def import_atop(
         print_json(report.to_json())
         return
     out.print(f"ATOP {report.version}: {report.alliances} alliances, {report.memberships} memberships, "
-              f"{report.obligations} obligations; changes {report.counts}", highlight=False, soft_wrap=True)
+              f"{report.obligations} obligations; changes {report.changes.to_json()}", highlight=False,
+              soft_wrap=True)
     for line in report.skipped:
         err.print(f"skipped: {line}", highlight=False)
 
@@ -37,7 +38,7 @@ def import_atop(
 @edge
 def check_atop(as_json: JsonOption = False) -> None:
     """List where the built-in treaties and their ATOP codings disagree."""
-    rows = open_app().check_atop()
+    rows = open_app().check_atop().to_json()["disagreements"]
     if as_json:
         print_json({"disagreements": rows})
         return

@@ -17,7 +17,7 @@ def read(
     path: Annotated[
         str | None, typer.Argument(help="A text, HTML, JSON or JSONL file, or - for standard input.")
     ] = None,
-    published: Annotated[str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")] = None,
+    published: Annotated[str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD or today.")] = None,
     as_json: JsonOption = False,
     propose: Annotated[
         bool, typer.Option("--propose", help="Turn the facts into proposals for `casus review`.")
@@ -64,8 +64,8 @@ def read(
 
 def read_batch(archive, published, as_json, propose, engine, address, workers, resume, chunk) -> None:
     """``casus read --batch``: one call on the app, with a Rich progress bar on standard error."""
-    from rich.markup import escape
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
 
     application = open_app()
     day = application.day(published, "published") if published is not None else None
@@ -80,7 +80,7 @@ def read_batch(archive, published, as_json, propose, engine, address, workers, r
             ))
 
         def report(error) -> None:
-            progress.console.print(f"[yellow]skipped:[/] {escape(str(error))}", highlight=False)
+            progress.console.print(Text("skipped:", style="yellow") + Text(f" {error}"))
 
         summary = application.read_archive(archive, day, engine=engine, workers=workers, address=address,
                                            propose=propose, resume=resume, chunk=chunk, on_progress=show,
@@ -120,6 +120,8 @@ def eval_reader(
     result = App.eval_reader(directory, on_error=lambda message: err.print(f"ERROR {message}", highlight=False),
                              folds=folds, only_fold=fold, skip_fold=skip_fold)
     if as_json:
-        print_json(result.to_json())
+        from casus.contracts import ReaderScore
+
+        print_json(ReaderScore.model_validate(result.to_json()))
     else:
         sys.stdout.write("\n".join(result.lines() + result.breakdown_lines() + result.fold_lines()) + "\n")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from casus.cli import render
-from casus.cli.common import JsonOption, OnOption, app, edge, emit, open_app
+from casus.cli.common import FormatOption, JsonOption, OnOption, VerboseOption, app, edge, emit, open_app
 
 
 @app.command()
@@ -17,8 +17,10 @@ def state(
     on: OnOption = None,
     history: Annotated[bool, typer.Option("--history", help="Also list the treaties whose duties ended, with the date and why.")] = False,
     known_at: Annotated[str | None, typer.Option("--known-at", help="Answer as the store knew it then (YYYY-MM-DD or YYYY-MM-DDTHH:MM).", show_default=False)] = None,
+    verbose: VerboseOption = False,
+    fmt: FormatOption = "text",
     as_json: JsonOption = False,
 ) -> None:
     """Who is bound to defend a state, whom it is bound to defend, and its other obligations."""
     payload = open_app().state(name, on, known_at=known_at).to_json()
-    emit(payload, as_json, render.state_profile, payload, history)
+    emit(payload, as_json, render.state_profile, payload, history, verbose, fmt=fmt, rows=render.state_rows)

@@ -22,13 +22,26 @@ def sources(as_json: JsonOption = False) -> None:
 @edge
 def init(
     empty: Annotated[bool, typer.Option("--empty", help="Create the store without the built-in treaties.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
-    """Create the store (in CASUS_DB or the user's data directory) and report where it is."""
+    """Create the store (in CASUS_DB or the user's data directory) and report where it is and what it holds."""
     from casus.app import App, SystemClock
 
-    opened = App.init(empty=empty, clock=SystemClock())
-    held = "no treaties" if empty and not opened.holds_builtin() else "the built-in treaties"
-    out.print(f"store ready at {opened.url} with {held}")
+    report = App.init(empty=empty, clock=SystemClock()).store_report().to_json()
+    emit(report, as_json, render_store_report, report)
+
+
+def render_store_report(console, report) -> None:
+    holds = report["holds"]
+    held = ("with no treaties" if not holds["treaties"] else
+            f"with {holds['treaties']} treaties, {holds['states']} states party to them, "
+            f"{holds['obligations']} obligations")
+    lines = [f"store ready at {report['url']} (schema revision {report['revision']}) {held}",
+             f"proposals: {holds['proposals']} ({holds['open_proposals']} open)"]
+    lines += [f"dataset {d['id']}" + (f" {d['version']}" if d.get("version") else "")
+              + (f": {d['name']}" if d.get("name") else "") for d in report["datasets"]] or ["datasets: none"]
+    for line in lines:
+        console.print(line, highlight=False, soft_wrap=True, markup=False)
 
 
 # -- the store's soundness: check, backup, restore ----------------------------------
@@ -37,7 +50,7 @@ from casus.cli.common import err, print_json  # noqa: E402
 from casus.cli.imports import check_app  # noqa: E402
 
 def _check_store(as_json: bool) -> None:
-    violations = open_app().check_store()
+    violations = open_app().check_store().to_json()["violations"]
     if as_json:
         print_json({"violations": violations})
     else:
@@ -71,7 +84,7 @@ def backup_command(
     as_json: JsonOption = False,
 ) -> None:
     """Write a consistent copy of the store, safe while others use it."""
-    report = open_app().backup(file)
+    report = open_app().backup(file).to_json()
     if as_json:
         print_json(report)
     else:
@@ -88,7 +101,7 @@ def restore_command(
     """Replace the whole store with a backup, in one transaction (refuses a newer schema)."""
     from casus.app import App, SystemClock
 
-    report = App.open(seed=False, clock=SystemClock()).restore(file)
+    report = App.open(seed=False, clock=SystemClock()).restore(file).to_json()
     if as_json:
         print_json(report)
     else:
@@ -103,7 +116,7 @@ def restore_command(
 
 @app.command("token-hash")
 @edge
-def token_hash_command() -> None:
+def token_hash_command(as_json: JsonOption = False) -> None:
     """Read a write token on standard input and print its scrypt hash, for CASUS_TOKEN_HASH."""
     import sys
 
@@ -113,4 +126,8 @@ def token_hash_command() -> None:
     token = sys.stdin.readline().rstrip("\r\n")
     if not token:
         raise InvalidArgumentError('no token on standard input (echo "$TOKEN" | casus token-hash)')
-    sys.stdout.write(App.token_hash(token) + "\n")
+    report = App.token_hash(token)
+    if as_json:
+        print_json(report)
+    else:
+        sys.stdout.write(report.hash + "\n")

@@ -7,25 +7,26 @@ from typing import Annotated
 import typer
 
 from casus.cli import render
-from casus.cli.common import JsonOption, app, edge, emit, open_app
+from casus.cli.common import FormatOption, JsonOption, app, edge, emit, open_app
 
 
 @app.command()
 @edge
 def treaties(
     state: Annotated[str | None, typer.Option("--state", help="Only treaties this state is party to.")] = None,
-    on: Annotated[str | None, typer.Option("--on", help="Only treaties in force on this date (YYYY-MM-DD).")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Only treaties in force on this date (YYYY-MM-DD or today).")] = None,
     kind: Annotated[
         str | None,
         typer.Option("--kind", help="Only treaties with an obligation of this kind (defense, offense, "
                      "neutrality, nonaggression, consultation)."),
     ] = None,
+    fmt: FormatOption = "text",
     as_json: JsonOption = False,
 ) -> None:
     """List treaties, filtered by party, date and kind of obligation."""
     result = open_app().treaties(state=state, on=on, kind=kind)
     payload = result.to_json()
-    emit(payload, as_json, render.treaty_list, payload["treaties"], result.on)
+    emit(payload, as_json, render.treaty_list, payload["treaties"], result.on, fmt=fmt, rows=render.treaty_rows)
 
 
 @app.command()

@@ -9,73 +9,77 @@ validates. Vocabularies (kinds, strengths, events…) come from ``casus.vocab``.
 731
 """
 
-from casus.contracts.base import Contract, Members, Source, State, TreatyRef
-from casus.contracts.engine import (
-    ChainEntry,
-    ChainStart,
-    Collision,
-    ConditionalEntry,
-    ConditionCheck,
-    ConflictReason,
-    Conflicted,
-    Diff,
-    DiffChange,
-    DiffDuty,
-    DutyEntry,
-    Entanglement,
-    EntanglementRow,
-    ExposureRow,
-    ExposureTable,
-    Participant,
-    PendingDuty,
-    Basis,
-    Dispute,
-    PlaceArea,
-    PlaceReport,
-    ResolvedPlace,
-    Reason,
-    ReasonAct,
-    ScenarioAct,
-    ScenarioReport,
-    Sides,
-    StayOutEntry,
-)
-from casus.contracts.errors import ErrorBody
-from casus.contracts.kb import (
-    Dataset,
-    EndedTreaty,
-    Duty,
-    Member,
-    Obligation,
-    Pending,
-    SourceList,
-    StateProfile,
-    Suspension,
-    TreatyDetail,
-    TreatyList,
-    TreatySummary,
-)
-from casus.contracts.reader import (
-    Agreement,
-    BatchSummary,
-    Evidence,
-    Proposal,
-    ProposalList,
-    ReadingBatch,
-    ReadResult,
-    Reading,
-    RecordError,
-)
+import importlib
 
-RESPONSES: tuple[type[Contract], ...] = (
-    State, StateProfile, TreatyList, TreatyDetail, SourceList, ScenarioReport, PlaceReport, Diff, ExposureTable,
-    Entanglement, Reading, ReadingBatch, BatchSummary, Proposal, ProposalList, ErrorBody,
-)
-"""The models a command or an endpoint answers with; each has an example in docs/json.md."""
-
-MODELS: dict[str, type[Contract]] = {
-    name: value for name, value in globals().items()
-    if isinstance(value, type) and issubclass(value, Contract) and value is not Contract
+# The models are built when first asked for, module by module: building every
+# pydantic model costs a command that answers with one of them more than its answer
+# (``casus state --json`` needs the knowledge-base models only).
+_HOMES: dict[str, tuple[str, ...]] = {
+    "base": (
+        "Contract", "Members", "Source", "State", "TreatyRef",
+    ),
+    "engine": (
+        "ChainEntry", "ChainStart", "Collision", "ConditionalEntry", "ConditionCheck", "ConflictReason",
+        "Conflicted", "Diff", "DiffChange", "DiffDuty", "DutyEntry", "Entanglement", "EntanglementRow",
+        "ExposureRow", "ExposureTable", "Participant", "PendingDuty", "Basis", "Dispute", "PlaceArea",
+        "PlaceReport", "ResolvedPlace", "Reason", "ReasonAct", "ScenarioAct", "ScenarioReport", "Sides",
+        "StayOutEntry",
+    ),
+    "errors": (
+        "ErrorBody",
+    ),
+    "exports": (
+        "DyadYear", "DyadYearTable", "SourceCoverage",
+    ),
+    "history": (
+        "AtopCheck", "AtopDisagreement", "AtopImport", "CowWarsImport", "ImportChanges", "Replay",
+        "ReplayComparison", "ReplayDifference", "ReplayRow", "ReplayWar", "SkippedWar",
+    ),
+    "kb": (
+        "Dataset", "EndedTreaty", "Duty", "Member", "Obligation", "Pending", "SourceList", "StateProfile",
+        "Suspension", "TreatyDetail", "TreatyList", "TreatySummary",
+    ),
+    "reader": (
+        "Agreement", "ArticleFigures", "BatchSummary", "Evidence", "Proposal", "ProposalList", "ReaderFigures",
+        "ReaderScore", "ReadingBatch", "ReadResult", "Reading", "RecordError",
+    ),
+    "store": (
+        "BackupReport", "RestoreReport", "StoreCheck", "StoreHoldings", "StoreReport", "TokenHashReport",
+        "Violation",
+    ),
+    "api": (
+        "Network", "NetworkEdge",
+    ),
 }
+"""Where each model is defined: ``casus.contracts.<module>``."""
+_WHERE = {name: module for module, names in _HOMES.items() for name in names}
+_RESPONSES = (
+    "State", "StateProfile", "TreatyList", "TreatyDetail", "SourceList", "ScenarioReport", "PlaceReport",
+    "Diff", "ExposureTable", "Entanglement", "Reading", "ReadingBatch", "BatchSummary", "Proposal",
+    "ProposalList", "ErrorBody", "StoreReport", "StoreCheck", "BackupReport", "RestoreReport",
+    "TokenHashReport", "AtopImport", "AtopCheck", "CowWarsImport", "Replay", "ReplayComparison",
+    "DyadYearTable", "Network", "ReaderScore",
+)
 
-__all__ = ["MODELS", "RESPONSES", "Members", *sorted(MODELS), "Contract"]
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f"casus.contracts.{_WHERE[name]}"), name)
+    elif name == "RESPONSES":
+        # The models a command or an endpoint answers with; each has an example in docs/json.md.
+        value = tuple(__getattr__(n) for n in _RESPONSES)
+    elif name == "MODELS":
+        contract = __getattr__("Contract")
+        models = {n: __getattr__(n) for n in _WHERE}
+        value = {n: m for n, m in models.items() if isinstance(m, type) and issubclass(m, contract) and m is not contract}
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+__all__ = ["MODELS", "RESPONSES", *sorted(_WHERE)]

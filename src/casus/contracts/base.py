@@ -36,6 +36,8 @@ class State(Contract):
 class TreatyRef(Contract):
     id: str
     name: str
+    short: str | None = None
+    """How tables name the treaty ("NATO", "China–DPRK 1961"): curated, else the organisation."""
     # Only for a unilateral pledge (an executive order, a declaration): what it is and that
     # it binds only its maker, wherever the pledge is named.
     instrument: Instrument | None = None

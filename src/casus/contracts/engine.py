@@ -235,11 +235,13 @@ class DiffDuty(Contract):
     strength: Strength
     conditions: dict[str, Any]
     source: Source
+    on: dt.date | None = Field(None, description="The day it appeared or ended (null when the records do not say).")
 
 
 class DiffChange(Contract):
     before: DiffDuty
     after: DiffDuty
+    on: dt.date | None = Field(None, description="The day the terms changed.")
 
 
 class Diff(Contract):

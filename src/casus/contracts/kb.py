@@ -35,6 +35,9 @@ class Duty(Contract):
     source: Source
     notes: list[str]
     uncertain: str | None
+    known_to: dt.date | None = Field(None, description="Asked about a day after the coverage of the dataset the "
+                                     "duty comes from: the last day it codes (ATOP: 2018-12-31). In force to "
+                                     "then per the dataset, not known since.")
 
 
 class Pending(Contract):
@@ -75,6 +78,7 @@ class TreatySummary(Contract):
     id: str
     name: str
     organisation: str | None
+    short: str | None = None
     instrument: Instrument = Instrument.treaty
     signed: dt.date | None
     in_force: dt.date | None
@@ -84,6 +88,8 @@ class TreatySummary(Contract):
     kinds: list[ObligationKind]
     parties: list[State]
     source: Source
+    known_to: dt.date | None = Field(None, description="For a treaty imported from a dataset that codes it as "
+                                     "in force at the end of its coverage: that day; not known since.")
 
 
 class TreatyList(Contract):

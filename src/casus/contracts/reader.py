@@ -107,3 +107,37 @@ class BatchSummary(Contract):
     errors: list[RecordError]
     seconds: float
     articles_per_second: float
+
+
+class ArticleFigures(Contract):
+    """One gold article scored: agreements in the gold file, predicted, exactly right, right by parties only."""
+
+    id: str
+    gold: int
+    predicted: int
+    exact: int
+    parties_only: int
+    error: str | None
+    errors_by_kind: dict[str, int]
+    fold: int | None = None
+
+
+class ReaderFigures(Contract):
+    f1: float
+    precision: float
+    recall: float
+    parties_only_f1: float
+    defense_acc: float
+    date_acc: float
+    gold: int
+    predicted: int
+    errors: int
+
+
+class ReaderScore(Contract):
+    """``casus eval-reader``: figures per article, in total and (with ``--folds``) per fold."""
+
+    articles: list[ArticleFigures]
+    summary: ReaderFigures
+    errors_by_kind: dict[str, int]
+    folds: dict[str, ReaderFigures] | None = None

@@ -77,6 +77,8 @@ class Outcome:
     """What a reader should know before trusting the answer (a place not the target's)."""
     recorded: set[tuple] = field(default_factory=set, repr=False)
     conditional_seen: set[tuple] = field(default_factory=set, repr=False)
+    collided: dict[tuple, tuple[int, int]] = field(default_factory=dict, repr=False)
+    """Each collision reported: (order of the act that showed it, its place in ``collisions``)."""
 
     def side(self, side: str) -> list[Participant]:
         return [p for p in self.participants.values() if p.side == side]
@@ -150,6 +152,20 @@ class _DutyIndex:
                 self.promises[binding.beneficiary].append(binding)
                 if kind == "defense":
                     self.defends[binding.beneficiary].append(binding)
+
+
+class _History:
+    """Every act fired so far, by target and by attacker, as (order, act, round), in firing order."""
+
+    def __init__(self) -> None:
+        self.on: dict[str, list] = defaultdict(list)
+        self.by: dict[str, list] = defaultdict(list)
+
+    def add(self, order: int, act: Act, act_round: int) -> tuple[int, Act, int]:
+        entry = (order, act, act_round)
+        self.on[act.target].append(entry)
+        self.by[act.attacker].append(entry)
+        return entry
 
 
 class Engine:
@@ -255,11 +271,13 @@ class Engine:
 
     # -- one scenario ------------------------------------------------------------
 
-    def run(self, scenario: Scenario) -> Outcome:
+    def run(self, scenario: Scenario, on_round=None) -> Outcome:
+        """Fire ``scenario``; ``on_round(number, joined, acts_next)`` is called after each round
+        (the CLI shows escalation's progress with it)."""
         with collector_paused():
-            return self._run(scenario)
+            return self._run(scenario, on_round)
 
-    def _run(self, scenario: Scenario) -> Outcome:
+    def _run(self, scenario: Scenario, on_round=None) -> Outcome:
         day = scenario.on
         participants = {
             state: Participant(state, side, 0) for state, side in initial_sides(scenario.acts).items()
@@ -277,15 +295,20 @@ class Engine:
         fired: set[tuple[str, str]] = set()
         seen: set[tuple] = set()
         round_number = 0
+        history = _History()
         while pending:
             round_number += 1
+            counted = {act.target: len(attackers_of[act.target]) for act, _, _ in pending}
             for act, _, _ in pending:
                 attackers_of[act.target].add(act.attacker)
             drawn: dict[str, list[tuple[str, Reason, int]]] = defaultdict(list)
+            new = []
             for act, act_round, origin in pending:
                 fired.add((act.attacker, act.target))
+                new.append(history.add(len(outcome.acts), act, act_round))
                 outcome.acts.append((act, act_round, origin))
-            self._fire_round(pending, day, attackers_of, outcome, drawn, seen)
+            recounted = {target for target, before in counted.items() if len(attackers_of[target]) != before}
+            self._fire_round(new, day, attackers_of, outcome, drawn, seen, recounted, history)
             entered = self._enter(drawn, round_number, outcome)
             outcome.rounds = round_number
             if scenario.mode == "strict":
@@ -297,6 +320,8 @@ class Engine:
                         continue
                     pending.append(self._counter_act(participant, enemy, round_number, initial_provoked))
             pending.sort(key=lambda item: (item[0].attacker, item[0].target))
+            if on_round is not None:
+                on_round(round_number, len(entered), len(pending))
         self._neutrality_conflicts(outcome)
         outcome.conflicted = dict(outcome.conflicted)
         outcome.pending = self._pending(scenario)
@@ -376,25 +401,34 @@ class Engine:
             self._indexes[key] = _DutyIndex(state, self.duties_of(state, day))
         return self._indexes[key]
 
-    def _fire_round(self, pending, day, attackers_of, outcome: Outcome, drawn, seen) -> None:
-        """Fire every act of a round, grouped by target and by attacker.
+    def _fire_round(self, new, day, attackers_of, outcome: Outcome, drawn, seen, recounted=frozenset(),
+                    history=None) -> None:
+        """Fire a round's new acts (``(order, act, round)``), grouped by target and by attacker.
 
-        A duty toward T is looked at once per round for all the acts on T, not once
-        per act: in escalation dozens of entering states strike the same enemy, and a
-        duty already recorded, or whose conditions read nothing that differs between
-        those acts, needs no second look. A round thus re-fires only what it changed.
+        Only what the round changed is looked at again. The new acts fire every duty
+        they touch. An act of an earlier round is looked at again only where its
+        answer can have changed: a duty whose conditions count the attackers, when
+        the round brought its target (``recounted``) a new attacker. Everything else
+        an earlier act decided stays decided, so the result equals firing every act
+        of the war again each round (tests/engine/test_incremental.py checks that).
+        Within a group, a duty already recorded, or whose conditions read nothing that
+        differs between the acts, needs no second look.
         """
+        history = history if history is not None else _History()
         by_target: dict[str, list] = defaultdict(list)
         by_attacker: dict[str, list] = defaultdict(list)
-        for index, (act, act_round, _) in enumerate(pending):
-            by_target[act.target].append((index, act, act_round))
-            by_attacker[act.attacker].append((index, act, act_round))
+        for entry in new:
+            by_target[entry[1].target].append(entry)
+            by_attacker[entry[1].attacker].append(entry)
+        for target in recounted:
+            for entry in history.on[target]:
+                by_attacker.setdefault(entry[1].attacker, [])  # its offense duties may count them
         for target, group in by_target.items():
             duties = self._index(target, day)
             attackers = len(attackers_of[target])
-            uniform = len({(a.place, a.home, a.provoked, a.requested) for _, a, _ in group}) == 1
             for binding in duties.defended_by:
-                self._draw_group(binding, group, day, attackers, outcome, drawn, uniform, hostile_role="attacker")
+                acts = history.on[target] if target in recounted and self._depends_on(binding)[2] else group
+                self._draw_group(binding, acts, day, attackers, outcome, drawn, hostile_role="attacker")
             for binding in duties.owed_other:
                 for index, act, act_round in group:
                     if binding.obligor == act.attacker:
@@ -405,12 +439,15 @@ class Engine:
                         break  # one consultation per duty, whichever act fired it
             for index, act, act_round in group:
                 for binding in duties.defends.get(act.attacker, ()):
-                    self._collision(binding, act, act_round, outcome, seen)
+                    self._collision(binding, act, act_round, outcome, index)
         for attacker, group in by_attacker.items():
             duties = self._index(attacker, day)
-            uniform = len({(a.place, a.home, a.provoked, a.requested) for _, a, _ in group}) == 1
             for binding in duties.joined_by:
-                self._draw_group(binding, group, day, None, outcome, drawn, uniform, hostile_role="target",
+                if self._depends_on(binding)[2] and any(e[1].target in recounted for e in history.by[attacker]):
+                    acts = history.by[attacker]
+                else:
+                    acts = group
+                self._draw_group(binding, acts, day, None, outcome, drawn, hostile_role="target",
                                  attackers_of=attackers_of)
             for binding in duties.owed_other:
                 if binding.kind == "neutrality" and binding.obligation.conditions.get("protects") == "victim":
@@ -428,12 +465,24 @@ class Engine:
                         self._duty(binding, act, act_round, day, act.target, len(attackers_of[act.target]),
                                    outcome, seen, may_not_help=None)
                     else:
-                        self._collision(binding, act, act_round, outcome, seen)
+                        self._collision(binding, act, act_round, outcome, index)
 
-    def _draw_group(self, binding, group, day, attackers, outcome, drawn, uniform, *, hostile_role,
+    def _draw_group(self, binding, group, day, attackers, outcome, drawn, *, hostile_role,
                     attackers_of=None) -> None:
         """One defense or offense duty against every act of a group (same target, or same attacker)."""
-        independent = uniform and not self._depends_on(binding)[0]
+        if not group:
+            return
+        hostile_matters, _, count_matters, _ = self._depends_on(binding)
+        # One look serves the whole group when its acts differ only in what the duty does not
+        # read: the hostile state (unless an adversary clause names it, or a place's judge may
+        # ask who attacks), and the count of attackers (the same for one target; an offense
+        # duty's acts strike different targets).
+        independent = (
+            not hostile_matters
+            and not (count_matters and hostile_role == "target")
+            and len({(a.place, a.home, a.provoked, a.requested, a.attacker if a.place else None)
+                     for _, a, _ in group}) == 1
+        )
         for index, act, act_round in group:
             hostile = act.attacker if hostile_role == "attacker" else act.target
             if binding.obligor == hostile:
@@ -485,12 +534,18 @@ class Engine:
         else:
             outcome.stay_out.append((duty, may_not_help))
 
-    def _collision(self, binding, act, act_round, outcome: Outcome, seen) -> None:
+    def _collision(self, binding, act, act_round, outcome: Outcome, order: int) -> None:
+        """A and T bound to each other: reported once per article and pair, from the first act
+        that shows it (either of the two directions of the duty can)."""
         key = ("collision", binding.treaty.id, binding.obligation.key, *sorted((act.attacker, act.target)))
-        if key in seen:
-            return
-        seen.add(key)
-        outcome.collisions.append(Duty(binding.obligor, binding.beneficiary, Reason(binding, act, act_round, ()), "bound"))
+        duty = Duty(binding.obligor, binding.beneficiary, Reason(binding, act, act_round, ()), "bound")
+        found = outcome.collided.get(key)
+        if found is None:
+            outcome.collided[key] = (order, len(outcome.collisions))
+            outcome.collisions.append(duty)
+        elif order < found[0]:
+            outcome.collided[key] = (order, found[1])
+            outcome.collisions[found[1]] = duty
 
     def _enter(self, drawn, round_number: int, outcome: Outcome) -> list[Participant]:
         """Put the states bound this round on their side; a state bound to both sides is conflicted."""

@@ -12,6 +12,7 @@ from typing import Any, Literal
 import yaml
 
 from casus import yamlio
+from casus.dates import parse_day
 from casus.errors import DataFileError, InvalidArgumentError
 from casus.vocab import Mode as ModeVocabulary
 from casus.vocab import values
@@ -134,8 +135,10 @@ _FILE_FIELDS = {"on", "mode", "acts", "name", "description"}
 _ACT_FIELDS = {"attacker", "target", "place", "provoked", "requested"}
 
 
-def load_scenario_file(path: Path, registry) -> Scenario:
-    """Read a scenario from YAML or JSON; errors name the file, the act and the field."""
+def load_scenario_file(path: Path, registry, today: dt.date | None = None) -> Scenario:
+    """Read a scenario from YAML or JSON; errors name the file, the act and the field.
+
+    ``on`` is ISO or ``today`` (the caller's ``today``; without one, "today" is refused)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -149,9 +152,11 @@ def load_scenario_file(path: Path, registry) -> Scenario:
         raise DataFileError(str(path), None, unknown[0], "unknown field")
     on = document.get("on")
     try:
-        day = on if isinstance(on, dt.date) else dt.date.fromisoformat(str(on))
-    except ValueError:
-        raise DataFileError(str(path), None, "on", f"{on!r} is not a date (YYYY-MM-DD)") from None
+        if today is None and str(on).strip().lower() == "today":
+            raise ValueError(f"{on!r}: no clock to say which day today is")
+        day = parse_day(on, today)
+    except ValueError as exc:
+        raise DataFileError(str(path), None, "on", str(exc)) from None
     acts = document.get("acts")
     if not isinstance(acts, list) or not acts:
         raise DataFileError(str(path), None, "acts", "expected a non-empty list of acts")

@@ -9,6 +9,7 @@ from typing import Any
 
 from casus.engine.conditions import check_conditions, verdict
 from casus.engine.scenario import Act
+from casus.errors import InvalidArgumentError
 from casus.kb import KnowledgeBase
 from casus.kb.records import Binding
 
@@ -41,19 +42,54 @@ def diff(kb: KnowledgeBase, start: dt.date, end: dt.date) -> dict[str, Any]:
         o = binding.obligation
         return (o.article, o.strength, repr(sorted(o.conditions.items())))
 
+    if end < start:
+        raise InvalidArgumentError(f"{end} is before the start, {start}: give the earlier date first", field="end")
     before, after = index(start), index(end)
     order = lambda key: (key[0], key[1], key[2], key[3])  # noqa: E731
+    seen: dict[tuple[str, dt.date], dict[tuple, tuple]] = {}
+
+    def on_day(treaty_id: str, day: dt.date) -> dict[tuple, tuple]:
+        if (treaty_id, day) not in seen:
+            seen[treaty_id, day] = {(b.treaty.id, b.kind, b.obligor, b.beneficiary): terms(b)
+                                    for b in kb.bindings(day, [treaty_id])}
+        return seen[treaty_id, day]
+
+    def when(key: tuple) -> str | None:
+        """The last day in (start, end] on which the duty's state (absent, or its terms) changed."""
+        state = on_day(key[0], start).get(key)
+        last = None
+        for day in _boundaries(kb, key[0], start, end):
+            now = on_day(key[0], day).get(key)
+            if now != state:
+                last, state = day, now
+        return last.isoformat() if last else None
+
     return {
         "from": start.isoformat(),
         "to": end.isoformat(),
-        "appeared": [_duty_json(kb, after[k], end) for k in sorted(after.keys() - before.keys(), key=order)],
-        "ended": [_duty_json(kb, before[k], start) for k in sorted(before.keys() - after.keys(), key=order)],
+        "appeared": [{**_duty_json(kb, after[k], end), "on": when(k)}
+                     for k in sorted(after.keys() - before.keys(), key=order)],
+        "ended": [{**_duty_json(kb, before[k], start), "on": when(k)}
+                  for k in sorted(before.keys() - after.keys(), key=order)],
         "changed": [
-            {"before": _duty_json(kb, before[k], start), "after": _duty_json(kb, after[k], end)}
+            {"before": _duty_json(kb, before[k], start), "after": _duty_json(kb, after[k], end), "on": when(k)}
             for k in sorted(before.keys() & after.keys(), key=order)
             if terms(before[k]) != terms(after[k])
         ],
     }
+
+
+def _boundaries(kb: KnowledgeBase, treaty_id: str, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The days in (start, end] on which a record of the treaty begins or ends (a duty can change only then)."""
+    treaty = kb.treaties[treaty_id]
+    days = {treaty.in_force, treaty.ended}
+    for membership in kb.memberships.get(treaty_id, []):
+        days |= {membership.start(treaty), membership.end(treaty), membership.valid_from, membership.valid_to}
+    for obligation in kb.obligations.get(treaty_id, []):
+        days |= {obligation.valid_from, obligation.valid_to}
+    for suspension in kb.suspensions.get(treaty_id, []):
+        days |= {suspension.valid_from, suspension.valid_to}
+    return sorted(d for d in days if d is not None and start < d <= end)
 
 
 @dataclass

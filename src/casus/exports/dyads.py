@@ -73,6 +73,8 @@ class DyadYears:
     year_rule: str
     all_dyads: bool
     notes: tuple[str, ...] = field(default=())
+    start: int | None = None
+    end: int | None = None
 
 
 # -- entry point -----------------------------------------------------------------
@@ -118,7 +120,7 @@ def dyad_years(
         inputs, start, end, directed=directed, coverage=coverage, all_dyads=all_dyads,
         year_rule=year_rule, registry=registry,
     )
-    return DyadYears(frame, directed, chosen, coverage, year_rule, all_dyads, notes)
+    return DyadYears(frame, directed, chosen, coverage, year_rule, all_dyads, notes, start, end)
 
 
 def _check_years(start: int, end: int) -> None:

@@ -7,6 +7,11 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+def _frame(console: Console) -> dict[str, Any]:
+    """Box drawing on a terminal only: piped text is plain columns."""
+    return {} if console.is_terminal else {"box": None}
+
+
 PERIODS = (("overall", "overall"), ("1816-1944", "1816-1944"), ("1945-", "1945-"))
 
 
@@ -27,7 +32,7 @@ def replay(console: Console, payload: dict[str, Any]) -> None:
     rates = payload["rates"]
     judged = (f"wars judged on {payload['start_day']} of the start year" if payload["start_day"]
               else "wars judged act by act")
-    table = Table(title=f"Alliance reliability ({judged})", title_justify="left")
+    table = Table(title=f"Alliance reliability ({judged})", title_justify="left", **_frame(console))
     table.add_column("", no_wrap=True)
     for column in ("Cases", "Kept", "Broken", "Rate"):
         table.add_column(column, justify="right")
@@ -71,7 +76,7 @@ def comparison(console: Console, payload: dict[str, Any]) -> None:
         f"Cohen's kappa {payload['kappa'] if payload['kappa'] is not None else '–'} (conditional counted as a miss)",
         highlight=False,
     )
-    table = Table(title="Experts (rows) against casus (columns)", title_justify="left")
+    table = Table(title="Experts (rows) against casus (columns)", title_justify="left", **_frame(console))
     table.add_column("")
     for answer in ("yes", "no", "conditional"):
         table.add_column(f"casus {answer}", justify="right")

@@ -62,10 +62,13 @@ class KnowledgeBase:
         obligations: Iterable[ObligationRecord],
         suspensions: Iterable[SuspensionRecord] = (),
         registry=None,
+        coverage: dict[str, dt.date] | None = None,
     ) -> None:
+        """``coverage`` maps an imported dataset's id (``atop``) to the last day it codes."""
         from casus.states import default_registry
 
         self.registry = registry or default_registry()
+        self.coverage = {key.lower(): day for key, day in (coverage or {}).items() if day}
         treaties = list(treaties)
         # A curated treaty that names its ATOP id stands in for that ATOP alliance:
         # both together would count every duty twice.
@@ -93,6 +96,18 @@ class KnowledgeBase:
         self._treaty_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_treaty_on)
         self._articles_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_articles_on)
 
+    _CACHES = ("_parties_on", "_treaty_on", "_articles_on")
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a snapshot keeps (``casus.store.snapshot``): the records and indexes, not the per-day caches."""
+        return {k: v for k, v in self.__dict__.items() if k not in self._CACHES}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._parties_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_parties_on)
+        self._treaty_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_treaty_on)
+        self._articles_on = functools.lru_cache(maxsize=PARTIES_CACHE_SIZE)(self._compute_articles_on)
+
     def _fixed_basis(self, treaty: TreatyRecord, obligation: ObligationRecord) -> tuple:
         """The uncertain facts of a treaty and an article (``uncertain`` in the data)."""
         key = (treaty.id, obligation.key)
@@ -101,6 +116,26 @@ class KnowledgeBase:
                                       (f"article {obligation.article}", obligation.uncertain))
         return self._basis[key]
 
+    def known_to(self, treaty: TreatyRecord) -> dt.date | None:
+        """The last day the imported dataset a treaty comes from codes (ATOP: the end of 2018), else None.
+
+        Past it the dataset says nothing: an alliance it codes as still in force then
+        may have ended since, so a duty after that day rests on an unknown."""
+        if treaty.source.get("kind") != "imported":
+            return None
+        return self.coverage.get(str(treaty.source.get("dataset") or "").lower())
+
+    def coverage_note(self, treaty: TreatyRecord, day: dt.date | None) -> str | None:
+        """"in force to 2018 per ATOP, not known since" for a duty of ``treaty`` asked about after
+        its dataset's coverage (or with no date, when the dataset leaves it open); else None."""
+        known_to = self.known_to(treaty)
+        if known_to is None or (treaty.ended is not None and treaty.ended <= known_to):
+            return None
+        if day is not None and day <= known_to:
+            return None
+        dataset = treaty.source.get("dataset") or "its dataset"
+        return f"in force to {known_to.year} per {dataset}, not known since"
+
     def _member_basis(self, membership: MembershipRecord) -> tuple:
         key = (membership.treaty_id, membership.key)
         if key not in self._basis:
@@ -108,14 +143,15 @@ class KnowledgeBase:
         return self._basis[key]
 
     @classmethod
-    def from_rows(cls, rows: dict[str, list[dict[str, Any]]], registry=None) -> KnowledgeBase:
+    def from_rows(cls, rows: dict[str, list[dict[str, Any]]], registry=None,
+                  coverage: dict[str, dt.date] | None = None) -> KnowledgeBase:
         treaties = [
             TreatyRecord(
                 id=r["treaty_key"], name=r["name"], aliases=tuple(r["aliases"] or ()),
                 organisation=r["organisation"], signed=r["signed"], in_force=r["in_force"],
                 ended=r["ended"], end_reason=r["end_reason"], atop_id=r["atop_id"],
                 notes=r["notes"], uncertain=r["uncertain"], source=r["source"],
-                instrument=r.get("instrument") or "treaty",
+                instrument=r.get("instrument") or "treaty", short=r.get("short_name"),
             )
             for r in rows.get("treaties", [])
         ]
@@ -144,7 +180,7 @@ class KnowledgeBase:
             )
             for r in rows.get("suspensions", [])
         ]
-        return cls(treaties, memberships, obligations, suspensions, registry=registry)
+        return cls(treaties, memberships, obligations, suspensions, registry=registry, coverage=coverage)
 
     # -- treaties ----------------------------------------------------------------
 
@@ -192,7 +228,7 @@ class KnowledgeBase:
         if self._names is None:
             names: dict[str, set[str]] = defaultdict(set)
             for treaty in self.treaties.values():
-                for name in (treaty.id, treaty.name, *treaty.aliases, treaty.organisation or ""):
+                for name in (treaty.id, treaty.name, *treaty.aliases, treaty.organisation or "", treaty.short or ""):
                     if name:
                         names[_fold(name)].add(treaty.id)
             self._names = names
@@ -278,11 +314,15 @@ class KnowledgeBase:
         if not obligations:
             return ()
         parties = set(self._treaty_on(treaty_id, day)[1])
+        beyond = self.coverage_note(treaty, day)  # asked past the dataset's coverage: every duty says so
         out = []
         for obligation in obligations:
             obligors = parties if obligation.obligors == MEMBERS else parties & set(obligation.obligors)
             beneficiaries = parties if obligation.beneficiaries == MEMBERS else parties & set(obligation.beneficiaries)
-            out.append((obligation, self._fixed_basis(treaty, obligation),
+            fixed = self._fixed_basis(treaty, obligation)
+            if beyond:
+                fixed += ((f"treaty {treaty.id}", beyond),)
+            out.append((obligation, fixed,
                         dict.fromkeys(sorted(obligors)), dict.fromkeys(sorted(beneficiaries))))
         return tuple(out)
 

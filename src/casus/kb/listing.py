@@ -30,6 +30,7 @@ def treaty_summary(kb: KnowledgeBase, treaty: TreatyRecord, on: dt.date | None) 
         "id": treaty.id,
         "name": treaty.name,
         "organisation": treaty.organisation,
+        "short": treaty.short_name,
         "instrument": treaty.instrument,
         "signed": iso(treaty.signed),
         "in_force": iso(treaty.in_force),
@@ -39,6 +40,7 @@ def treaty_summary(kb: KnowledgeBase, treaty: TreatyRecord, on: dt.date | None) 
         "kinds": kinds,
         "parties": _states_json(kb, parties, on),
         "source": treaty.source,
+        "known_to": iso(kb.known_to(treaty)) if kb.coverage_note(treaty, on) else None,
     }
 
 
@@ -54,6 +56,8 @@ def list_treaties(
         raise InvalidArgumentError(f"{kind!r} is not one of {', '.join(KINDS)}", field="kind")
     chosen = []
     for treaty in kb.treaties.values():
+        if treaty.id in kb.shadowed:
+            continue  # the curated treaty that names this ATOP alliance stands for it
         if on is not None and not treaty.in_force_on(on):
             continue
         if state is not None:

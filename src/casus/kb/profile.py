@@ -28,6 +28,7 @@ class Duty:
 
     def to_json(self, kb: KnowledgeBase, on: dt.date) -> dict[str, Any]:
         obligation = self.binding.obligation
+        beyond = kb.coverage_note(self.binding.treaty, on)
         return {
             "state": kb.registry.get(self.other).to_json(on=on),
             "role": self.role,
@@ -39,7 +40,8 @@ class Duty:
             "summary": obligation.summary,
             "source": obligation.source,
             "notes": list(self.binding.notes),
-            "uncertain": obligation.uncertain,
+            "uncertain": "; ".join(x for x in (obligation.uncertain, beyond) if x) or None,
+            "known_to": iso(kb.known_to(self.binding.treaty)) if beyond else None,
         }
 
 

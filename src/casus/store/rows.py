@@ -33,6 +33,7 @@ def rows_for_treaty(treaty: Treaty) -> dict[str, list[dict[str, Any]]]:
                 "notes": treaty.notes,
                 "uncertain": treaty.uncertain,
                 "instrument": treaty.instrument.value,
+                "short_name": treaty.short,
                 "source": curated_source(treaty.source),
             }
         ],

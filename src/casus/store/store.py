@@ -13,21 +13,22 @@ got there first, so no write is half done and none is lost.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import random
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import platformdirs
 from sqlalchemy import Connection, Engine, and_, create_engine, event, inspect, or_, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from casus import __version__
 from casus.errors import InvalidArgumentError, ProposalDecidedError, StoreError
-from casus.store import rows as row_builders
+from casus.store.urls import default_path, resolve_url
 from casus.store.tables import KEYED, VERSIONED, datasets, proposals, readings, store_generation
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -47,22 +48,6 @@ MAX_ID = 2**31 - 1
 """The largest row id (PostgreSQL's INTEGER); a larger one names no row."""
 
 T = TypeVar("T")
-
-
-def default_path() -> Path:
-    return platformdirs.user_data_path("casus", appauthor=False) / "casus.sqlite"
-
-
-def resolve_url(value: str | os.PathLike | None = None) -> str:
-    """The database URL for ``value``, else ``CASUS_DB``, else the default file."""
-    value = value if value is not None else os.environ.get("CASUS_DB") or None
-    if value is None:
-        path = default_path()
-    elif "://" in str(value):
-        return str(value)
-    else:
-        path = Path(value).expanduser()
-    return f"sqlite:///{path}"
 
 
 def utcnow() -> dt.datetime:
@@ -314,13 +299,26 @@ class Store:
         script = ScriptDirectory.from_config(cls._alembic_config())
         return [s.revision for s in reversed(list(script.walk_revisions()))]
 
+    @staticmethod
+    def script_head() -> str | None:
+        """The newest revision, read from the migration scripts' ``revision =`` lines.
+
+        Every open asks whether the store is behind; importing Alembic and its script
+        machinery to answer costs more than the command itself. The scripts form one
+        chain, so the head is the revision no other script names as its
+        ``down_revision``. A test checks this against Alembic's own answer.
+        """
+        return _script_head()
+
     def migrate(self, revision: str = "head") -> None:
         """Bring the schema to ``revision`` (default the newest) with Alembic.
 
         A store at a revision this casus does not know (made by a newer casus)
-        is refused rather than touched.
+        is refused rather than touched. A store already at the head costs one read.
         """
         current = self.revision()
+        if revision == "head" and current is not None and current == self.script_head():
+            return
         if current is not None and current not in self.known_revisions():
             raise StoreError(
                 f"the store at {self.engine.url!r} has schema {current}, newer than this casus knows "
@@ -359,7 +357,7 @@ class Store:
         files changed is superseded (old version closed, new one added); one the
         files dropped is closed; one a user edited is left as the user made it.
         """
-        from casus.treaties.loader import builtin_files, builtin_treaties, files_digest
+        from casus.treaties.builtin import builtin_files, files_digest
 
         digest = files_digest(builtin_files())
         with self.transaction() as connection:
@@ -368,6 +366,9 @@ class Store:
             ).scalar()
         if stored == digest:
             return {"inserted": 0, "superseded": 0, "closed": 0}
+        from casus.store import rows as row_builders
+        from casus.treaties.loader import builtin_treaties
+
         records = row_builders.rows_for_treaties(builtin_treaties())
         return self.replace_dataset(
             BUILTIN_DATASET,
@@ -481,7 +482,9 @@ class Store:
         """The knowledge base as known at ``known_at``, ready for queries."""
         from casus.kb import KnowledgeBase
 
-        return KnowledgeBase.from_rows(self.rows(known_at), registry=registry)
+        # An imported dataset speaks only to the end of its coverage; the base needs to know where that is.
+        coverage = {d["id"]: d["coverage_to"] for d in self.datasets() if d.get("kind") == "imported"}
+        return KnowledgeBase.from_rows(self.rows(known_at), registry=registry, coverage=coverage)
 
     # -- proposals ---------------------------------------------------------------
 
@@ -666,6 +669,21 @@ class Transaction:
                 f"proposal {proposal_id} is already {row['status']} (by {row['decided_by']} at {stamp}); "
                 f"only an open proposal can be {verb}ed", record=str(proposal_id)
             )
+
+
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([^'\"\s]+)['\"]?", re.MULTILINE)
+
+
+@functools.cache
+def _script_head() -> str | None:
+    revisions, parents = set(), set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(match.groups() for match in _REVISION_LINE.finditer(script.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+            parents.add(found.get("down_revision"))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None  # several heads: let Alembic decide
 
 
 def _table(table_name: str, tables: dict, verb: str):

@@ -87,6 +87,7 @@ treaties = Table(
     Column("notes", Text, nullable=True),
     Column("uncertain", Text, nullable=True),
     Column("instrument", String(16), nullable=False, server_default="treaty"),  # treaty | unilateral
+    Column("short_name", String(48), nullable=True),
     *_recorded(),
     Index("ix_treaties_current", "treaty_key", "recorded_to"),
     _one_current("treaties", "treaty_key"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -14,20 +13,7 @@ from casus import yamlio
 from casus.errors import DataFileError
 from casus.treaties.schema import MEMBERS, Treaty
 
-BUILTIN_DIR = Path(__file__).parent / "data"
-
-
-def builtin_files() -> list[Path]:
-    return sorted(BUILTIN_DIR.glob("*.yaml"))
-
-
-def files_digest(paths: Iterable[Path]) -> str:
-    """A digest of the files' names and bytes: tells the store when data changed."""
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+from casus.treaties.builtin import BUILTIN_DIR, builtin_files, files_digest  # noqa: F401 - re-exported
 
 
 def _field_path(loc: tuple, document: object) -> tuple[str | None, str]:

@@ -190,6 +190,8 @@ class Treaty(_Record):
     aliases: list[str] = Field(default_factory=list)
     organisation: str | None = None
     """Short name of the organisation the treaty founds (``NATO``, ``CSTO``)."""
+    short: str | None = Field(default=None, max_length=24)
+    """How answers name the treaty in a table ("NATO", "China–DPRK 1961"); default the organisation."""
     instrument: Instrument = Instrument.treaty
     """``unilateral``: a pledge by one state (its maker, the one obligor); the states it
     protects are listed as members so the engine can name them, but owe nothing."""
