@@ -1,7 +1,9 @@
 """Run every benchmark and write the results, with the machine they ran on.
 
 Usage: python benchmarks/run_all.py   (or `make bench`)
-Writes benchmarks/results/RESULTS.md.
+Writes benchmarks/results/RESULTS.md. With CASUS_BENCH_BASELINE set to another casus's
+virtual environment (e.g. the main branch's .venv), the start-up and escalation
+benchmarks time both side by side and give the ratio.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import RESULTS, machine  # noqa: E402
 
-BENCHMARKS = ["bench_state_profiles", "bench_engine", "bench_escalation", "bench_exports", "bench_reader", "bench_api",
+BENCHMARKS = ["bench_startup", "bench_state_profiles", "bench_engine", "bench_escalation", "bench_exports", "bench_reader", "bench_api",
               "bench_store_load", "bench_batch"]
 
 

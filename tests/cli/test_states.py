@@ -129,7 +129,7 @@ def test_taiwan_today_says_when_its_last_defender_stopped_being_bound():
     text = " ".join(result.stdout.split())
     assert ("none since Mutual Defense Treaty between the United States of America and the Republic of China "
             "ended for it on 1980-01-01 (the treaty terminated)") in text
-    assert "1980-01-01 us-roc-1954 (defense, nonaggression): the treaty terminated" in text
+    assert "1980-01-01 US–ROC 1954 (defense, nonaggression): the treaty terminated" in text
 
 
 def test_state_json_lists_the_ended_treaties_and_accepts_today_and_known_at():

@@ -18,6 +18,9 @@ An ``App`` owns:
   small read while nothing changed, and is rebuilt after any write, by this
   process or another; exposure views are cached per (generation, date).
   Both caches are bounded (``KB_CACHE_SIZE``, ``EXPOSURE_CACHE_SIZE``).
+  An app that opens its own SQLite store also keeps the current base in a
+  snapshot beside it (``casus.store.snapshot``): the next process reads that
+  while the store is unchanged, without opening the store at all.
 
 Public surface (each CLI command calls the method of the same name; a
 subcommand joins the words with ``_``: ``casus review accept`` is
@@ -26,9 +29,11 @@ subcommand joins the words with ``_``: ``casus review accept`` is
 - life: ``App.open(url=None, *, seed=True, clock=None, lazy=False)`` (``lazy``:
   open the store on the first question that needs it),
   ``App.init(url=None, *, empty=False, clock=None)``, ``close()``, a context
-  manager; ``url``, ``holds_builtin()``;
+  manager; ``url``, ``holds_builtin()``, ``store_report() -> StoreReport``;
+- the store's soundness: ``check_store() -> StoreCheck``, ``backup(path) -> BackupReport``,
+  ``restore(path) -> RestoreReport``, ``App.token_hash(token) -> TokenHashReport``;
 - time: ``today()``, ``day(value, field="on")`` (a date from a date, an ISO
-  string or None = today; errors name ``field``);
+  string, "today" or None = today, read by ``casus.dates.parse_day``; errors name ``field``);
 - shared state: ``store``, ``registry``, ``gazetteer``, ``places``,
   ``generation()``, ``knowledge_base(known_at=None)``, ``builds``;
 - states and treaties: ``lookup(query, on=None) -> State``,
@@ -43,11 +48,12 @@ subcommand joins the words with ``_``: ``casus review accept`` is
   ``exposure(on=None)`` (the ``casus.engine.views.Exposure`` view),
   ``exposure_table(on=None, *, offset=0, limit=None) -> ExposureTable``,
   ``entanglement(on=None) -> Entanglement``;
-- history, imports, exports: ``replay(start_day="01-01")``,
-  ``import_atop(member_csv, alliance_csv=None, *, replace=False)``,
-  ``check_atop()``, ``import_cow_wars(path, *, version, replace)``,
-  ``export_dyad_years(start, end, **options)``,
-  ``export_graphml(on=None, *, source="all")``;
+- history, imports, exports: ``replay(start_day=None) -> Replay``,
+  ``replay_compare(coding, start_day=None) -> ReplayComparison``,
+  ``import_atop(member_csv, alliance_csv=None, *, replace=False) -> AtopImport``,
+  ``check_atop() -> AtopCheck``, ``import_cow_wars(path, *, version, replace) -> CowWarsImport``,
+  ``export_dyad_years(start, end, **options)``, ``dyad_year_table(table) -> DyadYearTable``,
+  ``export_graphml(on=None, *, source="all")``, ``network(on=None, *, source="all", kind=None) -> Network``;
 - the reader and review: ``read(source, published=None, *, propose=False) ->
   ReadResult``, ``read_text(text=None, published=None, *, html=None, url=None,
   article_id=None, propose=False) -> ArticleReading`` (one article given as

@@ -35,7 +35,8 @@ out = Console(markup=False, emoji=False, highlight=False)
 err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
 
 OnOption = Annotated[
-    str | None, typer.Option("--on", help="The date to ask about (YYYY-MM-DD or today); default today.", show_default=False)
+    str | None,
+    typer.Option("--on", help="The date to ask about (YYYY-MM-DD or today); default today.", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for programs instead of text.")]
 VerboseOption = Annotated[

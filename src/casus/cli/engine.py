@@ -41,7 +41,9 @@ def scenario(
         str | None, typer.Option("--mode", help="strict (first round, the default) or escalation (until nothing "
                                  "changes).", show_default=False)
     ] = None,
-    file: Annotated[str | None, typer.Option("--file", help="A scenario in YAML or JSON: its acts, date and mode.")] = None,
+    file: Annotated[
+        str | None, typer.Option("--file", help="A scenario in YAML or JSON: its acts, date and mode.")
+    ] = None,
     verbose: VerboseOption = False,
     fmt: FormatOption = "text",
     as_json: JsonOption = False,

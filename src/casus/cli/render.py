@@ -15,26 +15,6 @@ def state_label(state: dict[str, Any]) -> str:
     return f"{state['name']} ({state['id']})"
 
 
-def conditions_text(conditions: dict[str, Any]) -> str:
-    """Conditions in words; an empty set reads as unconditional."""
-    parts = []
-    for key, value in conditions.items():
-        if isinstance(value, dict):
-            parts.append(f"{key}: {value.get('description') or value.get('area')}")
-        elif value is True and key == "non_provocation":
-            parts.append("only if the attack was not provoked")
-        elif value:
-            parts.append(f"{key}: {value}")
-    return "; ".join(parts) or "none"
-
-
-def treaty_text(treaty: dict[str, Any]) -> str:
-    """A treaty by id; a unilateral pledge says what it is wherever it is named."""
-    if treaty.get("instrument") == "unilateral":
-        return f"{treaty['id']} (unilateral pledge: binds only its maker)"
-    return treaty["id"]
-
-
 def source_text(source: dict[str, Any]) -> str:
     if source.get("kind") == "edited":
         return f"edited by {source.get('by')} on {source.get('at')}: {source.get('reason')}"
@@ -242,7 +222,7 @@ def state_profile(console: Console, payload: dict[str, Any], history: bool = Fal
     if history:
         text.heading(console, f"Ended before {on} ({len(ended)}):")
         for item in ended:
-            text.para(console, f"  {item['ended']}  {item['treaty']['id']} ({', '.join(item['kinds'])}): {item['why']}",
+            text.para(console, f"  {item['ended']}  {short(item['treaty'])} ({', '.join(item['kinds'])}): {item['why']}",
                       hang=14)
     elif ended:
         duties = "treaty's duties" if len(ended) == 1 else "treaties' duties"
@@ -372,53 +352,76 @@ def treaty_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
 
 
 def treaty_detail(console: Console, detail: dict[str, Any], on: dt.date | None) -> None:
-    console.print(Text(detail["name"], style="bold"), highlight=False)
+    """One treaty at 80 columns: its facts, each article with its summary and conditions, and
+    its members grouped by the dates they were bound."""
+    text.para(console, f"{short(detail)} — {detail['name']} ({detail['id']})", hang=4, style="bold")
+    dates = [f"signed {detail['signed']}" if detail["signed"] else None,
+             f"in force {detail['in_force']}" if detail["in_force"] else "not in force",
+             f"ended {detail['ended']} ({detail['end_reason']})" if detail["ended"] else None,
+             f"{detail['status']} on {on}" if on and detail.get("status") else None,
+             f"ATOP {detail['atop_id']}" if detail["atop_id"] else None]
+    text.para(console, " · ".join(d for d in dates if d), hang=4)
     facts = [
-        ("id", detail["id"]),
+        ("instrument", "a unilateral pledge: binds only its maker, which may revoke it alone; the state it "
+         "protects owes nothing" if detail.get("instrument") == "unilateral" else None),
         ("organisation", detail["organisation"]),
-        ("instrument", "unilateral pledge: binds only its maker, which may revoke it alone; the state it protects "
-         "owes nothing" if detail.get("instrument") == "unilateral" else None),
         ("aliases", ", ".join(detail["aliases"])),
-        ("signed", detail["signed"]),
-        ("in force", detail["in_force"] or "not in force"),
-        ("ended", f"{detail['ended']} ({detail['end_reason']})" if detail["ended"] else None),
-        ("status", f"{detail['status']} on {on}" if on else None),
-        ("ATOP id", detail["atop_id"]),
         ("source", source_text(detail["source"])),
         ("notes", detail["notes"]),
-        ("uncertain", detail["uncertain"]),
+        (f"{UNCERTAIN} uncertain", detail["uncertain"]),
+        (f"{UNCERTAIN} coverage", f"in force to {detail['known_to'][:4]} per its dataset, not known since"
+         if detail.get("known_to") else None),
     ]
     for label, value in facts:
         if value:
-            console.print(Text(f"{label}:", style="bold") + Text(f" {value}"), soft_wrap=False)
-    table = text.table(console, f"Obligations ({len(detail['obligations'])})")
-    for column in ("Art.", "Kind", "Strength", "Obligors → beneficiaries", "Conditions", "Summary", "Source"):
-        table.add_column(column, overflow="fold")
+            text.para(console, f"{label}: {value}", hang=4)
+    text.heading(console, f"Obligations ({len(detail['obligations'])})")
     for item in detail["obligations"]:
-        who = f"{_spec_text(item['obligors'])} → {_spec_text(item['beneficiaries'])}"
-        table.add_row(
-            item["article"], item["kind"], item["strength"], who,
-            conditions_text(item["conditions"]), item["summary"], source_text(item["source"]),
-        )
-    console.print(table)
-    table = text.table(console, f"Members ({len(detail['members'])})")
-    for column in ("State", "Signed", "From", "To", "Note"):
-        table.add_column(column, overflow="fold")
-    if on:
-        table.add_column(f"Bound on {on}")
-    for member in detail["members"]:
-        note = "; ".join(x for x in (member["left_reason"], member["note"], member["uncertain"]) if x)
-        row = [state_label(member["state"]), member["signed"] or "", member["from"] or "", member["to"] or "", note]
-        if on:
-            row.append("yes" if member["bound_on_date"] else "no")
-        table.add_row(*row)
-    console.print(table)
+        marker = f" {UNCERTAIN}" if item["uncertain"] else ""
+        span = " · ".join(x for x in (f"from {item['from']}" if item.get("from") not in (None, detail["in_force"])
+                                      else None,
+                                      f"to {item['to']}" if item.get("to") else None) if x)
+        head = (f"Art. {item['article']} · {item['kind']} · {item['strength']} · "
+                f"{_spec_text(item['obligors'])} → {_spec_text(item['beneficiaries'])}{marker}")
+        text.para(console, head + (f" · {span}" if span else ""), indent=2, hang=4)
+        if item["summary"]:
+            text.para(console, item["summary"], indent=4, hang=0)
+        for note in _condition_notes(item["article"], item["conditions"]):
+            text.para(console, "if " + note.split(" ", 2)[2], indent=4, hang=2)
+        for label, value in (("note", item["note"]), (f"{UNCERTAIN} uncertain", item["uncertain"])):
+            if value:
+                text.para(console, f"{label}: {value}", indent=4, hang=2)
+        url = item["source"].get("url")
+        if url and url != detail["source"].get("url"):
+            text.line(console, f"    source: {url}")
+    _members(console, detail["members"], on)
     for item in detail["suspensions"]:
-        console.print(
-            f"suspension {item['from']}–{item['to'] or ''}: {item['summary']} "
-            f"(legal effect: {item['legal_effect']}; {source_text(item['source'])})",
-            highlight=False,
-        )
+        text.para(console, f"suspension {item['from']}–{item['to'] or ''}: {_spec_text(item['obligors'])} → "
+                  f"{_spec_text(item['beneficiaries'])}: {item['summary']} (legal effect: {item['legal_effect']}; "
+                  f"{source_text(item['source'])})", hang=4)
+
+
+def _members(console: Console, members: list[dict[str, Any]], on: dt.date | None) -> None:
+    """Members grouped by the span they were bound ("1949-08-24 on: Belgium, Canada, …")."""
+    bound = sum(1 for m in members if m["bound_on_date"]) if on else None
+    title = f"Members ({len(members)}" + (f"; {bound} bound on {on})" if on else ")")
+    text.heading(console, title)
+    spans: dict[str, list[str]] = {}
+    remarks = []
+    for member in members:
+        span = f"{member['from'] or 'not yet bound'}" + (f" to {member['to']}" if member["to"] else " on")
+        name = member["state"]["name"] + (f" {UNCERTAIN}" if member["uncertain"] else "")
+        if on and member["bound_on_date"] is False and member["from"] and not member["to"]:
+            name += f" (not bound on {on})"
+        spans.setdefault(span, []).append(name)
+        left = (member["left_reason"] or "").replace("_", " ")
+        said = "; ".join(x for x in (left, member["note"], member["uncertain"]) if x)
+        if said:
+            remarks.append(f"{member['state']['name']}: {said}")
+    for span, names in spans.items():
+        text.para(console, f"{span}: {', '.join(names)}", indent=2, hang=4)
+    for remark in remarks:
+        text.para(console, remark, indent=2, hang=4, style="dim")
 
 
 def _spec_text(spec) -> str:
@@ -439,27 +442,6 @@ UNCERTAIN = "(?)"
 """The marker of a duty that rests on an uncertain fact; the facts follow in a note."""
 
 
-def _checks_text(conditions: list[dict[str, Any]]) -> str:
-    if not conditions:
-        return "none"
-    parts = []
-    for c in conditions:
-        text = f"{c['condition']} {c['status'].replace('_', ' ')}: {c['detail']}"
-        if c["status"] == "open" and c.get("decides"):
-            text += f" (decided by {c['decides']})"
-        parts.append(text)
-    return "; ".join(parts)
-
-
-def _reason_text(reason: dict[str, Any]) -> str:
-    verb = {"defense": "defend", "offense": "join"}.get(reason["kind"], reason["kind"])
-    marker = f" {UNCERTAIN}" if reason.get("uncertain") else ""
-    return (
-        f"{verb} {reason['toward']['id']} against {reason['against']['id']} — "
-        f"{treaty_text(reason['treaty'])} Art. {reason['article']} ({reason['strength']}){marker}"
-    )
-
-
 def _place_text(place: dict[str, Any]) -> str:
     """ "Crimea (region, Europe; sovereign UKR, administered by RUS — disputed: …)"."""
     where = ", ".join(part for part in (place["kind"], place.get("within"), place.get("region")) if part)
@@ -472,17 +454,6 @@ def _place_text(place: dict[str, Any]) -> str:
         claims = f"claimed by {', '.join(dispute['claimants'])}" if dispute["claimants"] else "disputed"
         text += f" — disputed: {claims}" + (f"; {dispute['note']}" if dispute.get("note") else "")
     return text
-
-
-def _uncertain_notes(console: Console, reasons: list[dict[str, Any]]) -> None:
-    seen: dict[str, str] = {}
-    for reason in reasons:
-        for fact in reason.get("basis") or ():
-            seen.setdefault(f"{reason['treaty']['id']}: {fact['fact']}", fact["uncertain"])
-    if seen:
-        console.print(Text(f"{UNCERTAIN} rests on uncertain facts:", style="bold"))
-        for fact, why in seen.items():
-            console.print(Text(f"  {fact}: {why}"), soft_wrap=False)
 
 
 def place(console: Console, payload: dict[str, Any]) -> None:
@@ -498,7 +469,7 @@ def place(console: Console, payload: dict[str, Any]) -> None:
         console.print(Text(f"{verdict[answer].capitalize()} ({len(rows)}):", style="bold"))
         for row in rows:
             party = f", {row['party']}'s understanding" if row["party"] else ""
-            console.print(Text(f"  {row['treaty']['id']} Art. {row['article']} — {row['area']} "
+            console.print(Text(f"  {short(row['treaty'])} Art. {row['article']} — {row['area']} "
                                f"({row['rule']}{party})"))
 
 
@@ -620,18 +591,29 @@ def scenario(console: Console, payload: dict[str, Any], verbose: bool = False) -
         items = payload[key]
         if not items:
             continue
-        text.heading(console, f"{title} ({len({i['state']['id'] for i in items})} states)")
-        heads = []
+        count = len({i["state"]["id"] for i in items})
+        text.heading(console, f"{title} ({count} state{'s' * (count != 1)})")
+        # per state, one line per treaty and article: its counterparts named when one, counted when more
+        per_state: dict[tuple, dict[str, Any]] = {}
         for item in items:
             reason = item["reason"]
-            if item.get("may_not_help"):
-                what = f"not help {item['may_not_help']['name']}"
-            else:
-                what = f"{'with' if key == 'consult' else 'toward'} {item['toward']['name']}"
-            status = "" if item["status"] == "bound" else f" · {item['status']}"
-            marker = f" {UNCERTAIN}" if reason.get("uncertain") else ""
-            head = (f"{short(reason['treaty'])} Art. {reason['article']} · {what}{status}{marker} "
-                    f"{_reason_notes(reason, notes)}")
+            helped = item.get("may_not_help")
+            slot = (item["state"]["id"], reason["treaty"]["id"], reason["article"], item["status"], bool(helped))
+            entry = per_state.setdefault(slot, {"item": item, "others": {}, "uncertain": False})
+            other = helped or item["toward"]
+            entry["others"][other["id"]] = other["name"]
+            entry["uncertain"] |= bool(reason.get("uncertain"))
+            _reason_notes(reason, notes)
+        heads = []
+        for (_, _, _, status, helped), entry in per_state.items():
+            item, others = entry["item"], entry["others"]
+            reason = item["reason"]
+            named = next(iter(others.values())) if len(others) == 1 else f"{len(others)} states"
+            what = f"not help {named}" if helped else f"{'with' if key == 'consult' else 'toward'} {named}"
+            shown = "" if status == "bound" else f" · {status}"
+            marker = f" {UNCERTAIN}" if entry["uncertain"] else ""
+            head = (f"{short(reason['treaty'])} Art. {reason['article']} · {what}{shown}{marker} "
+                    f"{notes.mark(reason['treaty'])}")
             heads.append((head, item["state"]))
         _grouped(console, heads, seen)
     for item in payload["pending"]:

@@ -320,8 +320,9 @@ class KnowledgeBase:
             obligors = parties if obligation.obligors == MEMBERS else parties & set(obligation.obligors)
             beneficiaries = parties if obligation.beneficiaries == MEMBERS else parties & set(obligation.beneficiaries)
             fixed = self._fixed_basis(treaty, obligation)
-            if beyond:
-                fixed += ((f"treaty {treaty.id}", beyond),)
+            if beyond:  # named by the short answer itself, so a note shows it without --verbose
+                fixed += ((beyond, f"{treaty.source.get('dataset')} codes alliances to {self.known_to(treaty)}; "
+                                   "whether this one holds since is not in the data"),)
             out.append((obligation, fixed,
                         dict.fromkeys(sorted(obligors)), dict.fromkeys(sorted(beneficiaries))))
         return tuple(out)
