@@ -83,3 +83,15 @@ def test_the_network_is_the_graphml_exports_nodes_and_edges(client, builtin_path
 def test_the_network_refuses_an_unknown_kind_or_source(client):
     assert error_of(client.get(f"{API}/network", params={"kind": "love"}), 400)["field"] == "kind"
     assert error_of(client.get(f"{API}/network", params={"source": "nowhere"}), 400)["kind"] == "bad_input"
+
+
+def test_the_network_of_one_date_after_another_is_drawn_on_the_kept_knowledge_base(client, monkeypatch):
+    """The date slider asks for a network per year: none of them rebuilds the base from the store."""
+    client.get(f"{API}/network", params={"on": "1990-01-01"})
+    store = client.app.state.casus.store
+    built = []
+    build = store.knowledge_base
+    monkeypatch.setattr(store, "knowledge_base", lambda *a, **k: built.append(a) or build(*a, **k))
+    for year in (1991, 1992, 1993):
+        assert client.get(f"{API}/network", params={"on": f"{year}-01-01"}).status_code == 200
+    assert built == []

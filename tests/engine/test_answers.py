@@ -173,3 +173,19 @@ def test_an_open_condition_says_what_would_decide_it(builtin_kb):
     duty = conditional(payload)[("NGA", "ecowas-mutual-assistance-defence-1981")]
     decision = [c for c in duty["reason"]["conditions"] if c["condition"] == "decision"][0]
     assert decision["decides"].startswith("a decision the scenario cannot know: The Authority of Heads of State decides")
+
+
+def test_a_judge_asked_about_many_dates_remembers_a_bounded_number_of_answers(builtin_kb):
+    """A server is asked about any date: the judge's memory of places and decisions stays within its bounds,
+    and an answer it forgot is decided again, the same."""
+    from casus.engine.places import PlaceJudge
+    from casus.engine.scenario import Act
+
+    default = PlaceJudge.default()
+    judge = PlaceJudge(default.gazetteer, default.registry, decisions=5, places=2)
+    first = judge.territory(Act("SYR", "ISR", "Golan Heights"), dt.date(2025, 1, 1))
+    for day in range(1, 29):
+        judge.territory(Act("SYR", "ISR", "Golan Heights"), dt.date(2024, 2, day))
+        judge.resolve(Act("CHN", "JPN", f"Senkaku Islands{' ' * (day % 3)}"))
+    assert len(judge._cache) == 5 and len(judge._resolved) == 2
+    assert judge.territory(Act("SYR", "ISR", "Golan Heights"), dt.date(2025, 1, 1)) == first

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from casus import __version__
 from casus.api import errors
-from casus.api.deps import AnswerCache
+from casus.api.cache import Answers, ResponseCache
 from casus.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from casus.api.ratelimit import RateLimit, RateLimiter
 from casus.api.security import configured_token
@@ -64,8 +64,10 @@ def create_app(
     )
     app.state.casus = application
     app.state.token = configured_token(token)
-    app.state.answers = AnswerCache()
     errors.install(app)
+    # Innermost first: kept answers are served after the body limit and the rate limit have had their say.
+    app.state.answers = Answers()
+    app.add_middleware(ResponseCache, application=application, answers=app.state.answers)
     app.add_middleware(BodyLimit, max_bytes=max_body)
     if rate_limit is not None:
         app.add_middleware(RateLimiter, limit=rate_limit)

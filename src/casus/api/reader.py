@@ -26,15 +26,7 @@ def read(
     casus: App = Depends(application),
 ) -> ArticleReading:
     """The same reading as `casus read FILE --published D --json`; with `propose`, the proposals filed too."""
-    from casus.reader.extract import read_article
-    from casus.reader.inputs import _from_record  # the reader's one checker of an article given as a record
-
     if article.propose:
         require_token(request, credentials)
-    record = article.model_dump(exclude={"propose"}, exclude_none=True, mode="json")
-    record.setdefault("id", article.url or "article")
-    loaded = _from_record(record, "article", None, "article", None)
-    payload = read_article(loaded, first_pass=True).to_json()
-    payload["article"]["text"] = loaded.text
-    proposals = casus.review_propose(payload).proposals if article.propose else None
-    return ArticleReading.model_validate({**payload, "proposals": proposals})
+    return casus.read_text(article.text, article.published, html=article.html, url=article.url,
+                           article_id=article.id, propose=article.propose)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 from fastapi.concurrency import run_in_threadpool
 
 from casus import contracts
-from casus.api.deps import ContractResponse, application, cached, today
+from casus.api.deps import ContractResponse, application, today
 from casus.app import App
 from casus.contracts.api import StateList
 
@@ -46,12 +46,12 @@ async def lookup_state(name: StateName, on: On = None, casus: App = Depends(appl
 @router.get("/states/{name}/profile", response_model=contracts.StateProfile,
             summary="Who defends a state on a date, whom it defends, what is pending")
 async def state_profile(
-    request: Request, name: StateName, on: On = None, known_at: KnownAt = None, casus: App = Depends(application),
+    name: StateName, on: On = None, known_at: KnownAt = None, casus: App = Depends(application),
 ) -> Response:
     """The same payload as `casus state NAME --on DATE --json`."""
     if known_at is None:
         day = on or casus.today()
-        return await cached(request, ("profile", name, day), lambda: casus.state(name, on=day))
+        return ContractResponse(casus.state(name, on=day))
     return ContractResponse(await run_in_threadpool(_profile_known_at, casus, name, casus.day(on), known_at))
 
 

@@ -55,7 +55,9 @@ subcommand joins the words with ``_``: ``casus review accept`` is
   ``export_dyad_years(start, end, **options)``, ``dyad_year_table(table) -> DyadYearTable``,
   ``export_graphml(on=None, *, source="all")``, ``network(on=None, *, source="all", kind=None) -> Network``;
 - the reader and review: ``read(source, published=None, *, propose=False) ->
-  ReadResult``, ``review(every=False) -> ProposalList``,
+  ReadResult``, ``read_text(text=None, published=None, *, html=None, url=None,
+  article_id=None, propose=False) -> ArticleReading`` (one article given as
+  text or HTML), ``review(every=False) -> ProposalList``,
   ``review_show(id) -> Proposal``, ``review_accept(id, *, by) -> Proposal``,
   ``review_reject(id, *, by, reason=None) -> Proposal``,
   ``review_propose(reading) -> ProposalList``, ``eval_reader(directory)``.

@@ -193,9 +193,11 @@ class App:
         mark = None
         if database is not None:
             from casus.store import snapshot
-
+        if database is not None and self._store is None:
+            # Only before the store is open: the mark costs a connection and a scan of every
+            # table's bounds (~9 ms under load), which a server must not pay per request.
             mark = snapshot.mark(database)
-            if mark is not None and self._store is None:
+            if mark is not None:
                 key = (mark[1], None)
                 with self._lock:
                     kb = self._kbs.get_fresh(key) or snapshot.load(database, mark)
@@ -497,7 +499,8 @@ class App:
         """The obligation network of a date (``casus export graphml``): a ``casus.exports.ObligationGraph``."""
         from casus.exports import obligation_graph
 
-        return obligation_graph(self.store, self.day(on), source=source, registry=self.registry)
+        return obligation_graph(self.store, self.day(on), source=source, registry=self.registry,
+                                kb=self.knowledge_base())
 
     def network(self, on: dt.date | str | None = None, *, source: str | Iterable[str] = "all",
                 kind: str | None = None) -> contracts.Network:
@@ -517,6 +520,28 @@ class App:
         payloads = read_articles(str(source), day.isoformat() if day else None)
         made = [p for payload in payloads for p in self._propose(payload)] if propose else []
         return contracts.ReadResult.model_validate({"readings": payloads, "proposals": made})
+
+    def read_text(self, text: str | None = None, published: dt.date | str | None = None, *, html: str | None = None,
+                  url: str | None = None, article_id: str | None = None,
+                  propose: bool = False):
+        """Read one article given as ``text`` or as an ``html`` page (exactly one), with its date (``POST /read``).
+
+        The reading carries the article's text (an HTML page's text, never HTML); with
+        ``propose``, the facts are filed as proposals for review.
+        """
+        from casus.contracts.api import ArticleReading
+        from casus.reader.extract import read_article
+        from casus.reader.inputs import article_from_record
+
+        if (text is None) == (html is None):
+            raise InvalidArgumentError("give the article as text or as html, exactly one of them", field="text")
+        record = {"text": text, "html": html, "url": url, "id": article_id or url or "article",
+                  "published": self.day(published, "published").isoformat() if published is not None else None}
+        article = article_from_record({k: v for k, v in record.items() if v is not None})
+        payload = read_article(article, first_pass=True).to_json()
+        payload["article"]["text"] = article.text
+        proposals = self._propose(payload) if propose else None
+        return ArticleReading.model_validate({**payload, "proposals": proposals})
 
     def read_archive(self, archive: str | os.PathLike, published: dt.date | None = None, *, engine: str = "local",
                      workers: int | None = None, address: str | None = None, propose: bool = False,

@@ -68,8 +68,11 @@ def serve(
               "read-only: start with CASUS_TOKEN (or --token) set to accept or reject proposals",
               highlight=False, soft_wrap=True)
     out.print("press Ctrl+C to stop", highlight=False)
+    # httptools (a dependency) parses HTTP in C. The loop is asyncio's even where uvloop is installed:
+    # under load on a busy 2-core machine uvloop answered more requests per second but let some wait
+    # seconds (p99 0.5-2.7 s against ~130 ms with asyncio, 50 clients, benchmarks/results/api.md).
     config = uvicorn.Config(web_app, log_level=log_level, access_log=access_log, server_header=False,
-                            timeout_graceful_shutdown=5)
+                            timeout_graceful_shutdown=5, http="auto", loop="asyncio")
     try:
         uvicorn.Server(config).run(sockets=[listener])
     finally:

@@ -72,14 +72,19 @@ def _data(element: ET.Element, prefix: str, values: dict[str, Any], keys: Iterab
 
 
 def obligation_graph(store, on: dt.date, *, source: str | Iterable[str] = "all", known_at=None,
-                     registry=None) -> ObligationGraph:
-    """The obligation network on ``on``: every state of the system that day, every duty in force."""
+                     registry=None, kb=None) -> ObligationGraph:
+    """The obligation network on ``on``: every state of the system that day, every duty in force.
+
+    ``kb``: the store's knowledge base as known now, when the caller keeps one (a
+    server asked for one date after another must not rebuild it per date).
+    """
     from casus.exports.dyads import _choose_sources, treaty_origins
 
     datasets = {row["id"]: row for row in store.datasets()}
     origins = treaty_origins(store)
     chosen = set(_choose_sources(source, datasets, origins))
-    kb = store.knowledge_base(known_at, registry=registry)
+    if kb is None or known_at is not None:
+        kb = store.knowledge_base(known_at, registry=registry)
     treaty_ids = [key for key in kb.treaties if origins.get(key) in chosen]
     edges = []
     for binding in kb.bindings(on, treaty_ids):

@@ -265,6 +265,12 @@ def _load_json(data: bytes, name: str, stem: str, flag: dt.date | None) -> Artic
     return _from_record(record, name, None, stem, flag)
 
 
+def article_from_record(record: dict, name: str = "article") -> Article:
+    """One article given as a mapping (``text`` or ``html``, ``published``, ``url``, ``id``), checked as a
+    line of a JSON Lines file is; errors name ``name`` and the field."""
+    return _from_record(record, name, None, name, None)
+
+
 def _from_record(record: dict, name: str, number: int | None, stem: str, flag: dt.date | None) -> Article:
     for key in ("text", "html", "url"):
         if record.get(key) is not None and not isinstance(record[key], str):

@@ -85,6 +85,9 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+GENERATION_SQL = f"SELECT value FROM {store_generation.name}"
+
+
 class _Stale(Exception):
     """The version a write meant to supersede was superseded by another writer first."""
 
@@ -213,12 +216,30 @@ class Store:
         return self._generation_table
 
     def generation(self) -> int:
-        """A counter every write transaction bumps: equal generations, equal contents."""
-        with self.engine.connect() as connection:
+        """A counter every write transaction bumps: equal generations, equal contents.
+
+        A server asks this on every request (is its cached knowledge base still
+        current?), so it is one plain statement on a pooled driver connection:
+        through a SQLAlchemy ``Connection`` and a compiled ``select`` it cost ten
+        times as much (~0.3 ms, a third of a cached answer's time under load).
+        """
+        try:
+            connection = self.engine.raw_connection()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"the store at {self.engine.url!r} failed: {exc}") from exc
+        try:
+            cursor = connection.cursor()
             try:
-                return int(connection.execute(select(store_generation.c.value)).scalar() or 0)
-            except SQLAlchemyError as exc:
-                raise StoreError(f"the store at {self.engine.url!r} failed: {exc}") from exc
+                cursor.execute(GENERATION_SQL)
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
+        except Exception as exc:  # the driver's own errors (sqlite3, psycopg) are not SQLAlchemy's here
+            connection.invalidate(exc)
+            raise StoreError(f"the store at {self.engine.url!r} failed: {exc}") from exc
+        finally:
+            connection.close()  # back to the pool, which ends the read transaction
+        return int(row[0] or 0) if row else 0
 
     def write(self, work: Callable[[Transaction], T], *, attempts: int = WRITE_ATTEMPTS) -> T:
         """Run ``work(tx)`` in one write transaction; all of it is written or none.
