@@ -56,6 +56,7 @@ def test_the_exposure_of_one_pair(client):
 def test_bad_exposure_paging_is_400_naming_the_field(client):
     assert error_of(client.get(f"{API}/exposure", params={"limit": 0}), 400)["field"] == "limit"
     assert error_of(client.get(f"{API}/exposure", params={"offset": -1}), 400)["field"] == "offset"
+    assert error_of(client.get(f"{API}/exposure", params={"offset": 2**63}), 400)["field"] == "offset"
     assert error_of(client.get(f"{API}/exposure", params={"format": "xlsx"}), 400)["field"] == "format"
     error_of(client.get(f"{API}/exposure", params={"on": "2025-01-01", "target": "Atlantis"}), 404)
 

@@ -62,7 +62,8 @@ FRAMES = _Frames()
 def exposure(
     on: On = None,
     format: Annotated[Literal["json", "csv"], Query(description="json (paged) or csv (every row).")] = "json",
-    offset: Annotated[int, Query(ge=0, description="Rows to skip (JSON).")] = 0,
+    # Bounded so that a huge offset is a 400, not an overflow inside polars (a 500).
+    offset: Annotated[int, Query(ge=0, le=2**31 - 1, description="Rows to skip (JSON); past the end gives an empty page.")] = 0,
     limit: Annotated[int, Query(ge=1, le=10_000, description="Rows per page (JSON).")] = 1000,
     attacker: Annotated[str | None, Query(description="Only pairs with this attacker.")] = None,
     target: Annotated[str | None, Query(description="Only pairs with this target.")] = None,
