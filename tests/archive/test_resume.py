@@ -46,6 +46,14 @@ def _final_state(db: Path) -> tuple[list, list]:
         store.close()
 
 
+def _readings(db: Path) -> int:
+    store = Store.open(db)
+    try:
+        return len(store.readings())
+    finally:
+        store.close()
+
+
 def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_store(tmp_path):
     archive = tmp_path / "news.jsonl"
     write_archive(archive, stories(160, treaty_share=0.25, seed=21), bad_every=37)
@@ -62,8 +70,15 @@ def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_store(tmp_
     rng = random.Random(13)
     kills = 0
     for _ in range(KILLS):
+        # Kill once the run has filed at least one more job, plus a random moment:
+        # a sleep drawn from the uninterrupted run's length overshot the resumed
+        # runs, which have less left to read, so most ended before the signal.
+        filed = _readings(killed)
         process = _batch(archive, killed)
-        time.sleep(rng.uniform(0.3, full_run))
+        deadline = time.monotonic() + full_run + 60
+        while process.poll() is None and _readings(killed) == filed and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0.0, 0.25))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1
