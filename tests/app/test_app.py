@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from casus.app import App, FixedClock
-from casus.app.application import _Bounded
+from casus.bounded import Bounded
 from casus.errors import InvalidArgumentError, UnknownStateError
 from casus.store import Store
 
@@ -112,7 +112,7 @@ def test_exposure_pages_and_entanglement_share_one_cached_view(app):
 
 
 def test_caches_are_bounded():
-    cache = _Bounded(2)
+    cache = Bounded(2)
     for key in "abc":
         cache.put(key, key.upper())
     assert list(cache) == ["b", "c"] and cache.get_fresh("a") is None

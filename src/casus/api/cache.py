@@ -171,17 +171,19 @@ class ResponseCache:
             return
         start: dict | None = None
         parts: list[bytes] | None = []
+        size = 0
         limit = self.answers.max_entry
 
         async def keeping(message):
-            nonlocal start, parts
+            nonlocal start, parts, size
             if message["type"] == "http.response.start":
                 start = message if message["status"] == 200 else None
                 if start is not None:  # the kept answer may be sent gzipped to the next client
                     message = {**message, "headers": [*message.get("headers", []), (b"vary", b"accept-encoding")]}
             elif message["type"] == "http.response.body" and start is not None and parts is not None:
                 parts.append(message.get("body", b""))
-                if sum(map(len, parts)) > limit:
+                size += len(parts[-1])
+                if size > limit:
                     parts = None
                 elif not message.get("more_body", False):
                     self.answers.put(key, Kept(generation, start, b"".join(parts)))

@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from casus import contracts
 from casus.app.clock import Clock, SystemClock
+from casus.bounded import Bounded
 from casus.errors import InvalidArgumentError, MissingDataError
 from casus.vocab import Mode
 
@@ -24,26 +24,6 @@ EXPOSURE_CACHE_SIZE = 8
 """Exposure views kept (one per date asked about), for a server paging through them."""
 
 ActInput = str | Mapping[str, Any]
-
-
-class _Bounded(OrderedDict):
-    """A small LRU mapping: the least recently used entry goes when full."""
-
-    def __init__(self, size: int) -> None:
-        super().__init__()
-        self.size = size
-
-    def get_fresh(self, key):
-        if key in self:
-            self.move_to_end(key)
-            return self[key]
-        return None
-
-    def put(self, key, value) -> None:
-        self[key] = value
-        self.move_to_end(key)
-        while len(self) > self.size:
-            self.popitem(last=False)
 
 
 class App:
@@ -61,8 +41,8 @@ class App:
         self._gazetteer = gazetteer
         self._places = None
         self._lock = threading.RLock()
-        self._kbs = _Bounded(KB_CACHE_SIZE)
-        self._exposures = _Bounded(EXPOSURE_CACHE_SIZE)
+        self._kbs = Bounded(KB_CACHE_SIZE)
+        self._exposures = Bounded(EXPOSURE_CACHE_SIZE)
         self.builds = 0
         """How many knowledge bases this app has built (each store generation costs one)."""
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+from casus.bounded import Bounded
 from casus.engine.conditions import MET, NOT_MET, OPEN
 from casus.engine.scenario import Act
 
@@ -23,25 +24,12 @@ PLACES_KEPT = 4_096
 """Resolved place names remembered."""
 
 
-class _Memo(dict):
-    """A dict that forgets its oldest entry past ``size`` (insertion order; no bookkeeping on a hit)."""
-
-    def __init__(self, size: int) -> None:
-        super().__init__()
-        self.size = size
-
-    def __setitem__(self, key, value) -> None:
-        super().__setitem__(key, value)
-        if len(self) > self.size:
-            del self[next(iter(self))]
-
-
 class PlaceJudge:
     def __init__(self, gazetteer, registry, *, decisions: int = DECISIONS_KEPT, places: int = PLACES_KEPT) -> None:
         self.gazetteer = gazetteer
         self.registry = registry
-        self._cache: dict[tuple, tuple[str, str] | None] = _Memo(decisions)
-        self._resolved: dict[tuple, object] = _Memo(places)
+        self._cache: dict[tuple, tuple[str, str] | None] = Bounded(decisions)
+        self._resolved: dict[tuple, object] = Bounded(places)
 
     @classmethod
     @cache
