@@ -178,3 +178,22 @@ def test_a_store_synced_before_a_treaty_file_was_added_picks_it_up_on_the_next_o
     defenders = [d.other for d in state_profile(store.knowledge_base(), "TUV", dt.date(2026, 12, 1)).defended_by]
     assert defenders == ["AUS"]
     assert store.sync_builtin() == {"inserted": 0, "superseded": 0, "closed": 0}
+
+
+def test_a_store_whose_tables_are_ahead_of_its_recorded_schema_says_so_and_is_left_as_it_was(fresh_store):
+    from sqlalchemy import create_engine
+
+    from casus.errors import StoreError
+
+    # what a development build leaves behind: the readings table of 0006, the revision of 0005
+    with fresh_store.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0005'"))
+    path = fresh_store.engine.url.database
+    fresh_store.close()
+    with pytest.raises(StoreError, match="has tables its recorded schema 0005 does not have"
+                                         r".*move it aside .*casus init.*already exists"):
+        Store.open(path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
+    engine.dispose()

@@ -334,6 +334,15 @@ class Store:
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
         except SQLAlchemyError as exc:
+            if "already exists" in str(exc):
+                # A later migration's table is there although the store records an older
+                # revision: a development build wrote it. Alembic would only say which table.
+                raise StoreError(
+                    f"the store at {self.engine.url!r} has tables its recorded schema {current or 'none'} does "
+                    f"not have, so it was written by another build of casus and cannot be migrated: "
+                    f"move it aside (or set CASUS_DB to another store) and run 'casus init' "
+                    f"({str(exc.orig if hasattr(exc, 'orig') else exc).strip()})"
+                ) from exc
             raise StoreError(f"the store at {self.engine.url!r} could not be migrated: {exc}") from exc
 
     # -- datasets ----------------------------------------------------------------
