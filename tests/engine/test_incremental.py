@@ -156,3 +156,17 @@ def test_an_ally_who_defends_only_against_two_attackers_is_drawn_in_by_the_first
     assert defenders["FRA"]["round"] == 2
     assert defenders["FRA"]["reasons"][0]["act"] == {"attacker": "RUS", "target": "POL", "round": 0, "place": None}
     assert report(Engine, texts, scenario, "escalation") == report(FullRecomputation, texts, scenario, "escalation")
+
+
+def test_an_offense_pact_whose_zone_holds_one_of_two_targets_is_judged_for_each_target():
+    # France attacks Poland (its home is in the zone) and Belarus (not in it): Germany's
+    # promise to join France inside the zone holds against Poland only, whichever act is
+    # looked at first; hypothesis found the shortcut that judged one target for both.
+    texts = [pact("t0", ["FRA", "DEU"], ("2", "offense", "automatic",
+                                        "conditions: {place: {area: zone, description: the zone}}"))]
+    for acts in ([Act("FRA", "POL"), Act("FRA", "BLR")], [Act("FRA", "BLR"), Act("FRA", "POL")]):
+        assert report(Engine, texts, acts, "escalation") == report(FullRecomputation, texts, acts, "escalation")
+        outcome = Engine(base(*texts), PLACES).run(Scenario(DAY, tuple(acts), "escalation"))
+        germany = outcome.participants["DEU"]
+        assert (germany.side, germany.round) == ("attackers", 1)
+        assert [reason.act.target for reason in germany.reasons] == ["POL"]

@@ -472,14 +472,16 @@ class Engine:
         """One defense or offense duty against every act of a group (same target, or same attacker)."""
         if not group:
             return
-        hostile_matters, _, count_matters, _ = self._depends_on(binding)
+        hostile_matters = self._depends_on(binding)[0]
         # One look serves the whole group when its acts differ only in what the duty does not
         # read: the hostile state (unless an adversary clause names it, or a place's judge may
-        # ask who attacks), and the count of attackers (the same for one target; an offense
-        # duty's acts strike different targets).
+        # ask who attacks). That holds only for a group by target (a defense duty): the count
+        # of attackers is then the same, and so is the place an act without one strikes (the
+        # target's home). An offense duty's group is by attacker, and its acts strike different
+        # targets, whose homes an area may or may not contain: each act is judged.
         independent = (
-            not hostile_matters
-            and not (count_matters and hostile_role == "target")
+            hostile_role == "attacker"
+            and not hostile_matters
             and len({(a.place, a.home, a.provoked, a.requested, a.attacker if a.place else None)
                      for _, a, _ in group}) == 1
         )
