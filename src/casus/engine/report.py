@@ -227,7 +227,7 @@ class Report:
             "conflicted": [
                 {
                     "state": self.state(state),
-                    "reasons": [{"why": why, **self.reason(reason)} for why, reason in items],
+                    "reasons": [{**self.reason(reason), "why": why} for why, reason in items],
                 }
                 for state, items in sorted(outcome.conflicted.items(), key=lambda item: name(item[0]))
             ],

@@ -60,12 +60,13 @@ class TreatyRecord:
             return "signed"
         return "not yet signed"
 
-    def ref(self) -> dict[str, str]:
-        """How answers name the treaty; a unilateral pledge says so wherever it appears."""
+    def ref(self) -> dict[str, str | None]:
+        """How answers name the treaty (every field of ``contracts.TreatyRef``, in its order); a
+        unilateral pledge says so wherever it appears."""
         if self.instrument == "unilateral":
             return {"id": self.id, "name": self.name, "short": self.short_name, "instrument": "unilateral",
                     "note": UNILATERAL_NOTE}
-        return {"id": self.id, "name": self.name, "short": self.short_name}
+        return {"id": self.id, "name": self.name, "short": self.short_name, "instrument": None, "note": None}
 
 
 @dataclass(frozen=True, slots=True)
