@@ -107,3 +107,15 @@ def test_asking_as_known_at_a_date_reads_the_store(tmp_path):
     reader = command(path)
     reader.state("North Korea", known_at="2026-01-01")
     assert reader._store is not None
+
+
+def test_a_base_read_back_from_its_snapshot_holds_the_same_records(tmp_path):
+    path = tmp_path / "casus.sqlite"
+    built = command(path).knowledge_base()
+    read = command(path)
+    kb = read.knowledge_base()
+    assert read.builds == 0 and kb is not built
+    assert kb.treaties == built.treaties and kb.memberships == built.memberships
+    assert kb.obligations == built.obligations and kb.suspensions == built.suspensions
+    assert [s for s in kb.registry.all()] == [s for s in built.registry.all()]
+    assert kb.registry.lookup("Zaire", on="1990-01-01").id == "COD"
