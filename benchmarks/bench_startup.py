@@ -30,6 +30,15 @@ COMMANDS = {
 }
 TARGETS = {"state": 0.35, "scenario": 0.6}
 RUNS = 9
+FLOOR = {
+    "`python -c pass`": "pass",
+    "`import typer`": "import typer",
+    "`import pydantic`": "import pydantic",
+    "`from pydantic import BaseModel`": "from pydantic import BaseModel",
+    "`import rich.console`": "import rich.console",
+    "`import sqlalchemy`": "import sqlalchemy",
+}
+"""What an interpreter of this casus's venv costs before casus does anything: the floor."""
 
 
 def _program(venv: Path) -> list[str]:
@@ -44,6 +53,16 @@ def _once(program: list[str], args: list[str], env: dict[str, str]) -> tuple[flo
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def floor(venv: Path, env: dict[str, str], runs: int = RUNS) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) of each ``FLOOR`` snippet run by the venv's python."""
+    python = [str(venv / "bin" / "python"), "-c"]
+    for code in FLOOR.values():
+        _once(python, [code], env)  # cache the bytecode
+    times = {label: [_once(python, [code], env) for _ in range(runs)] for label, code in FLOOR.items()}
+    return {label: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
+            for label, values in times.items()}
 
 
 def measure(venvs: dict[str, Path], runs: int = RUNS) -> dict[tuple[str, str], tuple[float, float]]:
@@ -65,8 +84,11 @@ def measure(venvs: dict[str, Path], runs: int = RUNS) -> dict[tuple[str, str], t
             for command, args in COMMANDS.items():
                 for name, venv in venvs.items():
                     times.setdefault((name, command), []).append(_once(_program(venv), args, envs[name]))
-    return {key: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
-            for key, values in times.items()}
+        figures = {key: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
+                   for key, values in times.items()}
+        mine = "this casus"
+        figures.update({("floor", label): value for label, value in floor(venvs[mine], envs[mine], runs).items()})
+    return figures
 
 
 def run() -> list[str]:
@@ -95,6 +117,22 @@ def run() -> list[str]:
             base, mine = results[("baseline", command)], results[("this casus", command)]
             row += f" | {base[0] / mine[0]:.1f}×, {base[1] / mine[1]:.1f}×"
         lines.append(row + f" | {TARGETS[command] * 1000:.0f} ms |")
+    lines += [
+        "",
+        f"The floor, in the same run (this casus's venv, median of {RUNS}): what the interpreter and the "
+        "libraries cost before casus does anything, and how far above `python -c pass` each command is.",
+        "",
+        "| the floor | wall | CPU |",
+        "|---|---|---|",
+    ]
+    for label in FLOOR:
+        wall, cpu = results[("floor", label)]
+        lines.append(f"| {label} | {wall * 1000:.0f} ms | {cpu * 1000:.0f} ms |")
+    base_wall, base_cpu = results[("floor", "`python -c pass`")]
+    for command, args in COMMANDS.items():
+        wall, cpu = results[("this casus", command)]
+        lines.append(f"| `casus {' '.join(repr(a) if ' ' in a else a for a in args)}` above `pass` "
+                     f"| +{(wall - base_wall) * 1000:.0f} ms | +{(cpu - base_cpu) * 1000:.0f} ms |")
     lines.append("")
     return lines
 

@@ -38,6 +38,24 @@ def test_a_second_command_answers_from_the_snapshot_without_opening_the_store(tm
     assert second.registry is second.knowledge_base().registry
 
 
+def test_a_scenario_reads_its_states_from_the_snapshot_instead_of_building_the_registry(tmp_path):
+    from casus.states import default_registry
+
+    path = tmp_path / "casus.sqlite"
+    command(path).state("North Korea")
+    second = command(path)
+    registry = second.registry  # a scenario names its states before it asks for the base
+    assert registry is not default_registry() and registry.lookup("Estonia").id == "EST"
+    assert second.knowledge_base().registry is registry and second._store is None and second.builds == 0
+    assert "EST" in [p.state.id for p in second.scenario(["RUS attacks EST"], "2025-01-01").sides.defenders]
+
+
+def test_without_a_snapshot_the_registry_is_built_from_the_state_files(tmp_path):
+    from casus.states import default_registry
+
+    assert command(tmp_path / "casus.sqlite").registry is default_registry()
+
+
 def test_a_write_after_the_snapshot_is_seen_by_the_next_command(tmp_path):
     path = tmp_path / "casus.sqlite"
     command(path).state("North Korea")
@@ -89,3 +107,15 @@ def test_asking_as_known_at_a_date_reads_the_store(tmp_path):
     reader = command(path)
     reader.state("North Korea", known_at="2026-01-01")
     assert reader._store is not None
+
+
+def test_a_base_read_back_from_its_snapshot_holds_the_same_records(tmp_path):
+    path = tmp_path / "casus.sqlite"
+    built = command(path).knowledge_base()
+    read = command(path)
+    kb = read.knowledge_base()
+    assert read.builds == 0 and kb is not built
+    assert kb.treaties == built.treaties and kb.memberships == built.memberships
+    assert kb.obligations == built.obligations and kb.suspensions == built.suspensions
+    assert [s for s in kb.registry.all()] == [s for s in built.registry.all()]
+    assert kb.registry.lookup("Zaire", on="1990-01-01").id == "COD"

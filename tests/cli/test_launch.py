@@ -61,3 +61,32 @@ def test_a_read_only_command_on_a_saved_base_imports_neither_sqlalchemy_nor_the_
     assert '"id": "PRK"' in first
     second = run(*env_code)
     assert second.strip().endswith("MODULES False False False")
+
+
+def imported(store, argv, modules):
+    """Which of ``modules`` one ``casus`` process running ``argv`` imports, on a store whose base is saved."""
+    code = [
+        f"import os, sys; os.environ['CASUS_DB'] = {str(store)!r}", "from casus.cli.launch import main",
+        f"sys.argv = ['casus', *{list(argv)!r}]",
+        "try:", "    main()", "except SystemExit:", "    pass",
+        f"print('MODULES', [m for m in {list(modules)!r} if m in sys.modules])",
+    ]
+    run(*code)  # the first command creates the store and saves its base
+    output = run(*code)
+    return output, output.rsplit("MODULES", 1)[1].strip()
+
+
+HEAVY = ("pydantic", "rich", "casus.cli.render", "casus.cli.text", "pycountry", "sqlalchemy")
+
+
+def test_an_answer_in_json_imports_no_pydantic_rich_or_renderers(tmp_path):
+    """Typer's coercion of plain parameters, the contracts and Rich are left out of `--json` answers."""
+    output, heavy = imported(tmp_path / "casus.sqlite", ["state", "PRK", "--json"], HEAVY)
+    assert '"id": "PRK"' in output and heavy == "[]"
+    output, heavy = imported(tmp_path / "casus.sqlite", ["scenario", "RUS attacks EST", "--json"], HEAVY)
+    assert '"attacker": {' in output and heavy == "[]"
+
+
+def test_the_same_answer_in_text_imports_rich_and_the_renderers(tmp_path):
+    output, heavy = imported(tmp_path / "casus.sqlite", ["state", "PRK"], HEAVY)
+    assert "North Korea" in output and heavy == "['rich', 'casus.cli.render', 'casus.cli.text']"

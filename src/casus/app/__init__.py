@@ -48,6 +48,10 @@ subcommand joins the words with ``_``: ``casus review accept`` is
   ``exposure(on=None)`` (the ``casus.engine.views.Exposure`` view),
   ``exposure_table(on=None, *, offset=0, limit=None) -> ExposureTable``,
   ``entanglement(on=None) -> Entanglement``;
+- the same answers as JSON, without building their contracts, for a caller that
+  only prints them (``casus state --json``, ``casus scenario --json``):
+  ``state_json``, ``scenario_json``, ``scenario_file_json``, ``run_json``
+  (each gives exactly what ``.to_json()`` of the contract would);
 - history, imports, exports: ``replay(start_day=None) -> Replay``,
   ``replay_compare(coding, start_day=None) -> ReplayComparison``,
   ``import_atop(member_csv, alliance_csv=None, *, replace=False) -> AtopImport``,

@@ -68,6 +68,10 @@ class App:
         """The state registry (the package's, unless given): loaded on first use, or taken from a snapshot."""
         if self._registry is None:
             with self._lock:
+                # A fresh snapshot carries the registry the base was built with: reading it costs
+                # less than building one from the state files (pycountry, every name normalised).
+                if self._store is None and self._snapshot_file() is not None:
+                    self._snapshot_base()
                 if self._registry is None:
                     from casus.states import default_registry
 
@@ -146,7 +150,7 @@ class App:
         if self._gazetteer is None:
             from casus.places import default_gazetteer
 
-            self._gazetteer = default_gazetteer()
+            self._gazetteer = default_gazetteer(self.registry)
         return self._gazetteer
 
     @property
@@ -174,17 +178,9 @@ class App:
         if database is not None:
             from casus.store import snapshot
         if database is not None and self._store is None:
-            # Only before the store is open: the mark costs a connection and a scan of every
-            # table's bounds (~9 ms under load), which a server must not pay per request.
-            mark = snapshot.mark(database)
-            if mark is not None:
-                key = (mark[1], None)
-                with self._lock:
-                    kb = self._kbs.get_fresh(key) or snapshot.load(database, mark)
-                    if kb is not None:
-                        self._adopt(kb)
-                        self._kbs.put(key, kb)
-                        return kb
+            kb = self._snapshot_base()
+            if kb is not None:
+                return kb
         generation = self.store.generation()  # before the rows: a write in between only costs a rebuild
         key = (generation, known_at)
         with self._lock:
@@ -199,6 +195,26 @@ class App:
                 self._kbs.put(key, kb)
                 if mark is not None and mark[1] == generation:
                     snapshot.save(database, mark, kb)
+            return kb
+
+    def _snapshot_base(self):
+        """The current base from the snapshot beside the store, if it is fresh; else None.
+
+        Only before the store is open: the mark costs a connection and a scan of every
+        table's bounds (~9 ms under load), which a server must not pay per request.
+        """
+        from casus.store import snapshot
+
+        database = self._snapshot_file()
+        mark = snapshot.mark(database)
+        if mark is None:
+            return None
+        key = (mark[1], None)
+        with self._lock:
+            kb = self._kbs.get_fresh(key) or snapshot.load(database, mark)
+            if kb is not None:
+                self._adopt(kb)
+                self._kbs.put(key, kb)
             return kb
 
     def _snapshot_file(self):
@@ -242,12 +258,18 @@ class App:
               known_at: dt.datetime | dt.date | str | None = None) -> contracts.StateProfile:
         """Who is bound to defend a state on a date, whom it defends, its other duties, and the
         treaties that ended for it (``casus state``); ``known_at``: as the store knew it then."""
+        return contracts.StateProfile.model_validate(self.state_json(query, on, known_at=known_at))
+
+    def state_json(self, query: str, on: dt.date | str | None = None, *,
+                   known_at: dt.datetime | dt.date | str | None = None) -> dict[str, Any]:
+        """``state(...).to_json()`` without building the contract, for a caller that only prints it
+        (``casus state --json``): the knowledge base already gives the contract's JSON, field for
+        field and in order (tests/contracts/test_library_json.py checks that on every state)."""
         from casus.kb import state_profile
 
         day = self.day(on)
         kb = self.knowledge_base(self.moment(known_at))
-        profile = state_profile(kb, self.registry.lookup(query, on=day).id, day)
-        return contracts.StateProfile.model_validate(profile.to_json(kb))
+        return state_profile(kb, self.registry.lookup(query, on=day).id, day).to_json(kb)
 
     def treaties(
         self, state: str | None = None, on: dt.date | str | None = None, kind: str | None = None
@@ -348,6 +370,21 @@ class App:
         chosen = self.build_scenario(acts, on, mode=mode, place=place, provoked=provoked, requested=requested)
         return self.run(chosen, on_round=on_round)
 
+    def scenario_json(
+        self,
+        acts: Sequence[ActInput],
+        on: dt.date | str | None = None,
+        *,
+        mode: Mode | str = "strict",
+        place: str | None = None,
+        provoked: bool | None = False,
+        requested: bool | None = None,
+        on_round=None,
+    ) -> dict[str, Any]:
+        """``scenario(...).to_json()`` without building the contract (see ``run_json``)."""
+        chosen = self.build_scenario(acts, on, mode=mode, place=place, provoked=provoked, requested=requested)
+        return self.run_json(chosen, on_round=on_round)
+
     def place(self, query: str, on: dt.date | str | None = None) -> contracts.PlaceReport:
         """A place as casus resolves it on a date: sovereign, administrator, dispute, and the
         treaty areas that contain it (``casus place``). Unknown names are refused with suggestions."""
@@ -358,16 +395,30 @@ class App:
 
     def scenario_file(self, path: str | os.PathLike, on_round=None) -> contracts.ScenarioReport:
         """Fire a scenario written in YAML or JSON (``casus scenario --file``)."""
+        return self.run(self._scenario_file(path), on_round=on_round)
+
+    def scenario_file_json(self, path: str | os.PathLike, on_round=None) -> dict[str, Any]:
+        """``scenario_file(...).to_json()`` without building the contract (see ``run_json``)."""
+        return self.run_json(self._scenario_file(path), on_round=on_round)
+
+    def _scenario_file(self, path: str | os.PathLike):
         from casus.engine import load_scenario_file
 
-        return self.run(load_scenario_file(Path(path), self.registry, today=self.today()), on_round=on_round)
+        return load_scenario_file(Path(path), self.registry, today=self.today())
 
     def run(self, scenario, on_round=None) -> contracts.ScenarioReport:
         """Fire an already built ``casus.engine.Scenario``."""
+        return contracts.ScenarioReport.model_validate(self.run_json(scenario, on_round=on_round))
+
+    def run_json(self, scenario, on_round=None) -> dict[str, Any]:
+        """``run(...).to_json()`` without building the contract, for a caller that only prints it
+        (``casus scenario --json``; an escalation's answer has tens of thousands of reasons): the
+        engine's report is already the contract's JSON, field for field and in order
+        (tests/contracts/test_library_json.py checks that on strict and escalating scenarios)."""
         from casus.engine import Engine, Report
 
         outcome = Engine(self.knowledge_base(), self.places).run(scenario, on_round=on_round)
-        return contracts.ScenarioReport.model_validate(Report(outcome, self.registry).to_json())
+        return Report(outcome, self.registry).to_json()
 
     def diff(self, start: dt.date | str, end: dt.date | str) -> contracts.Diff:
         """Duties that appeared, ended or changed between two dates (``casus diff``)."""

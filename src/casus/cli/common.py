@@ -14,12 +14,12 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
+from casus.cli.coercion import Typer
 from casus.errors import CasusError, ConflictError, InvalidArgumentError
 
-app = typer.Typer(
+# Plain parameters are coerced without pydantic (``casus.cli.coercion``).
+app = Typer(
     name="casus",
     help="Mutual-assistance treaties made computable: who is bound to defend whom, when, and why.",
     no_args_is_help=True,
@@ -29,10 +29,33 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-# Never markup, emoji or highlighting: a state, place or treaty name ("[/b]", ":flag:") prints as
-# typed. Renderers style with ``rich.text.Text``.
-out = Console(markup=False, emoji=False, highlight=False)
-err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
+
+
+def console(stream: str = "out"):
+    """The Rich console of standard output (``out``) or standard error (``err``), made on first use
+    and kept as this module's ``out`` or ``err``: an answer in JSON imports no Rich at all.
+
+    Never markup, emoji or highlighting: a state, place or treaty name ("[/b]", ":flag:") prints as
+    typed. Renderers style with ``rich.text.Text``.
+    """
+    made = globals().get(stream)
+    if made is None:
+        from rich.console import Console
+
+        if stream == "err":
+            made = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
+        else:
+            made = Console(markup=False, emoji=False, highlight=False)
+        globals()[stream] = made
+    return made
+
+
+def __getattr__(name: str):
+    # ``from casus.cli.common import out, err``: the consoles, made when a module first asks.
+    if name in ("out", "err"):
+        return console(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 OnOption = Annotated[
     str | None,
@@ -65,10 +88,12 @@ def round_progress(show: bool):
     """Escalation's progress on standard error while it runs ("round 3: 34 joined, 120 acts
     next"), on a terminal only: piped output and files never see it. Yields the callback
     ``Engine.run`` calls after each round."""
-    if not show or not err.is_terminal:
+    err = console("err") if show else None
+    if err is None or not err.is_terminal:
         yield None
         return
     from rich.status import Status
+    from rich.text import Text
 
     with Status(Text("escalating: round 1"), console=err) as status:
         def on_round(number: int, joined: int, acts_next: int) -> None:
@@ -87,7 +112,12 @@ def print_json(payload: Any) -> None:
 
 def emit(payload: Any, as_json: bool, renderer, *render_args: Any, fmt: str = "text", rows=None) -> None:
     """Print ``payload`` as JSON for programs, its table as TSV or CSV (``rows(payload)`` gives the
-    header and the rows), or hand it to a renderer for people."""
+    header and the rows), or hand it to a renderer for people.
+
+    ``renderer`` and ``rows`` may be names in ``casus.cli.render``, imported only when text or a
+    table is asked for: JSON needs neither the renderers nor Rich."""
+    if isinstance(renderer, str) or isinstance(rows, str):
+        renderer, rows = _rendering(renderer), _rendering(rows)
     if fmt not in ("text", "tsv", "csv"):
         raise InvalidArgumentError(f"--format: {fmt!r} is not one of text, tsv, csv")
     if as_json and fmt != "text":
@@ -100,7 +130,20 @@ def emit(payload: Any, as_json: bool, renderer, *render_args: Any, fmt: str = "t
         header, body = rows(payload)
         sys.stdout.write(delimited(header, body, fmt))
     else:
-        renderer(out, *render_args)
+        renderer(console("out"), *render_args)
+
+
+def _rendering(name):
+    """A function of ``casus.cli.render`` by name (anything else as it is)."""
+    if not isinstance(name, str):
+        return name
+
+    def call(*args, **kwargs):
+        from casus.cli import render
+
+        return getattr(render, name)(*args, **kwargs)
+
+    return call
 
 
 # What the CLI adds to a library error, by error code (and, for missing data, the dataset):
@@ -139,7 +182,9 @@ def edge(function=None, *, flags: dict[str, str] | None = None):
             try:
                 return function(*args, **kwargs)
             except CasusError as exc:
-                err.print(Text("error:", style="bold red") + Text(f" {describe(exc, flags)}"))
+                from rich.text import Text
+
+                console("err").print(Text("error:", style="bold red") + Text(f" {describe(exc, flags)}"))
                 raise typer.Exit(exc.exit_code) from None
 
         return wrapper
@@ -167,7 +212,7 @@ def atomic_write(output: str, write, what: str) -> None:
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise InvalidArgumentError(f"cannot write {target}: {exc}", field="output") from exc
-    err.print(f"wrote {what} to {target}")
+    console("err").print(f"wrote {what} to {target}")
 
 
 def write_bytes(payload: bytes, output: str | None, what: str) -> None:

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from casus.cli import render
 from casus.cli.common import (
     FormatOption,
     JsonOption,
@@ -61,12 +60,11 @@ def scenario(
     app_ = open_app()
     with round_progress(show=bool(file) or mode == "escalation") as on_round:
         if file:
-            report = app_.scenario_file(file, on_round=on_round)
+            payload = app_.scenario_file_json(file, on_round=on_round)
         else:
-            report = app_.scenario(acts, on, mode=mode or "strict", place=place, provoked=provoked,
-                                   requested=True if requested else None, on_round=on_round)
-    payload = report.to_json()
-    emit(payload, as_json, render.scenario, payload, verbose, fmt=fmt, rows=render.scenario_rows)
+            payload = app_.scenario_json(acts, on, mode=mode or "strict", place=place, provoked=provoked,
+                                         requested=True if requested else None, on_round=on_round)
+    emit(payload, as_json, "scenario", payload, verbose, fmt=fmt, rows="scenario_rows")
 
 
 @app.command()
@@ -79,7 +77,7 @@ def diff(
 ) -> None:
     """Obligations that appeared, ended or changed between two dates."""
     payload = open_app().diff(start, end).to_json()
-    emit(payload, as_json, render.diff, payload, fmt=fmt, rows=render.diff_rows)
+    emit(payload, as_json, "diff", payload, fmt=fmt, rows="diff_rows")
 
 
 @app.command()
@@ -104,4 +102,4 @@ def entanglement(on: OnOption = None, fmt: FormatOption = "text", as_json: JsonO
     """For each state: how many ordered pairs (attacker, target) would bind it to defend."""
     result = open_app().entanglement(on)
     payload = result.to_json()
-    emit(payload, as_json, render.entanglement, payload["states"], result.on, fmt=fmt, rows=render.entanglement_rows)
+    emit(payload, as_json, "entanglement", payload["states"], result.on, fmt=fmt, rows="entanglement_rows")

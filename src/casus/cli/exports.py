@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from casus.cli.coercion import Typer
 from casus.cli.common import (
     JsonOption,
     OnOption,
@@ -21,7 +22,7 @@ from casus.cli.common import (
     write_table,
 )
 
-export_app = typer.Typer(
+export_app = Typer(
     help="Research exports: dyad-year tables in peacesciencer's columns, the obligation network as GraphML.",
     no_args_is_help=True,
 )

@@ -6,10 +6,11 @@ from typing import Annotated
 
 import typer
 
+from casus.cli.coercion import Typer
 from casus.cli.common import JsonOption, app, edge, err, open_app, out, print_json
 
-import_app = typer.Typer(help="Import research datasets into the store (ATOP, COW wars).", no_args_is_help=True)
-check_app = typer.Typer(help="Compare the curated treaties with imported datasets.", no_args_is_help=True)
+import_app = Typer(help="Import research datasets into the store (ATOP, COW wars).", no_args_is_help=True)
+check_app = Typer(help="Compare the curated treaties with imported datasets.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(check_app, name="check")
 

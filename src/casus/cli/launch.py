@@ -18,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from casus.cli.common import app, out
+from casus.cli.common import app, console
 
 DOMAINS = ("states", "places", "treaties", "store", "engine", "imports", "history", "reader", "exports", "review",
            "serve")
@@ -54,7 +54,7 @@ def _version(value: bool) -> None:
     if value:
         from casus import __version__
 
-        out.print(f"casus {__version__}")
+        console("out").print(f"casus {__version__}")
         raise typer.Exit()
 
 

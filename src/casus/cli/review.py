@@ -7,10 +7,11 @@ from typing import Annotated
 
 import typer
 
+from casus.cli.coercion import Typer
 from casus.cli.common import JsonOption, app, edge, emit, open_app
 from casus.errors import InvalidArgumentError
 
-review_app = typer.Typer(
+review_app = Typer(
     help="Review what the reader proposes: list open proposals (the default), show, accept or reject one.",
     invoke_without_command=True,
 )

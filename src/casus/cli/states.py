@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from casus.cli import render
 from casus.cli.common import FormatOption, JsonOption, OnOption, VerboseOption, app, edge, emit, open_app
 
 
@@ -22,5 +21,5 @@ def state(
     as_json: JsonOption = False,
 ) -> None:
     """Who is bound to defend a state, whom it is bound to defend, and its other obligations."""
-    payload = open_app().state(name, on, known_at=known_at).to_json()
-    emit(payload, as_json, render.state_profile, payload, history, verbose, fmt=fmt, rows=render.state_rows)
+    payload = open_app().state_json(name, on, known_at=known_at)
+    emit(payload, as_json, "state_profile", payload, history, verbose, fmt=fmt, rows="state_rows")

@@ -31,12 +31,10 @@ class ConditionCheck:
     """Set when the condition comes from one party's understanding or reservation."""
 
     def to_json(self) -> dict[str, str | None]:
-        out = {"condition": self.condition, "status": self.status, "detail": self.detail}
-        if self.status == OPEN:
-            out["decides"] = self.decides or _DECIDES.get(self.condition)
-        if self.party:
-            out["party"] = self.party
-        return out
+        """Every field of ``contracts.ConditionCheck``, in its order; ``decides`` only for an open one."""
+        return {"condition": self.condition, "status": self.status, "detail": self.detail,
+                "decides": self.decides or _DECIDES.get(self.condition) if self.status == OPEN else None,
+                "party": self.party or None}
 
 
 _DECIDES = {

@@ -66,16 +66,22 @@ class Report:
         return found
 
     def reason(self, reason: Reason) -> dict[str, Any]:
+        """One reason as the contract's ``Reason``, in its field order. What the duty gives is built
+        once per duty, as a whole reason, and copied: an escalation reports tens of thousands."""
         binding = reason.binding
         against = reason.act.attacker if binding.kind != "offense" else reason.act.target
         key = (binding.treaty.id, binding.obligation.key, binding.obligor, binding.beneficiary)
         duty = self._duties.get(key)
         if duty is None:
             duty = self._duties[key] = {
+                "kind": binding.kind,
                 "treaty": self.treaty(binding.treaty),
                 "article": binding.obligation.article,
                 "strength": binding.obligation.strength,
                 "toward": self.state(binding.beneficiary),
+                "against": None,
+                "act": None,
+                "conditions": None,
                 "territory_rule": self.territory_rule(reason),
                 "notes": list(binding.notes),
                 "source": binding.obligation.source,
@@ -85,21 +91,11 @@ class Report:
         checks = self._checks.get(id(reason.checks))
         if checks is None:
             checks = self._checks[id(reason.checks)] = [check.to_json() for check in reason.checks]
-        return {
-            "kind": binding.kind,
-            "treaty": duty["treaty"],
-            "article": duty["article"],
-            "strength": duty["strength"],
-            "toward": duty["toward"],
-            "against": self.state(against),
-            "act": self.act(reason),
-            "conditions": checks,
-            "territory_rule": duty["territory_rule"],
-            "notes": duty["notes"],
-            "source": duty["source"],
-            "uncertain": duty["uncertain"],
-            "basis": duty["basis"],
-        }
+        out = duty.copy()  # keeps the order; the three below are set in place
+        out["against"] = self.state(against)
+        out["act"] = self.act(reason)
+        out["conditions"] = checks
+        return out
 
     def chain(self, participant: Participant) -> list[dict[str, Any]]:
         """How the state came in: the initial act, then each entry that led to it."""
@@ -227,7 +223,7 @@ class Report:
             "conflicted": [
                 {
                     "state": self.state(state),
-                    "reasons": [{"why": why, **self.reason(reason)} for why, reason in items],
+                    "reasons": [{**self.reason(reason), "why": why} for why, reason in items],
                 }
                 for state, items in sorted(outcome.conflicted.items(), key=lambda item: name(item[0]))
             ],

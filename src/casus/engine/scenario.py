@@ -9,9 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
-from casus import yamlio
 from casus.dates import parse_day
 from casus.errors import DataFileError, InvalidArgumentError
 from casus.vocab import Mode as ModeVocabulary
@@ -139,6 +136,10 @@ def load_scenario_file(path: Path, registry, today: dt.date | None = None) -> Sc
     """Read a scenario from YAML or JSON; errors name the file, the act and the field.
 
     ``on`` is ISO or ``today`` (the caller's ``today``; without one, "today" is refused)."""
+    import yaml  # only for a scenario file: a scenario on the command line needs no YAML
+
+    from casus import yamlio
+
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")

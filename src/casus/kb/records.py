@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from casus.pickling import quick_pickle
+
 MEMBERS = "members"
 UNILATERAL_NOTE = (
     "a unilateral pledge, not a treaty: it binds only the state that made it, which may revoke it alone; "
@@ -18,6 +20,7 @@ def _within(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
     return start is not None and start <= day and (end is None or day < end)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class TreatyRecord:
     id: str
@@ -60,14 +63,16 @@ class TreatyRecord:
             return "signed"
         return "not yet signed"
 
-    def ref(self) -> dict[str, str]:
-        """How answers name the treaty; a unilateral pledge says so wherever it appears."""
+    def ref(self) -> dict[str, str | None]:
+        """How answers name the treaty (every field of ``contracts.TreatyRef``, in its order); a
+        unilateral pledge says so wherever it appears."""
         if self.instrument == "unilateral":
             return {"id": self.id, "name": self.name, "short": self.short_name, "instrument": "unilateral",
                     "note": UNILATERAL_NOTE}
-        return {"id": self.id, "name": self.name, "short": self.short_name}
+        return {"id": self.id, "name": self.name, "short": self.short_name, "instrument": None, "note": None}
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class MembershipRecord:
     key: str
@@ -105,6 +110,7 @@ class MembershipRecord:
         return (start is None or day < start) and (ended is None or day < ended)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class ObligationRecord:
     key: str
@@ -130,6 +136,7 @@ class ObligationRecord:
         )
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class SuspensionRecord:
     key: str
@@ -150,6 +157,7 @@ class SuspensionRecord:
         )
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Binding:
     """One directed duty on a date: ``obligor`` is bound toward ``beneficiary``."""

@@ -600,9 +600,10 @@ def _state_of(place: Place) -> str | None:
 
 
 @functools.cache
-def default_gazetteer() -> Gazetteer:
-    """The gazetteer of the data shipped with casus, built once per process."""
-    return Gazetteer(files("casus.places") / "data")
+def default_gazetteer(registry: StateRegistry | None = None) -> Gazetteer:
+    """The gazetteer of the data shipped with casus, built once per process (and registry: an app
+    whose registry came from a snapshot passes it, and no second registry is built)."""
+    return Gazetteer(files("casus.places") / "data", registry)
 
 
 def _read_extract(name: str) -> list[dict[str, str]]:

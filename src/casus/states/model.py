@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casus.errors import InvalidArgumentError
+from casus.pickling import quick_pickle
 
 Span = tuple[dt.date, dt.date | None]
 """``[from, to)``: ``to`` is the first day that no longer counts; ``None`` = open."""
@@ -35,6 +36,7 @@ def covers(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
     return (start is None or start <= day) and (end is None or day < end)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Alias:
     """Another way of naming a state, optionally only for a time (``[valid_from, valid_to)``)."""
@@ -49,6 +51,7 @@ class Alias:
         return covers(self.valid_from, self.valid_to, day)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class HistoricalName:
     """The name a state bore over ``[valid_from, valid_to)`` (e.g. Zaire for COD)."""
@@ -58,6 +61,7 @@ class HistoricalName:
     valid_to: dt.date | None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class State:
     """A member of the state system (Correlates of War), named by its casus id.

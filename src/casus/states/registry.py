@@ -29,6 +29,7 @@ from os import PathLike
 
 
 from casus.errors import AmbiguousStateError, InvalidArgumentError, UnknownStateError
+from casus.pickling import quick_pickle
 from casus.states.files import load_states
 from casus.states.model import State, as_date, covers
 from casus.states.normalize import compact, normalize
@@ -36,6 +37,7 @@ from casus.states.normalize import compact, normalize
 Day = dt.date | str | None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class _Key:
     """One way of writing one state's name, valid over ``[valid_from, valid_to)``."""

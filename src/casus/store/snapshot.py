@@ -32,7 +32,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the snapshot's layout changes."""
 
 _TABLES = ("treaties", "memberships", "obligations", "suspensions")
@@ -53,9 +53,9 @@ def snapshot_path(database: Path) -> Path:
     return database.with_name(database.name + "-kb.pickle")
 
 
-_MADE_FROM = ("__init__.py", "kb", "states", "treaties", "store")
-"""What a saved base is made of: the package version, the record and registry classes, the
-built-in treaty and state data, and the store's reading of its rows."""
+_MADE_FROM = ("__init__.py", "pickling.py", "kb", "states", "treaties", "store")
+"""What a saved base is made of: the package version, how its records pickle, the record and
+registry classes, the built-in treaty and state data, and the store's reading of its rows."""
 
 
 def package_fingerprint() -> tuple:
@@ -63,8 +63,10 @@ def package_fingerprint() -> tuple:
     global _fingerprint
     if _fingerprint is None:
         root = Path(__file__).resolve().parent.parent
-        entries = [("__init__.py", (root / "__init__.py").stat().st_size, (root / "__init__.py").stat().st_mtime_ns)]
-        for folder, dirs, files in (step for part in _MADE_FROM[1:] for step in os.walk(root / part)):
+        entries = [(name, (root / name).stat().st_size, (root / name).stat().st_mtime_ns)
+                   for name in _MADE_FROM if name.endswith(".py")]
+        folders = [part for part in _MADE_FROM if not part.endswith(".py")]
+        for folder, dirs, files in (step for part in folders for step in os.walk(root / part)):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
                 if name.endswith((".pyc", ".pyo")):

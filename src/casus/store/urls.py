@@ -9,10 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 
 def default_path() -> Path:
+    import platformdirs  # only without CASUS_DB: it costs a start-up more than finding the store
+
     return platformdirs.user_data_path("casus", appauthor=False) / "casus.sqlite"
 
 
