@@ -74,6 +74,7 @@ class Report:
             duty = self._duties[key] = {
                 "treaty": self.treaty(binding.treaty),
                 "article": binding.obligation.article,
+                "label": binding.obligation.article_label,
                 "strength": binding.obligation.strength,
                 "toward": self.state(binding.beneficiary),
                 "territory_rule": self.territory_rule(reason),
@@ -89,6 +90,7 @@ class Report:
             "kind": binding.kind,
             "treaty": duty["treaty"],
             "article": duty["article"],
+            "label": duty["label"],
             "strength": duty["strength"],
             "toward": duty["toward"],
             "against": self.state(against),
@@ -116,6 +118,7 @@ class Report:
                     "kind": via.kind,
                     "treaty": via.binding.treaty.id,
                     "article": via.binding.obligation.article,
+                    "label": via.binding.obligation.article_label,
                     "toward": via.binding.beneficiary,
                     "act": f"{via.act.attacker} attacks {via.act.target}",
                 }
@@ -203,6 +206,7 @@ class Report:
                 {
                     "treaty": d.reason.binding.treaty.ref(),
                     "article": d.reason.binding.obligation.article,
+                    "label": d.reason.binding.obligation.article_label,
                     "attacker": self.state(d.reason.act.attacker),
                     "target": self.state(d.reason.act.target),
                     "bound": f"{d.state} is bound to defend {d.toward}",
@@ -218,6 +222,7 @@ class Report:
                     "toward": self.state(toward),
                     "treaty": treaty.ref(),
                     "article": obligation.article,
+                    "label": obligation.article_label,
                     "kind": obligation.kind,
                     "status": treaty.status_on(self.on),
                     "binds_from": binds_from.isoformat() if binds_from else None,

@@ -34,13 +34,16 @@ class Duty:
             "role": self.role,
             "treaty": self.binding.treaty.ref(),
             "article": obligation.article,
+            "label": obligation.article_label,
             "kind": obligation.kind,
             "strength": obligation.strength,
             "conditions": obligation.conditions,
             "summary": obligation.summary,
             "source": obligation.source,
             "notes": list(self.binding.notes),
-            "uncertain": "; ".join(x for x in (obligation.uncertain, beyond) if x) or None,
+            # the same facts as a scenario's reasons (treaty, article, membership, coverage)
+            "uncertain": "; ".join(why for _, why in self.binding.basis) or None,
+            "basis": self.binding.basis_json(),
             "known_to": iso(kb.known_to(self.binding.treaty)) if beyond else None,
         }
 
@@ -161,7 +164,7 @@ def state_profile(kb: KnowledgeBase, state_id: str, on: dt.date) -> StateProfile
         duties.sort(key=key)
     for treaty, membership in kb.pending_of(state.id, on):
         kinds = tuple(
-            f"Art. {o.article} {o.kind}" for o in kb.obligations.get(treaty.id, [])
+            f"{o.article_label} {o.kind}" for o in kb.obligations.get(treaty.id, [])
         )
         profile.pending.append(Pending(treaty, membership, kinds))
     profile.ended = ended_duties(kb, state.id, on)
