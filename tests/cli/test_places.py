@@ -74,3 +74,12 @@ def test_the_place_header_keeps_its_date_together_at_80_columns():
     ]
     assert [line for line in lines if line != line.rstrip() or len(line) > 80] == []
     assert "  Anglo-Portuguese 1373 1661 secret article — party-territory (sovereignty)" in lines
+
+
+def test_an_attack_on_puerto_rico_is_decided_by_where_it_lies_not_as_possibly_pacific():
+    result = runner.invoke(app, ["scenario", "CHN attacks USA at Puerto Rico", "--on", "2025-01-01", "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    treaties = {r["treaty"]["id"] for p in payload["sides"]["defenders"] for r in p["reasons"]}
+    assert treaties == {"oas-charter"}  # not ANZUS, SEATO, US–Philippines or NATO (south of the Tropic)
+    assert [(c["state"]["id"], c["reason"]["treaty"]["id"]) for c in payload["conditional"]] == [("VEN", "rio-treaty")]

@@ -127,10 +127,14 @@ def test_taiwan_today_says_when_its_last_defender_stopped_being_bound():
 
     result = CliRunner().invoke(cli, ["state", "TWN", "--on", "2025-01-01", "--history"])
     assert result.exit_code == 0, result.output
-    text = " ".join(result.stdout.split())
-    assert ("none since Mutual Defense Treaty between the United States of America and the Republic of China "
-            "ended for it on 1980-01-01 (the treaty terminated)") in text
-    assert "1980-01-01 US–ROC 1954 (defense, nonaggression): the treaty terminated" in text
+    assert result.stdout.splitlines()[:6] == [
+        "Taiwan (TWN, COW 713) on 2025-01-01",
+        "note: No state is bound to defend Taiwan on 2025-01-01; none since US–ROC 1954",
+        "      ended for it on 1980-01-01 (the treaty terminated).",
+        "Ended before 2025-01-01 (1):",
+        "  1980-01-01  US–ROC 1954 (defense, nonaggression): the treaty terminated",
+        "Bound to defend Taiwan: none on 2025-01-01",
+    ]
 
 
 def test_state_json_lists_the_ended_treaties_and_accepts_today_and_known_at():

@@ -172,7 +172,7 @@ def state_profile(kb: KnowledgeBase, state_id: str, on: dt.date) -> StateProfile
     if not profile.defended_by and defence_ended:
         last = defence_ended[0]
         profile.notes.append(f"No state is bound to defend {state.name_on(on)} on {on.isoformat()}; none since "
-                             f"{last.treaty.name} ended for it on {last.ended.isoformat()} ({last.why}).")
+                             f"{last.treaty.short_name} ended for it on {last.ended.isoformat()} ({last.why}).")
     for treaty, suspension in kb.suspensions_of(state.id, on):
         effect = "suspended" if suspension.legal_effect == "suspended" else "declared, no legal effect"
         profile.notes.append(f"{treaty.name}: {suspension.summary} ({effect}, since {suspension.valid_from}).")
