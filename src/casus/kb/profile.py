@@ -41,8 +41,9 @@ class Duty:
             "summary": obligation.summary,
             "source": obligation.source,
             "notes": list(self.binding.notes),
-            # the same facts as a scenario's reasons (treaty, article, membership, coverage)
-            "uncertain": "; ".join(why for _, why in self.binding.basis) or None,
+            # the same facts as a scenario's reasons (treaty, article, membership), then the coverage
+            "uncertain": "; ".join([why for fact, why in self.binding.basis if fact != beyond]
+                                   + ([beyond] if beyond else [])) or None,
             "basis": self.binding.basis_json(),
             "known_to": iso(kb.known_to(self.binding.treaty)) if beyond else None,
         }
