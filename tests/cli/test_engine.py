@@ -160,7 +160,7 @@ def test_diff_lists_sweden_joining_nato_as_one_line_per_article():
     assert lines[-1] == "Ended (0)"
     tsv = run("diff", "--from", "2024-01-01", "--to", "2025-01-01", "--format", "tsv").stdout.splitlines()
     assert tsv[1] == ("appeared\t2024-08-28\tAUS\tTUV\taustralia-tuvalu-falepili-2023\tFalepili 2023\t4\tdefense\t"
-                      "discretionary")
+                      "discretionary\tArt. 4")
     assert len(tsv) == 192
 
 
@@ -196,7 +196,7 @@ def test_russia_attacking_estonia_fits_in_60_lines_at_80_columns():
         "  NATO Art. 5 · defend Estonia · discretionary · place met [1]",
     ]
     assert "  NATO Art. 4 · with Estonia [1] · the same 31" in lines
-    assert "  Russia–Kyrgyzstan 1992 Art. neutrality · not help Estonia (?) [3] — Kyrgyzstan" in lines
+    assert "  Russia–Kyrgyzstan 1992 neutrality · not help Estonia (?) [3] — Kyrgyzstan" in lines
 
 
 def test_a_scenario_as_tsv_gives_one_row_per_state_and_reason():
@@ -205,7 +205,7 @@ def test_a_scenario_as_tsv_gives_one_row_per_state_and_reason():
     assert rows[0][:6] == ["section", "state", "state_name", "round", "kind", "treaty"]
     defenders = [r for r in rows if r[0] == "defenders"]
     assert ["defenders", "ALB", "Albania", "1", "defense", "nato", "NATO", "5", "EST", "RUS", "discretionary",
-            "bound", "place met", ""] in defenders
+            "bound", "place met", "", "Art. 5"] in defenders
     assert len({r[1] for r in defenders}) == 36
 
 

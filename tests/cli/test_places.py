@@ -57,7 +57,29 @@ def test_a_duty_resting_on_an_uncertain_fact_is_marked_in_text():
     result = run("scenario", "KOR attacks PRK", "--on", "2025-01-01")
     lines = result.stdout.splitlines()
     assert "  China–DPRK 1961 Art. II · defend North Korea · automatic (?) [1] — China" in lines
-    assert "[1] http://treaty.mfa.gov.cn/Treaty/web/index.jsp · (?) uncertain: the treaty" in lines
-    assert "    (?) uncertain: the treaty; Art. mutual-assistance" in lines
+    assert "[1] http://treaty.mfa.gov.cn/Treaty/web/index.jsp" in lines
+    assert "(?) uncertain: [1] the treaty; [2] the treaty, mutual assistance" in lines
     verbose = run("scenario", "KOR attacks PRK", "--on", "2025-01-01", "--verbose").stdout
-    assert "(?) Art. mutual-assistance: The text was not read" in " ".join(verbose.split())
+    assert "(?) mutual assistance: The text was not read" in " ".join(verbose.split())
+
+
+def test_the_place_header_keeps_its_date_together_at_80_columns():
+    result = runner.invoke(app, ["place", "Atlantis", "--on", "2026-12-02"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "On 2026-12-02: Atlantis, South Africa (city, South Africa, africa; sovereign",
+        "    ZAF)",
+        "at -33.567, 18.483; waters: none",
+    ]
+    assert [line for line in lines if line != line.rstrip() or len(line) > 80] == []
+    assert "  Anglo-Portuguese 1373 1661 secret article — party-territory (sovereignty)" in lines
+
+
+def test_an_attack_on_puerto_rico_is_decided_by_where_it_lies_not_as_possibly_pacific():
+    result = runner.invoke(app, ["scenario", "CHN attacks USA at Puerto Rico", "--on", "2025-01-01", "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    treaties = {r["treaty"]["id"] for p in payload["sides"]["defenders"] for r in p["reasons"]}
+    assert treaties == {"oas-charter"}  # not ANZUS, SEATO, US–Philippines or NATO (south of the Tropic)
+    assert [(c["state"]["id"], c["reason"]["treaty"]["id"]) for c in payload["conditional"]] == [("VEN", "rio-treaty")]

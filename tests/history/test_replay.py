@@ -131,6 +131,20 @@ def test_the_cli_imports_wars_and_prints_the_replay_as_json(tmp_path):
     assert text.exit_code == 0 and "B&F 2018" in text.output and "atop-9006 to POL" in text.output
 
 
+def test_the_replay_text_piped_is_plain_columns_without_trailing_spaces(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", "--empty"]).exit_code == 0
+    assert runner.invoke(app, ["import", "atop", str(atop_file(tmp_path))]).exit_code == 0
+    assert runner.invoke(app, ["import", "cow-wars", str(war_file(tmp_path))]).exit_code == 0
+    result = runner.invoke(app, ["replay"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if line != line.rstrip()] == []
+    assert not any(ch in result.stdout for ch in "┃│━─")
+    assert lines[0] == "Alliance reliability (wars judged act by act)"
+    assert lines[2].split()[:3] == ["overall", "7", "3"]
+
+
 def test_the_cli_reports_a_bad_war_file_and_a_bad_start_day(tmp_path):
     runner = CliRunner()
     bad = war_file(tmp_path, ["901,255,290,1930,1,1,1,1,0,1,2"], WAR_HEADER)

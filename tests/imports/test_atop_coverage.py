@@ -53,7 +53,7 @@ def test_in_2025_polands_atop_duty_to_hungary_is_in_force_to_2018_per_atop_not_k
     assert atop_duties(as_json("state", "HUN", "--on", "2025-01-01")) == [
         ("POL", "atop-9100", NOT_KNOWN, "2018-12-31")]
     text = run("state", "HUN", "--on", "2025-01-01").stdout
-    assert "ATOP 9100 Art. phase 1 · unspecified (?)" in text and f"(?) {NOT_KNOWN}" in text
+    assert "ATOP 9100 phase 1 · unspecified (?)" in text and f"(?) {NOT_KNOWN}" in text
 
 
 def test_in_2010_within_atops_coverage_the_same_duty_carries_no_doubt():

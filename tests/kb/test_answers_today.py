@@ -54,11 +54,11 @@ def test_every_answer_names_the_qatar_pledge_as_unilateral():
     [entry] = [d for d in json.loads(state.stdout)["defended_by"] if d["state"]["id"] == "USA"]
     assert entry["treaty"]["instrument"] == "unilateral"
     text = runner.invoke(app, ["state", "Qatar", "--on", "2026-12-01"], env={"COLUMNS": "80"})
-    assert "  EO 14353 (Qatar) (unilateral pledge) Art. Sec. 2 · discretionary [3]" in text.stdout.splitlines()
+    assert "  EO 14353 (Qatar) (unilateral pledge) Sec. 2 · discretionary [3]" in text.stdout.splitlines()
     assert "    a unilateral pledge: binds only its maker, which may revoke it alone" in text.stdout.splitlines()
     scenario = runner.invoke(app, ["scenario", "IRN attacks QAT", "--on", "2026-12-01"], env={"COLUMNS": "80"})
     assert scenario.exit_code == 0, scenario.output
-    assert "EO 14353 (Qatar) (unilateral pledge) Art. Sec. 2 · defend Qatar" in scenario.stdout
+    assert "EO 14353 (Qatar) (unilateral pledge) Sec. 2 · defend Qatar" in scenario.stdout
     assert "    a unilateral pledge: binds only its maker, which may revoke it alone" in scenario.stdout.splitlines()
 
 

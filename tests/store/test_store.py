@@ -146,6 +146,7 @@ def test_an_old_store_is_migrated_and_a_duplicate_current_version_is_closed_not_
         connection.execute(text("DROP TABLE readings"))
         connection.execute(text("ALTER TABLE treaties DROP COLUMN instrument"))
         connection.execute(text("ALTER TABLE treaties DROP COLUMN short_name"))
+        connection.execute(text("ALTER TABLE obligations DROP COLUMN label"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
         connection.execute(text("INSERT INTO datasets (id, name, version, kind, loaded_at) "
                                 "VALUES ('d', 'd', '1', 'curated', '2026-01-01 00:00:00')"))

@@ -85,3 +85,11 @@ def test_summaries_are_single_sentences_in_our_own_words(treaty):
     for obligation in treaty.obligations:
         summary = obligation.summary
         assert "\n" not in summary.strip() and summary.endswith(".") and len(summary) <= 320
+
+
+def test_no_built_in_condition_is_left_as_an_undecidable_other():
+    """Understandings and reservations are encoded as the conditions they are (the US–ROK Art. III
+    understanding: ROK-administered territory, an external attack): none is a bare ``other``."""
+    left = [(t.id, o.article, o.conditions.other) for t in builtin_treaties() for o in t.obligations
+            if o.conditions.other or any(r.conditions.other for r in o.conditions.reservations)]
+    assert left == []

@@ -59,10 +59,12 @@ def test_china_and_russia_are_bound_to_defend_north_korea_on_1_january_2025(page
     click_country(page, "RUS")
     detail = page.page.locator("#detail")
     assert "Art. 4" in detail.inner_text()
-    assert "Treaty on Comprehensive Strategic Partnership" in detail.inner_text()
+    assert "Russia–DPRK 2024" in detail.inner_text()  # the short name, as the CLI names it
     click_country(page, "CHN")
     assert "Art. II" in detail.inner_text()
-    detail.get_by_role("link", name="Treaty of Friendship, Cooperation and Mutual Assistance", exact=False).first.click()
+    link = detail.get_by_role("link", name="China–DPRK 1961").first
+    assert link.get_attribute("title").startswith("Treaty of Friendship, Cooperation and Mutual Assistance")
+    link.click()
     page.ready()
     assert "/treaties/china-dprk-1961" in page.page.url
     assert "Art. II: defense" in page.page.locator("#obligations").inner_text()
@@ -76,7 +78,7 @@ def test_russia_is_not_bound_to_defend_north_korea_before_the_2024_treaty(page):
     assert "s-automatic" in colour_of(page, "CHN")
     assert "s-" not in colour_of(page, "RUS")
     later = page.page.locator("#later").inner_text()
-    assert "Treaty on Comprehensive Strategic Partnership" in later
+    assert "Russia–DPRK 2024" in later
     assert "not yet signed or in force on 2024-06-01 (signed 2024-06-19, in force 2024-12-04)" in later
 
 
@@ -85,7 +87,7 @@ def test_between_signature_and_entry_into_force_the_russian_treaty_is_pending(pa
     page.page.locator("#pending").wait_for()
     assert "s-" not in colour_of(page, "RUS")
     pending = page.page.locator("#pending").inner_text()
-    assert "Treaty on Comprehensive Strategic Partnership" in pending
+    assert "Russia–DPRK 2024" in pending
     assert "signed 2024-06-19, not yet in force, binds from 2024-12-04" in pending
 
 
@@ -103,8 +105,8 @@ def test_russia_attacking_estonia_brings_nato_and_teu_42_7_to_estonias_side(page
     assert attackers == ["RUS"]
     for state in EU_OUTSIDE_NATO:
         row = page.page.locator(f"#defenders li:has(button[data-state='{state}'])")
-        assert "Treaty on European Union, Art. 42(7)" in row.inner_text()
-        assert "North Atlantic" not in row.inner_text()
+        assert "EU (TEU 42.7) Art. 42(7)" in row.inner_text()
+        assert "NATO" not in row.inner_text()
         assert "side-defender" in colour_of(page, state)
     assert "side-attacker" in colour_of(page, "RUS")
     # the chain of reasons of one of them
@@ -192,3 +194,21 @@ def test_a_script_inside_an_article_is_shown_as_text_and_never_run(empty_page):
     assert page.page.evaluate("window.__casus_pwned") is None
     assert page.page.title() != "pwned"
     assert page.page.locator("#reading script, #reading img").count() == 0
+
+
+def test_treaties_are_named_by_their_short_names_and_articles_by_their_labels(page):
+    page.open("/treaties/anglo-portuguese-alliance")
+    page.page.locator("#obligations").wait_for()
+    assert page.page.locator("#treaty-name").inner_text() == "Anglo-Portuguese 1373"
+    assert page.page.locator("#treaty-title").inner_text().startswith("Anglo-Portuguese Alliance (Treaty of London")
+    headings = [h.strip() for h in page.page.locator("#obligations h3").all_inner_texts()]
+    assert [h.split(":")[0] for h in headings] == ["Art. 1", "1661 secret article"]
+    page.open("/map?state=PRK&on=2025-01-01")
+    page.page.locator("#bound-list").wait_for()
+    cuba = page.page.locator("#bound-list li:has(button[data-state='CUB'])").inner_text()
+    assert "Cuba–DPRK 1986 mutual assistance" in cuba
+    assert "Art. mutual" not in cuba
+    page.open("/treaties")
+    page.page.locator("#treaty-table table").wait_for()
+    assert page.page.locator("#treaty-table a.treaty-link", has_text="NATO").count() == 1
+    assert page.errors == []

@@ -59,7 +59,9 @@ def _field(location: tuple) -> str | None:
 
 def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
     problems = [
-        {"field": _field(tuple(e.get("loc", ()))), "message": e.get("msg", ""), "type": e.get("type")}
+        # pydantic opens a validator's own message with "Value error, ": the message is ours, said plainly
+        {"field": _field(tuple(e.get("loc", ()))), "message": e.get("msg", "").removeprefix("Value error, "),
+         "type": e.get("type")}
         for e in exc.errors()
     ]
     first = problems[0] if problems else {"field": None, "message": "invalid request"}

@@ -16,15 +16,16 @@ from fastapi.responses import Response
 from fastapi.concurrency import run_in_threadpool
 
 from casus import contracts
-from casus.api.deps import ContractResponse, application, today
+from casus.api.deps import ContractResponse, application
 from casus.app import App
 from casus.contracts.api import StateList
+from casus.contracts.base import Day
 
 router = APIRouter(tags=["states"])
 
 StateName = Annotated[str, Path(description="A state: name, code (ISO3, COW number or letters), capital, "
                                             "demonym or alias, e.g. `PRK`, `North Korea`, `731`.")]
-On = Annotated[dt.date | None, Query(description="The date to ask about (YYYY-MM-DD); default today.")]
+On = Annotated[Day | None, Query(description="The date to ask about (YYYY-MM-DD or today); default today.")]
 KnownAt = Annotated[
     dt.datetime | None,
     Query(description="Answer as the store knew it at this time (ISO 8601, UTC); default now."),
@@ -32,9 +33,8 @@ KnownAt = Annotated[
 
 
 @router.get("/states", summary="States existing on a date")
-async def list_states(on: On = None, casus: App = Depends(application),
-                      now: dt.date = Depends(today)) -> StateList:
-    day = on or now
+async def list_states(on: On = None, casus: App = Depends(application)) -> StateList:
+    day = casus.day(on)
     return StateList(on=day, states=[s.to_json(on=day) for s in casus.registry.existing_on(day)])
 
 
@@ -50,8 +50,7 @@ async def state_profile(
 ) -> Response:
     """The same payload as `casus state NAME --on DATE --json`."""
     if known_at is None:
-        day = on or casus.today()
-        return ContractResponse(casus.state(name, on=day))
+        return ContractResponse(casus.state(name, on=casus.day(on)))
     return ContractResponse(await run_in_threadpool(_profile_known_at, casus, name, casus.day(on), known_at))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -11,6 +10,7 @@ from casus import contracts
 from casus.api.deps import application
 from casus.app import App
 from casus.contracts.api import TreatyEvidence
+from casus.contracts.base import Day
 from casus.vocab import ObligationKind
 
 router = APIRouter(tags=["treaties"])
@@ -21,7 +21,7 @@ TreatyId = Annotated[str, Path(description="Treaty id, name, alias or organisati
 @router.get("/treaties", summary="Treaties, filtered by party, date and kind of obligation")
 async def list_treaties(
     state: Annotated[str | None, Query(description="Only treaties this state is party to.")] = None,
-    on: Annotated[dt.date | None, Query(description="Only treaties in force on this date.")] = None,
+    on: Annotated[Day | None, Query(description="Only treaties in force on this date (YYYY-MM-DD or today).")] = None,
     kind: Annotated[ObligationKind | None, Query(description="Only treaties with an obligation of this kind.")] = None,
     casus: App = Depends(application),
 ) -> contracts.TreatyList:
@@ -32,7 +32,7 @@ async def list_treaties(
 @router.get("/treaties/{treaty_id}", summary="One treaty: members over time, obligations by article, sources")
 async def treaty_detail(
     treaty_id: TreatyId,
-    on: Annotated[dt.date | None, Query(description="Mark the parties bound on this date.")] = None,
+    on: Annotated[Day | None, Query(description="Mark the parties bound on this date (YYYY-MM-DD or today).")] = None,
     casus: App = Depends(application),
 ) -> contracts.TreatyDetail:
     """The same payload as `casus treaty ID [--on D] --json`."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import weakref
 from typing import Annotated, Literal
@@ -11,19 +10,20 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from casus import contracts
-from casus.api.deps import ContractResponse, application, today
+from casus.api.deps import ContractResponse, application
 from casus.app import App, frame_rows
 from casus.contracts.api import ExposurePage, Network
+from casus.contracts.base import Day
 from casus.vocab import ObligationKind
 
 router = APIRouter(tags=["views"])
-On = Annotated[dt.date | None, Query(description="The date (YYYY-MM-DD); default today.")]
+On = Annotated[Day | None, Query(description="The date (YYYY-MM-DD or today); default today.")]
 
 
 @router.get("/diff", summary="Obligations that appeared, ended or changed between two dates")
 def diff(
-    start: Annotated[dt.date, Query(alias="from", description="The earlier date.")],
-    end: Annotated[dt.date, Query(alias="to", description="The later date.")],
+    start: Annotated[Day, Query(alias="from", description="The earlier date (YYYY-MM-DD or today).")],
+    end: Annotated[Day, Query(alias="to", description="The later date (YYYY-MM-DD or today).")],
     casus: App = Depends(application),
 ) -> contracts.Diff:
     """The same payload as `casus diff --from D1 --to D2 --json`."""
@@ -68,12 +68,11 @@ def exposure(
     attacker: Annotated[str | None, Query(description="Only pairs with this attacker.")] = None,
     target: Annotated[str | None, Query(description="Only pairs with this target.")] = None,
     casus: App = Depends(application),
-    now: dt.date = Depends(today),
 ) -> Response:
     """Rows as `casus exposure --on D --format csv` writes them; JSON pages of `limit` rows from `offset`."""
     import polars as pl
 
-    day = on or now
+    day = casus.day(on)
     frame = FRAMES.of(casus.exposure(day))
     if attacker:
         frame = frame.filter(pl.col("attacker") == casus.lookup(attacker, on=day).id)

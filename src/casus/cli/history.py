@@ -19,7 +19,7 @@ def import_cow_wars(
     as_json: JsonOption = False,
 ) -> None:
     """Import COW inter-state wars (sides, initiators, years) for `casus replay`; idempotent."""
-    from casus.history import render as history_render
+    from casus.cli import history_text as history_render
 
     payload = open_app().import_cow_wars(file, version=version, replace=replace).to_json()
     emit(payload, as_json, history_render.cow_wars_import, payload)
@@ -39,7 +39,7 @@ def replay(
     as_json: JsonOption = False,
 ) -> None:
     """Replay every imported war, act by act, through the engine: which alliances applied, and were they honoured."""
-    from casus.history import render as history_render
+    from casus.cli import history_text as history_render
 
     if compare:
         payload = open_app().replay_compare(compare, start_day=start_day).to_json()

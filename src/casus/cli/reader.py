@@ -49,7 +49,7 @@ def read(
         raise InvalidArgumentError("nothing to read: give a file, - for standard input, or --batch ARCHIVE")
     if (engine, address, workers, chunk) != ("local", None, None, 32) or not resume:
         raise InvalidArgumentError("--engine, --address, --workers, --resume and --chunk go with --batch ARCHIVE")
-    from casus.reader import render as reader_render
+    from casus.cli import reading_text as reader_render
 
     result = open_app().read(path, published, propose=propose)
     if propose:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from rich.console import Console
-from rich.text import Text
 
 from casus.cli import text
 
@@ -19,8 +19,9 @@ def source_text(source: dict[str, Any]) -> str:
     if source.get("kind") == "edited":
         return f"edited by {source.get('by')} on {source.get('at')}: {source.get('reason')}"
     bits = [source.get("url") or source.get("title") or source.get("kind", "")]
-    if source.get("article"):
-        bits.insert(0, f"Art. {source['article']}")
+    article = source.get("article")
+    if article:  # a number is an article's; "mutual assistance clause (number not verified)" says itself
+        bits.insert(0, f"Art. {article}" if re.match(r"[0-9IVXLCDM]+\b", article) else article)
     return ", ".join(b for b in bits if b)
 
 
@@ -39,6 +40,15 @@ def _role_text(kind: str, roles: set[str]) -> str:
     if roles == {"obligor"}:
         return f"{kind}, owed to them"
     return f"{kind}, owed by them"
+
+
+def _duty_basis(duty: dict[str, Any], notes: Footnotes) -> None:
+    """A state profile's duty in the notes as a scenario's reason is: each uncertain fact it rests on."""
+    for fact in duty.get("basis") or ():
+        if duty.get("known_to") and fact["fact"].startswith("in force to"):
+            notes.add(duty["treaty"], f"{UNCERTAIN} {fact['fact']}")  # said in full: it is the answer's limit
+        else:
+            notes.uncertain(duty["treaty"], fact["fact"], fact["uncertain"])
 
 
 class Footnotes:
@@ -69,7 +79,7 @@ class Footnotes:
         """An uncertain fact: named in one line by default, with the reason under ``--verbose``."""
         self.mark(treaty)
         facts = self.facts.setdefault(treaty["id"], {})
-        facts.setdefault(fact.replace(f"treaty {treaty['id']}", "the treaty").replace("article ", "Art. "), why)
+        facts.setdefault(fact.replace(f"treaty {treaty['id']}", "the treaty"), why)
 
     def add(self, treaty: dict[str, Any], note: str) -> None:
         self.mark(treaty)
@@ -88,16 +98,23 @@ class Footnotes:
                 for fact, why in facts.items():
                     text.para(console, f"{UNCERTAIN} {fact}: {why}", indent=4, hang=2)
             else:
-                head = f"[{number}] {self.heads[tid]}"
-                said = f"{UNCERTAIN} uncertain: {'; '.join(facts)}" if facts else ""
-                if said and len(head) + len(said) + 3 <= text.width(console):
-                    text.line(console, f"{head} · {said}")
-                else:
-                    text.line(console, head)  # a URL is never broken, even past the width
-                    if said:
-                        text.para(console, said, indent=4, hang=2)
+                text.line(console, f"[{number}] {self.heads[tid]}")  # a URL is never broken, even past the width
             for note in self.notes[tid]:
                 text.para(console, note, indent=4, hang=2)
+        if not self.verbose:
+            # every uncertain fact in one paragraph, by note number: a line per treaty would
+            # cost a state with a dozen treaties a dozen lines
+            said = [f"[{number}] {_fact_list(self.facts[tid])}" for tid, number in self.numbers.items()
+                    if self.facts.get(tid)]
+            if said:
+                text.para(console, f"{UNCERTAIN} uncertain: {'; '.join(said)}", hang=4)
+
+
+def _fact_list(facts: dict[str, str]) -> str:
+    """ "the treaty, membership of CUB, PER": the facts in a few words, memberships together."""
+    members = sorted(fact.removeprefix("membership of ") for fact in facts if fact.startswith("membership of "))
+    rest = [fact for fact in facts if not fact.startswith("membership of ")]
+    return ", ".join(rest + ([f"membership of {', '.join(members)}"] if members else []))
 
 
 def short(treaty: dict[str, Any]) -> str:
@@ -123,7 +140,12 @@ def condition_labels(conditions: dict[str, Any]) -> list[str]:
     return labels
 
 
-def _condition_notes(article: str, conditions: dict[str, Any]) -> list[str]:
+def _condition_notes(label: str, conditions: dict[str, Any]) -> list[str]:
+    """"Art. 5 place: …": each condition's text, the article named by its label."""
+    return [f"{label} {note}" for note in _condition_texts(conditions)]
+
+
+def _condition_texts(conditions: dict[str, Any]) -> list[str]:
     notes = []
     for key, value in conditions.items():
         if isinstance(value, dict):
@@ -131,7 +153,7 @@ def _condition_notes(article: str, conditions: dict[str, Any]) -> list[str]:
         elif value is True:
             value = "only if the attack was not provoked" if key == "non_provocation" else "yes"
         if value:
-            notes.append(f"Art. {article} {key.replace('_', ' ')}: {value}")
+            notes.append(f"{key.replace('_', ' ')}: {value}")
     return notes
 
 
@@ -140,35 +162,41 @@ def _names(states: list[dict[str, Any]]) -> str:
 
 
 def _duty_groups(duties: list[dict[str, Any]]) -> dict[tuple, dict[str, Any]]:
-    """Duties with the same treaty, article, kind, strength and conditions, their states together."""
+    """Duties with the same treaty, article, kind, strength and conditions, their states together.
+
+    A fact every state of the line shares (the treaty's, the article's) marks the line "(?)";
+    one state's uncertain membership marks that state's name, so it stays in its line."""
     groups: dict[tuple, dict[str, Any]] = {}
     for duty in duties:
+        basis = [b["fact"] for b in duty.get("basis") or ()]
+        own = f"membership of {duty['state']['id']}"
+        shared = tuple(fact for fact in basis if fact != own)
         key = (duty["treaty"]["id"], duty["article"], duty["kind"], duty["strength"],
-               repr(sorted(duty["conditions"].items())), duty["uncertain"] or "", tuple(duty["notes"]))
-        group = groups.setdefault(key, {"duty": duty, "states": {}})
-        group["states"][duty["state"]["id"]] = duty["state"]
+               repr(sorted(duty["conditions"].items())), shared, tuple(duty["notes"]))
+        group = groups.setdefault(key, {"duty": duty, "states": {}, "duties": [], "uncertain": bool(shared)})
+        group["duties"].append(duty)
+        state = duty["state"]
+        group["states"][state["id"]] = dict(state, name=f"{state['name']} {UNCERTAIN}") if own in basis else state
     return groups
 
 
 def _group_line(group: dict[str, Any], notes: Footnotes, *, kinds: bool = False) -> str:
     duty = group["duty"]
     mark = notes.mark(duty["treaty"], duty["source"])
-    for note in _condition_notes(duty["article"], duty["conditions"]) if notes.verbose else ():
+    for note in _condition_notes(duty["label"], duty["conditions"]) if notes.verbose else ():
         notes.add(duty["treaty"], note)
-    if duty.get("known_to"):  # an imported dataset asked past its coverage: say so in every answer
-        notes.add(duty["treaty"], f"{UNCERTAIN} {duty['uncertain']}")
-    elif duty["uncertain"]:
-        notes.uncertain(duty["treaty"], f"Art. {duty['article']}", duty["uncertain"])
+    for each in group["duties"]:
+        _duty_basis(each, notes)
     for note in duty["notes"]:
         notes.add(duty["treaty"], note)
-    bits = [f"{short(duty['treaty'])} Art. {duty['article']}"]
+    bits = [f"{short(duty['treaty'])} {duty['label']}"]
     if kinds:
         bits.append(duty["kind"])
     bits.append(duty["strength"])
     labels = condition_labels(duty["conditions"])
     if labels:
         bits.append("if " + ", ".join(labels))
-    marker = f" {UNCERTAIN}" if duty["uncertain"] else ""
+    marker = f" {UNCERTAIN}" if group["uncertain"] else ""
     return " · ".join(bits) + marker + " " + mark
 
 
@@ -257,13 +285,13 @@ def state_profile(console: Console, payload: dict[str, Any], history: bool = Fal
 def state_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
     """``casus state --format tsv|csv``: one row per duty, as the JSON lists them."""
     header = ["section", "state", "state_name", "role", "treaty", "treaty_short", "article", "kind", "strength",
-              "conditions", "uncertain", "source"]
+              "conditions", "uncertain", "source", "label"]
     rows = []
     for section in ("defended_by", "defends", "other"):
         for d in payload[section]:
             rows.append([section, d["state"]["id"], d["state"]["name"], d["role"], d["treaty"]["id"], _short_field(d["treaty"]),
                          d["article"], d["kind"], d["strength"], "; ".join(condition_labels(d["conditions"])),
-                         d["uncertain"] or "", d["source"].get("url") or ""])
+                         d["uncertain"] or "", d["source"].get("url") or "", d["label"]])
     return header, rows
 
 
@@ -284,18 +312,15 @@ def _other(console: Console, duties: list[dict[str, Any]], notes: Footnotes, on:
         # one line per set of states with the same articles
         by_articles: dict[tuple, list[dict[str, Any]]] = {}
         for state, items in row["states"].values():
-            articles = tuple(sorted({(d["article"], d["kind"], d["strength"]) for d in items}))
+            articles = tuple(sorted({(d["article"], d["label"], d["kind"], d["strength"]) for d in items}))
             by_articles.setdefault(articles, []).append(state)
             for d in items:
-                if d.get("known_to"):
-                    notes.add(d["treaty"], f"{UNCERTAIN} {d['uncertain']}")
-                elif d["uncertain"]:
-                    notes.uncertain(d["treaty"], f"Art. {d['article']}", d["uncertain"])
-                for note in _condition_notes(d["article"], d["conditions"]) if notes.verbose else ():
+                _duty_basis(d, notes)
+                for note in _condition_notes(d["label"], d["conditions"]) if notes.verbose else ():
                     notes.add(d["treaty"], note)
         for articles, states in by_articles.items():
             duty = row["duty"]
-            what = ", ".join(f"Art. {a} {k}" for a, k, _ in articles)
+            what = ", ".join(label if _names_kind(label, k) else f"{label} {k}" for _, label, k, _ in articles)
             uncertain = any(d["uncertain"] for _, items in row["states"].values() for d in items)
             direction = _role_text("", set(roles)).lstrip(", ")
             members = frozenset(s["id"] for s in states)
@@ -308,6 +333,11 @@ def _other(console: Console, duties: list[dict[str, Any]], notes: Footnotes, on:
                 text.para(console, head, indent=2, hang=4)
             else:
                 _head_and_states(console, head, states)
+
+
+def _names_kind(label: str, kind: str) -> bool:
+    """A clause named after its kind ("non-aggression") needs no kind beside it."""
+    return kind in label.replace("-", "").replace("defence", "defense")
 
 
 KIND_SHORT = {"defense": "d", "offense": "o", "neutrality": "n", "nonaggression": "a", "consultation": "c"}
@@ -332,7 +362,7 @@ def treaty_list(console: Console, rows: list[dict[str, Any]], on: dt.date | None
             "".join(KIND_SHORT.get(k, k) for k in row["kinds"]),
             str(len(row["parties"])),
         )
-    console.print(table)
+    text.print_table(console, table)
     legend = ", ".join(f"{v} {k}" for k, v in KIND_SHORT.items())
     beyond = "; ".join(sorted({f"{r['source'].get('dataset') or 'its dataset'} codes it to {r['known_to'][:4]}"
                                for r in rows if r.get("known_to")}))
@@ -381,13 +411,13 @@ def treaty_detail(console: Console, detail: dict[str, Any], on: dt.date | None) 
         span = " · ".join(x for x in (f"from {item['from']}" if item.get("from") not in (None, detail["in_force"])
                                       else None,
                                       f"to {item['to']}" if item.get("to") else None) if x)
-        head = (f"Art. {item['article']} · {item['kind']} · {item['strength']} · "
+        head = (f"{item['label']} · {item['kind']} · {item['strength']} · "
                 f"{_spec_text(item['obligors'])} → {_spec_text(item['beneficiaries'])}{marker}")
         text.para(console, head + (f" · {span}" if span else ""), indent=2, hang=4)
         if item["summary"]:
             text.para(console, item["summary"], indent=4, hang=0)
-        for note in _condition_notes(item["article"], item["conditions"]):
-            text.para(console, "if " + note.split(" ", 2)[2], indent=4, hang=2)
+        for note in _condition_texts(item["conditions"]):
+            text.para(console, "if " + note, indent=4, hang=2)
         for label, value in (("note", item["note"]), (f"{UNCERTAIN} uncertain", item["uncertain"])):
             if value:
                 text.para(console, f"{label}: {value}", indent=4, hang=2)
@@ -435,7 +465,7 @@ def sources(console: Console, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         coverage = "–".join(str(row[k]) for k in ("coverage_from", "coverage_to") if row[k]) or ""
         table.add_row(row["id"], row["name"], row["version"], row["kind"], coverage, row["citation"] or "")
-    console.print(table)
+    text.print_table(console, table)
 
 
 UNCERTAIN = "(?)"
@@ -457,20 +487,21 @@ def _place_text(place: dict[str, Any]) -> str:
 
 
 def place(console: Console, payload: dict[str, Any]) -> None:
-    console.print(Text(f"{_place_text(payload['place'])} — on {payload['on']}", style="bold"))
+    """A place at 80 columns: the date first, so a long description never strands it on a line of its own."""
+    text.para(console, f"On {payload['on']}: {_place_text(payload['place'])}", hang=4, style="bold")
     if payload["place"]["lat"] is not None:
-        console.print(Text(f"at {payload['place']['lat']:.3f}, {payload['place']['lon']:.3f}; "
-                           f"waters: {', '.join(payload['place']['waters']) or 'none'}"))
+        text.para(console, f"at {payload['place']['lat']:.3f}, {payload['place']['lon']:.3f}; "
+                  f"waters: {', '.join(payload['place']['waters']) or 'none'}", hang=4)
     verdict = {True: "inside", False: "outside", None: "undecided"}
     for answer in (True, None, False):
         rows = [a for a in payload["areas"] if a["contains"] is answer]
         if not rows:
             continue
-        console.print(Text(f"{verdict[answer].capitalize()} ({len(rows)}):", style="bold"))
+        text.heading(console, f"{verdict[answer].capitalize()} ({len(rows)}):")
         for row in rows:
             party = f", {row['party']}'s understanding" if row["party"] else ""
-            console.print(Text(f"  {short(row['treaty'])} Art. {row['article']} — {row['area']} "
-                               f"({row['rule']}{party})"))
+            text.para(console, f"{short(row['treaty'])} {row['label']} — {row['area']} ({row['rule']}{party})",
+                      indent=2, hang=4)
 
 
 def _reason_notes(reason: dict[str, Any], notes: Footnotes, *, open_only: bool = False) -> str:
@@ -483,10 +514,10 @@ def _reason_notes(reason: dict[str, Any], notes: Footnotes, *, open_only: bool =
     for check in reason["conditions"]:
         is_open = check["status"] == "open"
         if is_open and check.get("decides"):
-            notes.add(reason["treaty"], f"Art. {reason['article']} {check['condition']} open: decided by "
+            notes.add(reason["treaty"], f"{reason['label']} {check['condition']} open: decided by "
                                         f"{check['decides']}")
         if notes.verbose and (is_open or not open_only):
-            notes.add(reason["treaty"], f"Art. {reason['article']} {check['condition']} "
+            notes.add(reason["treaty"], f"{reason['label']} {check['condition']} "
                                         f"{check['status'].replace('_', ' ')}: {check['detail']}")
     return mark
 
@@ -500,7 +531,7 @@ def _reason_head(reason: dict[str, Any], notes: Footnotes, *, against: bool = Tr
     attacker too (worth it only when the scenario has several)."""
     verb = {"defense": "defend", "offense": "join"}.get(reason["kind"], reason["kind"])
     foe = f" against {reason['against']['name']}" if against and reason["against"]["id"] != reason["toward"]["id"] else ""
-    bits = [f"{short(reason['treaty'])} Art. {reason['article']}", f"{verb} {reason['toward']['name']}{foe}",
+    bits = [f"{short(reason['treaty'])} {reason['label']}", f"{verb} {reason['toward']['name']}{foe}",
             reason["strength"]]
     if reason["conditions"]:
         bits.append(_checks_label(reason["conditions"]))
@@ -548,6 +579,30 @@ def _grouped(console: Console, heads: list[tuple[str, dict[str, Any]]], seen: se
         _head_and_states(console, head, list(states.values()))
 
 
+def _by_article(pairs: list[tuple[dict[str, Any], dict[str, Any]]], notes: Footnotes) -> list[tuple[str, dict[str, Any]]]:
+    """Escalation: (reason, state) pairs as one line per treaty and article, whoever each state
+    defends and whoever attacks it ("NATO Art. 5 · defend 31 states"): a war of six rounds binds
+    dozens of states toward dozens of others, and a line per pair would run to hundreds. Each
+    pair stays in the JSON and in ``--format tsv``."""
+    groups: dict[tuple, dict[str, Any]] = {}
+    for reason, state in pairs:
+        key = (reason["treaty"]["id"], reason["article"], reason["kind"], reason["strength"],
+               _checks_label(reason["conditions"]))
+        group = groups.setdefault(key, {"reason": reason, "towards": {}, "states": {}, "uncertain": False})
+        group["towards"][reason["toward"]["id"]] = reason["toward"]["name"]
+        group["states"][state["id"]] = state
+        group["uncertain"] |= bool(reason.get("uncertain"))
+        _reason_notes(reason, notes)
+    heads = []
+    for group in groups.values():
+        towards = group["towards"]
+        toward = next(iter(towards.values())) if len(towards) == 1 else f"{len(towards)} states"
+        merged = dict(group["reason"], uncertain=group["uncertain"], toward={"id": "", "name": toward})
+        head = _reason_head(merged, notes, against=False)
+        heads += [(head, state) for state in group["states"].values()]
+    return heads
+
+
 def scenario(console: Console, payload: dict[str, Any], verbose: bool = False) -> None:
     """A scenario at 80 columns: each side by round, one line per treaty and article, states grouped."""
     notes = Footnotes(verbose)
@@ -557,6 +612,7 @@ def scenario(console: Console, payload: dict[str, Any], verbose: bool = False) -
     )
     rounds = payload["rounds"]
     several = len({a["attacker"]["id"] for a in payload["acts"]}) > 1 or rounds > 1
+    escalation = payload["mode"] == "escalation"
     seen: set[frozenset] = set()
     text.para(console, f"{acts} — on {payload['on']}, {payload['mode']} mode, {rounds} round{'s' * (rounds != 1)}",
               style="bold")
@@ -576,17 +632,21 @@ def scenario(console: Console, payload: dict[str, Any], verbose: bool = False) -
             text.para(console, "initial act: " + _names(initial), indent=2, hang=4)
         by_round: dict[int, list[tuple[str, dict[str, Any]]]] = {}
         for p in participants:
+            if escalation:
+                by_round.setdefault(p["round"], []).extend((reason, p["state"]) for reason in p["reasons"])
+                continue
             for reason in _collapsed(p["reasons"]):
                 by_round.setdefault(p["round"], []).append((_reason_head(reason, notes, against=several),
                                                             p["state"]))
         for number in sorted(by_round):
             if rounds > 1:
                 text.line(console, f" round {number}:")
-            _grouped(console, by_round[number], seen)
+            _grouped(console, _by_article(by_round[number], notes) if escalation else by_round[number], seen)
     if payload["conditional"]:
         text.heading(console, f"Conditional ({len(payload['conditional'])}): bound once the open condition is met")
-        _grouped(console, [(_reason_head(item["reason"], notes, against=several), item["state"])
-                           for item in payload["conditional"]], seen)
+        pairs = [(item["reason"], item["state"]) for item in payload["conditional"]]
+        _grouped(console, _by_article(pairs, notes) if escalation else
+                 [(_reason_head(reason, notes, against=several), state) for reason, state in pairs], seen)
     for key, title in (("stay_out", "Must stay out"), ("consult", "Must consult"), ("violations", "Violated")):
         items = payload[key]
         if not items:
@@ -598,8 +658,11 @@ def scenario(console: Console, payload: dict[str, Any], verbose: bool = False) -
         for item in items:
             reason = item["reason"]
             helped = item.get("may_not_help")
-            slot = (item["state"]["id"], reason["treaty"]["id"], reason["article"], item["status"], bool(helped))
-            entry = per_state.setdefault(slot, {"item": item, "others": {}, "uncertain": False})
+            # escalation: one line per treaty and article for all its states, their counterparts counted
+            slot = ("" if escalation else item["state"]["id"], reason["treaty"]["id"], reason["article"],
+                    item["status"], bool(helped))
+            entry = per_state.setdefault(slot, {"item": item, "others": {}, "uncertain": False, "states": {}})
+            entry["states"][item["state"]["id"]] = item["state"]
             other = helped or item["toward"]
             entry["others"][other["id"]] = other["name"]
             entry["uncertain"] |= bool(reason.get("uncertain"))
@@ -612,24 +675,24 @@ def scenario(console: Console, payload: dict[str, Any], verbose: bool = False) -
             what = f"not help {named}" if helped else f"{'with' if key == 'consult' else 'toward'} {named}"
             shown = "" if status == "bound" else f" · {status}"
             marker = f" {UNCERTAIN}" if entry["uncertain"] else ""
-            head = (f"{short(reason['treaty'])} Art. {reason['article']} · {what}{shown}{marker} "
+            head = (f"{short(reason['treaty'])} {reason['label']} · {what}{shown}{marker} "
                     f"{notes.mark(reason['treaty'])}")
-            heads.append((head, item["state"]))
+            heads += [(head, state) for state in entry["states"].values()]
         _grouped(console, heads, seen)
     for item in payload["pending"]:
         text.para(console, f"pending: {item['state']['name']} would be bound to defend {item['toward']['name']} "
-                  f"under {short(item['treaty'])} Art. {item['article']} (treaty {item['status']}; binds from "
+                  f"under {short(item['treaty'])} {item['label']} (treaty {item['status']}; binds from "
                   f"{item['binds_from'] or 'a date not yet known'}) {notes.mark(item['treaty'])}", hang=4)
     if payload["collisions"]:
         text.heading(console, f"Collisions ({len(payload['collisions'])}): an attack inside an alliance")
         for item in payload["collisions"]:
             text.para(console, f"{item['attacker']['name']} attacks {item['target']['name']} inside "
-                      f"{short(item['treaty'])} (Art. {item['article']}): {item['bound']} "
+                      f"{short(item['treaty'])} ({item['label']}): {item['bound']} "
                       f"{notes.mark(item['treaty'])}", indent=2, hang=4)
     if payload["conflicted"]:
         text.heading(console, f"Conflicted ({len(payload['conflicted'])}): bound to both sides")
         for item in payload["conflicted"]:
-            whys = "; ".join(f"{r['why']} by {short(r['treaty'])} Art. {r['article']} {notes.mark(r['treaty'])}"
+            whys = "; ".join(f"{r['why']} by {short(r['treaty'])} {r['label']} {notes.mark(r['treaty'])}"
                              for r in item["reasons"])
             text.para(console, f"{item['state']['name']}: {whys}", indent=2, hang=4)
     if rounds > 1:
@@ -666,18 +729,18 @@ def _round_summary(console: Console, payload: dict[str, Any]) -> None:
 def scenario_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
     """``casus scenario --format tsv|csv``: one row per state and reason, as the JSON lists them."""
     header = ["section", "state", "state_name", "round", "kind", "treaty", "treaty_short", "article", "toward",
-              "against", "strength", "status", "conditions", "uncertain"]
+              "against", "strength", "status", "conditions", "uncertain", "label"]
     rows = []
 
     def add(section, state, round_, reason, status):
         if reason is None:
             rows.append([section, state["id"], state["name"], round_, "initial act", "", "", "", "", "", "", status,
-                         "", ""])
+                         "", "", ""])
             return
         rows.append([section, state["id"], state["name"], round_, reason["kind"], reason["treaty"]["id"],
                      _short_field(reason["treaty"]), reason["article"], reason["toward"]["id"], reason["against"]["id"],
                      reason["strength"], status, _checks_label(reason["conditions"]),
-                     "yes" if reason.get("uncertain") else ""])
+                     "yes" if reason.get("uncertain") else "", reason["label"]])
 
     for side in ("attackers", "defenders"):
         for p in payload["sides"][side]:
@@ -699,7 +762,7 @@ def diff(console: Console, payload: dict[str, Any]) -> None:
         text.heading(console, f"{key.capitalize()} ({len(items)})")
         groups: dict[str, list[tuple[str, str]]] = {}
         for item in items:
-            head = (f"{short(item['treaty'])} Art. {item['article']} · {item['kind']} · {item['strength']}"
+            head = (f"{short(item['treaty'])} {item['label']} · {item['kind']} · {item['strength']}"
                     + (f" · on {item['on']}" if item.get("on") else ""))
             groups.setdefault(head, []).append((item["obligor"]["name"], item["beneficiary"]["name"]))
         for head, pairs in groups.items():
@@ -708,7 +771,7 @@ def diff(console: Console, payload: dict[str, Any]) -> None:
     for item in payload["changed"]:
         before, after = item["before"], item["after"]
         text.para(console, f"changed on {item.get('on') or '?'}: {before['obligor']['name']} → {before['beneficiary']['name']} "
-                  f"{short(before['treaty'])}: Art. {before['article']} {before['strength']} → Art. {after['article']} "
+                  f"{short(before['treaty'])}: {before['label']} {before['strength']} → {after['label']} "
                   f"{after['strength']}", hang=4)
 
 
@@ -744,27 +807,27 @@ def _pair_lines(console: Console, pairs: list[tuple[str, str]]) -> None:
 
 def diff_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:
     """``casus diff --format tsv|csv``: one row per duty that appeared, ended or changed (after the change)."""
-    header = ["change", "on", "obligor", "beneficiary", "treaty", "treaty_short", "article", "kind", "strength"]
+    header = ["change", "on", "obligor", "beneficiary", "treaty", "treaty_short", "article", "kind", "strength", "label"]
     rows = []
     for key in ("appeared", "ended"):
         for i in payload[key]:
             rows.append([key, i.get("on"), i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"],
-                         _short_field(i["treaty"]), i["article"], i["kind"], i["strength"]])
+                         _short_field(i["treaty"]), i["article"], i["kind"], i["strength"], i["label"]])
     for item in payload["changed"]:
         i = item["after"]
         rows.append(["changed", item.get("on"), i["obligor"]["id"], i["beneficiary"]["id"], i["treaty"]["id"],
-                     _short_field(i["treaty"]), i["article"], i["kind"], i["strength"]])
+                     _short_field(i["treaty"]), i["article"], i["kind"], i["strength"], i["label"]])
     return header, rows
 
 
 def entanglement(console: Console, rows: list[dict[str, Any]], on) -> None:
-    table = text.table(console, f"Entanglement on {on}: ordered pairs (attacker, target) that bind each state")
+    table = text.table(console, f"Entanglement on {on}: the (attacker, target) pairs that bind each state")
     for column in ("State", "Bound", "Conditional"):
         table.add_column(column, justify="left" if column == "State" else "right")
     for row in rows:
         if row["bound_pairs"] or row["conditional_pairs"]:
             table.add_row(state_label(row["state"]), str(row["bound_pairs"]), str(row["conditional_pairs"]))
-    console.print(table)
+    text.print_table(console, table)
 
 
 def entanglement_rows(payload: dict[str, Any]) -> tuple[list[str], list[list]]:

@@ -42,7 +42,7 @@ def review(
     """The open proposals: changes the reader found in the news, each with its evidence."""
     if ctx.invoked_subcommand is not None:
         return
-    from casus.review import render as review_render
+    from casus.cli import review_text as review_render
 
     payload = open_app().review(every=every).to_json()
     emit(payload, as_json, review_render.proposal_list, payload["proposals"])
@@ -52,7 +52,7 @@ def review(
 @edge
 def review_show(proposal_id: ProposalId, as_json: JsonOption = False) -> None:
     """One proposal in full: what the base holds, what the article says, the evidence."""
-    from casus.review import render as review_render
+    from casus.cli import review_text as review_render
 
     payload = open_app().review_show(proposal_id).to_json()
     emit(payload, as_json, review_render.proposal, payload)
@@ -62,7 +62,7 @@ def review_show(proposal_id: ProposalId, as_json: JsonOption = False) -> None:
 @edge
 def review_accept(proposal_id: ProposalId, by: ByOption = None, as_json: JsonOption = False) -> None:
     """Accept a proposal: its change enters the base with the article as its source."""
-    from casus.review import render as review_render
+    from casus.cli import review_text as review_render
 
     payload = open_app().review_accept(proposal_id, by=reviewer(by)).to_json()
     emit(payload, as_json, review_render.proposal, payload)
@@ -77,7 +77,7 @@ def review_reject(
     as_json: JsonOption = False,
 ) -> None:
     """Reject a proposal: nothing is written to the base; the decision is kept."""
-    from casus.review import render as review_render
+    from casus.cli import review_text as review_render
 
     payload = open_app().review_reject(proposal_id, by=reviewer(by), reason=reason).to_json()
     emit(payload, as_json, review_render.proposal, payload)
@@ -94,7 +94,7 @@ def review_propose(
     """Turn a saved reading into proposals (reading the same article twice proposes nothing new)."""
     from pathlib import Path
 
-    from casus.review import render as review_render
+    from casus.cli import review_text as review_render
 
     try:
         text = sys.stdin.read() if reading == "-" else Path(reading).read_text(encoding="utf-8")

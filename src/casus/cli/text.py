@@ -49,6 +49,22 @@ def table(console: Console, title: str | None = None) -> Table:
                  show_edge=False, pad_edge=False, highlight=False)
 
 
+def print_table(console: Console, grid: Table) -> None:
+    """A table as Rich draws it on a terminal; piped, the same columns without the padding Rich
+    adds to every line's end (a trailing space breaks ``diff`` and shell pipelines). The title
+    is wrapped as a paragraph, never squeezed into the width of the columns."""
+    if grid.title:
+        para(console, str(grid.title), style="bold")
+        grid.title = None
+    if console.is_terminal:
+        console.print(grid)
+        return
+    with console.capture() as captured:
+        console.print(grid)
+    for piece in captured.get().splitlines():
+        line(console, piece.rstrip())
+
+
 def cell(value) -> Text:
     """A table cell that is never read as markup."""
     return Text("" if value is None else str(value))

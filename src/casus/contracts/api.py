@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from casus.contracts.base import Contract, State
+from casus.contracts.base import ArticleLabel, Contract, Day, State
 from casus.contracts.engine import ExposureTable
 from casus.contracts.errors import ErrorBody
 from casus.contracts.reader import Proposal, Reading
@@ -27,7 +27,7 @@ class ActRequest(Contract):
 class ScenarioRequest(Contract):
     """``POST /scenario``: acts on a date; an act may also be written ``"RUS attacks EST [at PLACE]"``."""
 
-    on: dt.date | None = Field(None, description="The date (default: today by the server's clock).")
+    on: Day | None = Field(None, description="The date, YYYY-MM-DD or today (default: today by the server's clock).")
     mode: Mode = "strict"
     acts: list[ActRequest | str] = Field(min_length=1, examples=[["RUS attacks EST"]])
 
@@ -37,7 +37,8 @@ class ArticleRequest(Contract):
 
     text: str | None = Field(None, description="The article as plain text.")
     html: str | None = Field(None, description="The article as an HTML page; its text is extracted.")
-    published: dt.date | None = Field(None, description="Publication date: relative dates resolve against it.")
+    published: Day | None = Field(None, description="Publication date, YYYY-MM-DD or today: relative dates resolve "
+                                  "against it.")
     url: str | None = None
     id: str | None = Field(None, description="The article's id (default: its URL, else `article`).")
     propose: bool = Field(False, description="Also file the facts as proposals for review (a write: needs the token).")
@@ -78,7 +79,9 @@ class NetworkEdge(Contract):
     beneficiary: str
     treaty: str
     treaty_name: str
+    treaty_short: str = Field(description="How answers name the treaty (\"NATO\", \"China–DPRK 1961\").")
     article: str
+    label: ArticleLabel
     kind: str
     strength: str | None
     conditions: str | None = Field(description="The article's conditions as JSON text (as in the GraphML export).")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import datetime as dt
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from casus.vocab import Instrument, SourceKind
 
@@ -53,4 +54,31 @@ class Source(Contract):
 
 
 Members = Literal["members"]
+
+def _day(value: Any) -> Any:
+    """One message for a bad date, the CLI's, instead of one per member of the union."""
+    if isinstance(value, str) and value.strip().lower() == "today":
+        return "today"
+    if isinstance(value, str):
+        try:
+            dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD or today)") from None
+    return value
+
+
+Day = Annotated[dt.date | Literal["today"], BeforeValidator(_day)]
+"""A date as a user gives it everywhere (``casus.dates``): ``YYYY-MM-DD`` or ``today``, which
+the application resolves by its clock (an HTTP parameter, a request body, as a CLI flag)."""
+
+ArticleLabel = Annotated[str, Field(description=(
+    "How answers name the article beside its id: \"Art. 5\", \"Arts. 17–18\", \"Sec. 2\", a clause known by "
+    "what it does (\"mutual assistance clause\", its text not read) or a curated label (\"1661 secret article\")."))]
+
+
+class Basis(Contract):
+    """An uncertain fact a duty rests on, as the data records it."""
+
+    fact: str
+    uncertain: str
 """Obligors or beneficiaries given as every party in force on the date."""

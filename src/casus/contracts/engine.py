@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from casus.contracts.base import Contract, Source, State, TreatyRef
+from casus.contracts.base import ArticleLabel, Basis, Contract, Source, State, TreatyRef
 from casus.vocab import ConditionStatus, DutyStatus, Mode, ObligationKind, Side, Strength, TreatyStatus
 
 
@@ -44,6 +44,7 @@ class PlaceArea(Contract):
 
     treaty: TreatyRef
     article: str
+    label: ArticleLabel
     area: str
     rule: Literal["sovereignty", "administration"]
     party: str | None
@@ -83,13 +84,6 @@ class ConditionCheck(Contract):
     """Set when the condition comes from one party's understanding or reservation."""
 
 
-class Basis(Contract):
-    """An uncertain fact a duty rests on, as the data records it."""
-
-    fact: str
-    uncertain: str
-
-
 class ReasonAct(Contract):
     """The act that fired a duty, by state id, with the round it happened in."""
 
@@ -105,6 +99,7 @@ class Reason(Contract):
     kind: ObligationKind
     treaty: TreatyRef
     article: str
+    label: ArticleLabel
     strength: Strength
     toward: State | None
     against: State | None
@@ -125,6 +120,7 @@ class ChainEntry(Contract):
     kind: ObligationKind
     treaty: str
     article: str
+    label: ArticleLabel
     toward: str
     act: str
 
@@ -180,6 +176,7 @@ class Collision(Contract):
 
     treaty: TreatyRef
     article: str
+    label: ArticleLabel
     attacker: State
     target: State
     bound: str
@@ -192,6 +189,7 @@ class PendingDuty(Contract):
     toward: State
     treaty: TreatyRef
     article: str
+    label: ArticleLabel
     kind: ObligationKind
     status: TreatyStatus
     binds_from: dt.date | None
@@ -231,6 +229,7 @@ class DiffDuty(Contract):
     beneficiary: State
     treaty: TreatyRef
     article: str
+    label: ArticleLabel
     kind: ObligationKind
     strength: Strength
     conditions: dict[str, Any]

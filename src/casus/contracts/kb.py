@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from casus.contracts.base import Contract, Members, Source, State, TreatyRef
+from casus.contracts.base import ArticleLabel, Basis, Contract, Members, Source, State, TreatyRef
 from casus.vocab import (
     EndReason,
     Instrument,
@@ -28,13 +28,18 @@ class Duty(Contract):
     role: Role
     treaty: TreatyRef
     article: str
+    label: ArticleLabel
     kind: ObligationKind
     strength: Strength
     conditions: dict[str, Any]
     summary: str | None
     source: Source
     notes: list[str]
-    uncertain: str | None
+    uncertain: str | None = Field(description="Why the duty is uncertain, when it rests on an uncertain fact "
+                                  "(the treaty, the article, a party's membership, a dataset's coverage): "
+                                  "every fact's reason, in the order of ``basis``.")
+    basis: list[Basis] = Field(default_factory=list, description="The uncertain facts the duty rests on, as "
+                               "in a scenario's reasons; empty when every fact is settled in the sources.")
     known_to: dt.date | None = Field(None, description="Asked about a day after the coverage of the dataset the "
                                      "duty comes from: the last day it codes (ATOP: 2018-12-31). In force to "
                                      "then per the dataset, not known since.")
@@ -113,6 +118,7 @@ class Member(Contract):
 
 class Obligation(Contract):
     article: str
+    label: ArticleLabel
     kind: ObligationKind
     strength: Strength
     obligors: Members | list[str]

@@ -77,6 +77,7 @@ class Report:
                 "kind": binding.kind,
                 "treaty": self.treaty(binding.treaty),
                 "article": binding.obligation.article,
+                "label": binding.obligation.article_label,
                 "strength": binding.obligation.strength,
                 "toward": self.state(binding.beneficiary),
                 "against": None,
@@ -112,6 +113,7 @@ class Report:
                     "kind": via.kind,
                     "treaty": via.binding.treaty.id,
                     "article": via.binding.obligation.article,
+                    "label": via.binding.obligation.article_label,
                     "toward": via.binding.beneficiary,
                     "act": f"{via.act.attacker} attacks {via.act.target}",
                 }
@@ -199,6 +201,7 @@ class Report:
                 {
                     "treaty": d.reason.binding.treaty.ref(),
                     "article": d.reason.binding.obligation.article,
+                    "label": d.reason.binding.obligation.article_label,
                     "attacker": self.state(d.reason.act.attacker),
                     "target": self.state(d.reason.act.target),
                     "bound": f"{d.state} is bound to defend {d.toward}",
@@ -214,6 +217,7 @@ class Report:
                     "toward": self.state(toward),
                     "treaty": treaty.ref(),
                     "article": obligation.article,
+                    "label": obligation.article_label,
                     "kind": obligation.kind,
                     "status": treaty.status_on(self.on),
                     "binds_from": binds_from.isoformat() if binds_from else None,

@@ -21,6 +21,7 @@ def _duty_json(kb: KnowledgeBase, binding: Binding, on: dt.date) -> dict[str, An
         "beneficiary": kb.registry.get(binding.beneficiary).to_json(on=on),
         "treaty": binding.treaty.ref(),
         "article": obligation.article,
+        "label": obligation.article_label,
         "kind": obligation.kind,
         "strength": obligation.strength,
         "conditions": obligation.conditions,
@@ -264,6 +265,7 @@ def place_report(kb: KnowledgeBase, query: str, on: dt.date, gazetteer=None) -> 
                 areas.append({
                     "treaty": treaty.ref(),
                     "article": obligation.article,
+                    "label": obligation.article_label,
                     "area": condition["area"],
                     "rule": territory_rule(condition["area"]),
                     "party": party,

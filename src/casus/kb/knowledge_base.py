@@ -113,7 +113,7 @@ class KnowledgeBase:
         key = (treaty.id, obligation.key)
         if key not in self._basis:
             self._basis[key] = _facts((f"treaty {treaty.id}", treaty.uncertain),
-                                      (f"article {obligation.article}", obligation.uncertain))
+                                      (obligation.article_label, obligation.uncertain))
         return self._basis[key]
 
     def known_to(self, treaty: TreatyRecord) -> dt.date | None:
@@ -169,6 +169,7 @@ class KnowledgeBase:
                 strength=r["strength"], obligors=_spec(r["obligors"]), beneficiaries=_spec(r["beneficiaries"]),
                 conditions=r["conditions"] or {}, summary=r["summary"], note=r["note"],
                 uncertain=r["uncertain"], valid_from=r["valid_from"], valid_to=r["valid_to"], source=r["source"],
+                label=r.get("label"),
             )
             for r in rows.get("obligations", [])
         ]

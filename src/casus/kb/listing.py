@@ -102,6 +102,7 @@ def treaty_detail(kb: KnowledgeBase, query: str, on: dt.date | None = None) -> d
         obligations=[
             {
                 "article": o.article,
+                "label": o.article_label,
                 "kind": o.kind,
                 "strength": o.strength,
                 "obligors": o.obligors if o.obligors == MEMBERS else list(o.obligors),

@@ -34,13 +34,17 @@ class Duty:
             "role": self.role,
             "treaty": self.binding.treaty.ref(),
             "article": obligation.article,
+            "label": obligation.article_label,
             "kind": obligation.kind,
             "strength": obligation.strength,
             "conditions": obligation.conditions,
             "summary": obligation.summary,
             "source": obligation.source,
             "notes": list(self.binding.notes),
-            "uncertain": "; ".join(x for x in (obligation.uncertain, beyond) if x) or None,
+            # the same facts as a scenario's reasons (treaty, article, membership), then the coverage
+            "uncertain": "; ".join([why for fact, why in self.binding.basis if fact != beyond]
+                                   + ([beyond] if beyond else [])) or None,
+            "basis": self.binding.basis_json(),
             "known_to": iso(kb.known_to(self.binding.treaty)) if beyond else None,
         }
 
@@ -161,7 +165,7 @@ def state_profile(kb: KnowledgeBase, state_id: str, on: dt.date) -> StateProfile
         duties.sort(key=key)
     for treaty, membership in kb.pending_of(state.id, on):
         kinds = tuple(
-            f"Art. {o.article} {o.kind}" for o in kb.obligations.get(treaty.id, [])
+            f"{o.article_label} {o.kind}" for o in kb.obligations.get(treaty.id, [])
         )
         profile.pending.append(Pending(treaty, membership, kinds))
     profile.ended = ended_duties(kb, state.id, on)
@@ -169,7 +173,7 @@ def state_profile(kb: KnowledgeBase, state_id: str, on: dt.date) -> StateProfile
     if not profile.defended_by and defence_ended:
         last = defence_ended[0]
         profile.notes.append(f"No state is bound to defend {state.name_on(on)} on {on.isoformat()}; none since "
-                             f"{last.treaty.name} ended for it on {last.ended.isoformat()} ({last.why}).")
+                             f"{last.treaty.short_name} ended for it on {last.ended.isoformat()} ({last.why}).")
     for treaty, suspension in kb.suspensions_of(state.id, on):
         effect = "suspended" if suspension.legal_effect == "suspended" else "declared, no legal effect"
         profile.notes.append(f"{treaty.name}: {suspension.summary} ({effect}, since {suspension.valid_from}).")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+import re
 from typing import Any
 
 from casus.pickling import quick_pickle
@@ -13,6 +14,39 @@ UNILATERAL_NOTE = (
     "a unilateral pledge, not a treaty: it binds only the state that made it, which may revoke it alone; "
     "the state it protects owes nothing in return"
 )
+
+
+_NUMBERED = re.compile(r"(?P<num>\d+|[IVXLCDM]+)(?P<sub>(?:\(\w+\))*)(?:[-–](?P<to>\d+|[IVXLCDM]+))?(?P<rest>\s.*)?")
+_NUMBER_AND_KIND = re.compile(r"(?P<num>\d+|[IVXLCDM]+)-(?P<what>[a-z][a-z-]*)")
+
+
+def article_label(article: str, label: str | None = None) -> str:
+    """How answers name an article: a curated ``label`` when the data gives one, else by rule:
+    a numbered article as "Art. 5" ("Art. IV(1)", "Arts. 17–18"; "Art. 4" for an id that adds
+    the kind, "4-consultation", since the kind is shown beside it), a section as itself
+    ("Sec. 2"), a clause known only by what it does by that name, "mutual assistance" (its
+    text was not read, so it has no number), and an article read from the news whose number
+    is not known as "article not known"."""
+    if label:
+        return label
+    article = " ".join(article.split())
+    if article in ("", "?"):
+        return "article not known"
+    if re.match(r"(Art|Arts|Sec|Section|Para|Part|Chapter)\b", article, re.IGNORECASE):
+        return article
+    numbered = _NUMBERED.fullmatch(article)
+    if numbered and numbered["to"] and numbered["to"].isdigit() and int(numbered["to"]) <= int(numbered["num"]):
+        numbered = None  # "1373-1": Art. 1 of the 1373 treaty, not a range; curate its label
+    if numbered:
+        if numbered["to"]:
+            return f"Arts. {numbered['num']}{numbered['sub']}–{numbered['to']}{numbered['rest'] or ''}"
+        return f"Art. {numbered['num']}{numbered['sub']}{numbered['rest'] or ''}"
+    with_kind = _NUMBER_AND_KIND.fullmatch(article)
+    if with_kind:
+        return f"Art. {with_kind['num']}"
+    if re.fullmatch(r"[a-z][a-z-]*", article):
+        return re.sub(r"(?<!\bnon)-", " ", article)
+    return article
 
 
 def _within(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
@@ -127,6 +161,12 @@ class ObligationRecord:
     valid_from: dt.date | None
     valid_to: dt.date | None
     source: dict[str, Any]
+    label: str | None = None
+    """The curated label ("1661 secret article"), where the rule of ``article_label`` reads oddly."""
+
+    @property
+    def article_label(self) -> str:
+        return article_label(self.article, self.label)
 
     def in_force_on(self, treaty: TreatyRecord, day: dt.date) -> bool:
         if not treaty.in_force_on(day):

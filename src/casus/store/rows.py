@@ -69,6 +69,7 @@ def rows_for_treaty(treaty: Treaty) -> dict[str, list[dict[str, Any]]]:
                 "obligation_key": keys.obligation_key(treaty.id, obligation.key),
                 "treaty_key": treaty.id,
                 "article": obligation.article,
+                "label": obligation.label,
                 "kind": obligation.kind.value,
                 "strength": obligation.strength.value,
                 "obligors": obligation.obligors,

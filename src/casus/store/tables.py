@@ -119,6 +119,7 @@ obligations = Table(
     Column("obligation_key", String(160), nullable=False),
     Column("treaty_key", String(128), nullable=False),
     Column("article", String(32), nullable=False),
+    Column("label", String(48), nullable=True),  # NULL: the article's label follows the rule
     Column("kind", String(16), nullable=False),
     Column("strength", String(16), nullable=False),
     Column("obligors", JSON, nullable=False),

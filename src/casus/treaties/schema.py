@@ -134,6 +134,9 @@ class Obligation(_Record):
     """One article that creates one kind of obligation."""
 
     article: str
+    label: str | None = Field(default=None, max_length=40)
+    """How answers name the article where the rule (``casus.kb.records.article_label``: "Art. 5",
+    "mutual assistance clause") reads oddly: "1661 secret article"."""
     kind: Kind
     strength: Strength
     obligors: list[str] | Literal["members"] = MEMBERS

@@ -110,9 +110,21 @@ export function stateLabel(state) {
   return state ? `${stateName(state)} (${state.id})` : "";
 }
 
+// A treaty is named by its short name ("NATO", "China–DPRK 1961"), as the CLI does; its full
+// title shows on hover and on its own page.
+export function treatyName(treaty) {
+  return treaty.short || treaty.name || treaty.id;
+}
+
+// An article as answers name it ("Art. 5", "mutual assistance clause"), from the JSON's label.
+export function articleLabel(item) {
+  return item.label || `Art. ${item.article}`;
+}
+
 export function treatyLink(treaty, on) {
   const href = `/treaties/${encodeURIComponent(treaty.id)}${on ? `?on=${on}` : ""}`;
-  return el("a", { href, class: "treaty-link" }, treaty.name || treaty.id);
+  const title = treaty.short && treaty.name && treaty.name !== treaty.short ? treaty.name : null;
+  return el("a", { href, class: "treaty-link", title }, treatyName(treaty));
 }
 
 export function sourceLink(source) {

@@ -1,6 +1,6 @@
 // Map page: pick a state and a date; the world coloured by who is bound to defend it.
 import {
-  api, el, clear, params, setParams, banner, stateLabel, stateName, treatyLink, sourceLink,
+  api, el, clear, params, setParams, banner, stateLabel, stateName, treatyName, articleLabel, treatyLink, sourceLink,
   conditionLines, STRENGTHS, dutyStrength, strongest, legend, stateInput, dateInput, section, emptyNote,
 } from "./common.js";
 import { drawWorld, loadWorld } from "./worldmap.js";
@@ -79,7 +79,7 @@ async function renderProfile(profile, mapBox, panel) {
       const entry = bound.get(id);
       if (!entry) return null;
       const first = entry.duties[0];
-      return `${where}: bound to defend ${stateName(target)} (${entry.strength}) — ${first.treaty.name}, Art. ${first.article}`;
+      return `${where}: bound to defend ${stateName(target)} (${entry.strength}) — ${treatyName(first.treaty)} ${articleLabel(first)}`;
     },
     onSelect: (id) => select(id),
   });
@@ -96,10 +96,10 @@ async function renderProfile(profile, mapBox, panel) {
   for (const entry of sorted) {
     const articles = new Map();
     for (const d of entry.duties) {
-      if (!articles.has(d.treaty.name)) articles.set(d.treaty.name, []);
-      articles.get(d.treaty.name).push(d.article);
+      if (!articles.has(treatyName(d.treaty))) articles.set(treatyName(d.treaty), []);
+      articles.get(treatyName(d.treaty)).push(articleLabel(d));
     }
-    const treaties = [...articles].map(([name, arts]) => `${name}, Art. ${arts.join(", ")}`);
+    const treaties = [...articles].map(([name, arts]) => `${name} ${arts.join(", ")}`);
     list.append(el("li", {},
       el("button", { type: "button", class: "linkish", "data-state": entry.state.id,
         onclick: () => select(entry.state.id) },
@@ -122,7 +122,7 @@ async function renderProfile(profile, mapBox, panel) {
   const defends = profile.defends;
   panel.append(el("details", { class: "block" },
     el("summary", {}, `Whom ${stateName(target)} is bound to defend (${new Set(defends.map((d) => d.state.id)).size})`),
-    el("ul", {}, defends.map((d) => el("li", {}, stateLabel(d.state), " — ", treatyLink(d.treaty, on), `, Art. ${d.article} (${d.strength})`)))));
+    el("ul", {}, defends.map((d) => el("li", {}, stateLabel(d.state), " — ", treatyLink(d.treaty, on), ` ${articleLabel(d)} (${d.strength})`)))));
 }
 
 function pendingText(p, on) {
@@ -173,7 +173,7 @@ function detailCard(stateId, entry, target, on, profile) {
 export function dutyBlock(duty, on) {
   const lines = conditionLines(duty.conditions);
   return el("div", { class: "duty" },
-    el("p", {}, treatyLink(duty.treaty, on), el("strong", {}, ` Art. ${duty.article}`),
+    el("p", {}, treatyLink(duty.treaty, on), el("strong", {}, ` ${articleLabel(duty)}`),
       ` · ${duty.kind} · `, el("span", { class: `badge s-${dutyStrength(duty)}` }, dutyStrength(duty))),
     duty.summary ? el("p", { class: "summary" }, duty.summary) : null,
     lines.length ? el("ul", { class: "conditions", "aria-label": "Conditions" }, lines.map((l) => el("li", {}, l)))

@@ -71,7 +71,7 @@ function render(data, day, chart, side, summary) {
   const nodesById = new Map((data.nodes || []).map((n) => [n.id, n]));
   const groups = new Map();
   for (const e of edges) {
-    if (!groups.has(e.treaty)) groups.set(e.treaty, { id: e.treaty, name: e.treaty_name || e.treaty, edges: [], states: new Set() });
+    if (!groups.has(e.treaty)) groups.set(e.treaty, { id: e.treaty, name: e.treaty_short || e.treaty_name || e.treaty, title: e.treaty_name || e.treaty, edges: [], states: new Set() });
     const g = groups.get(e.treaty);
     g.edges.push(e); g.states.add(e.obligor); g.states.add(e.beneficiary);
   }
@@ -98,7 +98,7 @@ function render(data, day, chart, side, summary) {
     if (!pairs.has(key)) pairs.set(key, { treaty: e.treaty, source: e.obligor, target: e.beneficiary, ways: new Set(), articles: new Set() });
     const p = pairs.get(key);
     p.ways.add(`${e.obligor}>${e.beneficiary}`);
-    p.articles.add(e.article);
+    p.articles.add(e.label || `Art. ${e.article}`);
   }
   const links = [...pairs.values()].map((p) => ({ ...p, mutual: p.ways.size > 1 }));
   const width = 900, height = 620;
@@ -136,8 +136,8 @@ function render(data, day, chart, side, summary) {
       "marker-start": l.mutual ? `url(#arrow-${cssId(g.id)})` : null });
     const title = svg("title");
     title.textContent = l.mutual
-      ? `${a.name} ⇄ ${b.name}: ${g.name}, Art. ${[...l.articles].join(", ")}`
-      : `${a.name} → ${b.name} (bound to defend): ${g.name}, Art. ${[...l.articles].join(", ")}`;
+      ? `${a.name} ⇄ ${b.name}: ${g.name} ${[...l.articles].join(", ")}`
+      : `${a.name} → ${b.name} (bound to defend): ${g.name} ${[...l.articles].join(", ")}`;
     line.append(title);
     linkLayer.append(line);
   }
@@ -166,7 +166,7 @@ function render(data, day, chart, side, summary) {
   for (const g of ordered) {
     const members = [...g.states].map((id) => at.get(id)).sort((a, b) => a.name.localeCompare(b.name));
     list.append(el("li", {},
-      el("button", { type: "button", class: "linkish", "data-treaty": g.id, "aria-pressed": "false",
+      el("button", { type: "button", class: "linkish", "data-treaty": g.id, "aria-pressed": "false", title: g.title,
         onclick: (event) => {
           const pressed = event.currentTarget.getAttribute("aria-pressed") === "true";
           for (const b of list.querySelectorAll("button")) b.setAttribute("aria-pressed", "false");

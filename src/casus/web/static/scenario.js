@@ -1,7 +1,7 @@
 // Scenario page: attacker, target, place, date, mode → both sides by round, the
 // conditional, stay-out and conflicted states, each with its chain of reasons, on the map.
 import {
-  api, el, append, clear, params, setParams, banner, stateLabel, stateName, treatyLink, sourceLink,
+  api, el, append, clear, params, setParams, banner, stateLabel, stateName, treatyName, articleLabel, treatyLink, sourceLink,
   conditionLines, legend, stateInput, dateInput, field, section, emptyNote,
 } from "./common.js";
 import { drawWorld } from "./worldmap.js";
@@ -127,21 +127,21 @@ async function renderReport(report, mapBox, results, detail) {
   };
   results.append(
     simple("Conditional", report.conditional, "conditional", (c) =>
-      `would join the ${c.side}: ${c.reason.treaty.name}, Art. ${c.reason.article}; open: ${c.open.join(", ")}`),
+      `would join the ${c.side}: ${treatyName(c.reason.treaty)} ${articleLabel(c.reason)}; open: ${c.open.join(", ")}`),
     simple("Bound to stay out", report.stay_out, "stay-out", (s) =>
-      `owes ${stateName(s.toward)} neutrality${s.may_not_help ? `; may not help ${stateName(s.may_not_help)}` : ""}: ${s.reason.treaty.name}, Art. ${s.reason.article}`),
-    simple("Conflicted", report.conflicted, "conflicted", (c) => c.reasons.map((r) => `${r.why}: ${r.treaty.name}, Art. ${r.article}`).join("; ")),
-    simple("Bound to consult", report.consult, "consult", (d) => `with ${stateName(d.toward)}: ${d.reason.treaty.name}, Art. ${d.reason.article}`),
-    simple("Promises broken by the attack", report.violations, "violations", (d) => `${d.reason.treaty.name}, Art. ${d.reason.article} (${d.reason.kind})`),
+      `owes ${stateName(s.toward)} neutrality${s.may_not_help ? `; may not help ${stateName(s.may_not_help)}` : ""}: ${treatyName(s.reason.treaty)} ${articleLabel(s.reason)}`),
+    simple("Conflicted", report.conflicted, "conflicted", (c) => c.reasons.map((r) => `${r.why}: ${treatyName(r.treaty)} ${articleLabel(r)}`).join("; ")),
+    simple("Bound to consult", report.consult, "consult", (d) => `with ${stateName(d.toward)}: ${treatyName(d.reason.treaty)} ${articleLabel(d.reason)}`),
+    simple("Promises broken by the attack", report.violations, "violations", (d) => `${treatyName(d.reason.treaty)} ${articleLabel(d.reason)} (${d.reason.kind})`),
   );
   if (report.collisions.length) {
     results.append(section("Collisions inside an alliance", el("ul", { id: "collisions" }, report.collisions.map((c) =>
-      el("li", {}, treatyLink(c.treaty, on), ` Art. ${c.article}: ${c.bound}`)))));
+      el("li", {}, treatyLink(c.treaty, on), ` ${articleLabel(c)}: ${c.bound}`)))));
   }
   if (report.pending.length) {
     results.append(section("Signed, not yet binding", el("ul", { id: "scenario-pending" }, report.pending.map((p) =>
       el("li", {}, `${stateLabel(p.state)} toward ${stateName(p.toward)}: `, treatyLink(p.treaty, on),
-        ` Art. ${p.article} (${p.kind}), ${p.status}${p.binds_from ? `, binds from ${p.binds_from}` : ""}`)))));
+        ` ${articleLabel(p)} (${p.kind}), ${p.status}${p.binds_from ? `, binds from ${p.binds_from}` : ""}`)))));
   }
 }
 
@@ -157,14 +157,14 @@ function byRound(people, select, id) {
         el("button", { type: "button", class: "linkish", "data-state": p.state.id, onclick: () => select(p.state.id) },
           stateLabel(p.state)),
         p.reasons.length ? el("span", { class: "small muted" },
-          ` ${[...new Set(p.reasons.map((r) => `${r.treaty.name}, Art. ${r.article}`))].join("; ")}`) : null))))));
+          ` ${[...new Set(p.reasons.map((r) => `${treatyName(r.treaty)} ${articleLabel(r)}`))].join("; ")}`) : null))))));
 }
 
 function reasonBlock(reason, on) {
   const lines = conditionLines(reason.conditions);
   return el("div", { class: "duty" },
     el("p", {}, `${reason.kind} toward ${stateName(reason.toward)} against ${stateName(reason.against)} — `,
-      treatyLink(reason.treaty, on), el("strong", {}, ` Art. ${reason.article}`), ` (${reason.strength})`),
+      treatyLink(reason.treaty, on), el("strong", {}, ` ${articleLabel(reason)}`), ` (${reason.strength})`),
     reason.act ? el("p", { class: "small" }, `Act: ${reason.act.attacker} attacks ${reason.act.target}, round ${reason.act.round}${reason.act.place ? ", " + reason.act.place : ""}`) : null,
     lines.length ? el("ul", { class: "conditions" }, lines.map((l) => el("li", {}, l))) : null,
     (reason.notes || []).map((n) => el("p", { class: "note" }, n)),

@@ -2,7 +2,7 @@
 // articles and obligations, conditions, sources and the news evidence that fed it.
 import {
   api, el, append, svg, clear, params, setParams, banner, today, stateLabel, stateName, sourceLink, conditionLines,
-  field, section, emptyNote, treatyLink, externalLink, statesList,
+  field, section, emptyNote, treatyLink, treatyName, articleLabel, externalLink, statesList,
 } from "./common.js";
 
 export async function treatyListPage(main) {
@@ -27,7 +27,7 @@ export async function treatyListPage(main) {
     table.append(el("p", { class: "muted" }, `${rows.length} treaties`), el("div", { class: "scroll" }, el("table", {},
       el("thead", {}, el("tr", {}, ["Treaty", "Signed", "In force", "Ended", "Kinds", "Parties"].map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", {}, rows.map((t) => el("tr", {},
-        el("td", {}, treatyLink(t, data.on), t.organisation ? el("span", { class: "muted" }, ` (${t.organisation})`) : null),
+        el("td", {}, treatyLink(t, data.on), t.short && t.short !== t.name ? el("div", { class: "small muted" }, t.name) : null),
         el("td", {}, t.signed || "—"), el("td", {}, t.in_force || "not yet"), el("td", {}, t.ended ? `${t.ended} ${t.end_reason || ""}` : "—"),
         el("td", {}, (t.kinds || []).join(", ")), el("td", { class: "small" }, `${t.parties.length}: ${t.parties.slice(0, 8).map(stateName).join(", ")}${t.parties.length > 8 ? "…" : ""}`)))))));
   };
@@ -50,7 +50,8 @@ export async function treatyPage(main, treatyId) {
   } catch { /* an older server without the evidence route: the records' own sources still show */ }
   document.title = `${treaty.name} — casus`;
   append(main, [
-    el("h1", { id: "treaty-name" }, treaty.name),
+    el("h1", { id: "treaty-name" }, treatyName(treaty)),
+    treaty.short && treaty.short !== treaty.name ? el("p", { id: "treaty-title", class: "muted" }, treaty.name) : null,
     el("p", { class: "facts" },
       treaty.organisation ? `${treaty.organisation} · ` : "",
       `signed ${treaty.signed || "?"} · `, treaty.in_force ? `in force ${treaty.in_force}` : "not yet in force",
@@ -133,7 +134,7 @@ function obligations(treaty) {
   return el("div", { id: "obligations" }, treaty.obligations.map((o) => {
     const lines = conditionLines(o.conditions);
     return el("article", { class: "card" },
-      el("h3", {}, `Art. ${o.article}: ${o.kind}`, el("span", { class: `badge s-${o.strength}` }, o.strength)),
+      el("h3", {}, `${articleLabel(o)}: ${o.kind}`, el("span", { class: `badge s-${o.strength}` }, o.strength)),
       el("p", { class: "small" }, `${who(o.obligors, treaty)} → ${who(o.beneficiaries, treaty)}; ${o.from || "?"} to ${o.to || "today"}`),
       o.summary ? el("p", {}, o.summary) : null,
       lines.length ? el("ul", { class: "conditions", "aria-label": "Conditions" }, lines.map((l) => el("li", {}, l))) : el("p", { class: "small muted" }, "No conditions."),

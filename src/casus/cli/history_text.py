@@ -7,6 +7,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from casus.cli.text import line, para, print_table
+
 def _frame(console: Console) -> dict[str, Any]:
     """Box drawing on a terminal only: piped text is plain columns."""
     return {} if console.is_terminal else {"box": None}
@@ -43,18 +45,15 @@ def replay(console: Console, payload: dict[str, Any]) -> None:
     for label, figures, published in rows:
         table.add_row(label, str(figures["opportunities"]), str(figures["honoured"]), str(figures["violated"]),
                       _pct(figures["rate"]), published)
-    console.print(table)
+    print_table(console, table)
     statuses = rates["statuses"]
-    console.print(
-        f"{statuses['applied']} applied, {statuses['conditional']} conditional, "
-        f"{statuses['not_applicable']} not applicable (alliance, war, partner); "
-        f"consultation pledges apply but cannot be judged from war data.",
-        highlight=False,
-    )
+    para(console, f"{statuses['applied']} applied, {statuses['conditional']} conditional, "
+         f"{statuses['not_applicable']} not applicable (alliance, war, partner); "
+         f"consultation pledges apply but cannot be judged from war data.", hang=0)
     shown = [r for r in payload["rows"] if r["status"] != "not_applicable" and r["kind"] != "consultation"]
     if not shown:
         return
-    console.print("Alliances that applied or were conditional (consultation left out):", highlight=False)
+    line(console, "Alliances that applied or were conditional (consultation left out):")
     for row in shown:
         kept = {True: "kept", False: "broken", None: "not judged"}[row["honoured"]]
         allies = " ".join(a["id"] for a in row["allies"])
@@ -64,25 +63,23 @@ def replay(console: Console, payload: dict[str, Any]) -> None:
             text += f"applied, allies {allies}: {kept}" + (f" ({row['act']})" if row.get("act") else "")
         else:
             text += f"conditional ({', '.join(row['open'])}), allies {allies}"
-        console.print(text, highlight=False, soft_wrap=True)
+        para(console, text, indent=0, hang=4)
     for skipped in payload["skipped"]:
-        console.print(f"skipped war {skipped['war']}: {skipped['reason']}", highlight=False)
+        para(console, f"skipped war {skipped['war']}: {skipped['reason']}", hang=4)
 
 
 def comparison(console: Console, payload: dict[str, Any]) -> None:
     """Agreement with an expert coding: the figures, the confusion table, then each row that differs."""
-    console.print(
-        f"{payload['cases']} alliance-wars: agreement {_pct(payload['agreement'])}, "
-        f"Cohen's kappa {payload['kappa'] if payload['kappa'] is not None else '–'} (conditional counted as a miss)",
-        highlight=False,
-    )
+    para(console, f"{payload['cases']} alliance-wars: agreement {_pct(payload['agreement'])}, "
+         f"Cohen's kappa {payload['kappa'] if payload['kappa'] is not None else '–'} (conditional counted as a miss)",
+         hang=0)
     table = Table(title="Experts (rows) against casus (columns)", title_justify="left", **_frame(console))
     table.add_column("")
     for answer in ("yes", "no", "conditional"):
         table.add_column(f"casus {answer}", justify="right")
     for truth, counts in payload["confusion"].items():
         table.add_row(f"experts {truth}", *(str(counts[a]) for a in ("yes", "no", "conditional")))
-    console.print(table)
+    print_table(console, table)
     for row in payload["differ"]:
         console.print(
             f"  ATOP {row['atop_id']} in war {row['war']} {row['name']}: experts {row['expert']} "
