@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from casus.reader import provisions, sentences
+from casus.reader import instruments, provisions, sentences
 from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.mentions import Mention, finder_for
@@ -424,6 +424,12 @@ class _Reader:
             sdates = [d for d in dates if s <= d.start < e]
             names = self.names(s, e)
             has_noun = bool(self.rules.nouns.search(sentence)) or bool(names)
+            if not has_noun and self.focus is not None:
+                # "The leaders also adopted “The Spirit of X” and “Y Principles”": titles
+                # of documents signed, in a sentence continuing the agreement in focus
+                titled = instruments.titles(self.text, s, e, self.triggers(s, e))
+                if titled:
+                    names, has_noun = titled, True
             has_org = any(m.is_org for m in here)
             anaphoric = bool(_ANAPHOR_START.match(sentence)) and self.focus is not None
             triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
@@ -582,8 +588,10 @@ class _Reader:
         if len(after) < 2:
             return
         for a, b in zip(after, after[1:]):
-            if not re.fullmatch(r"[\s\d,;()]*(?:and|as well as|&)?[\s\d,;()]*", self.text[a[1]:b[0]]):
+            if not instruments.LIST_GAP.fullmatch(self.text[a[1]:b[0]]):
                 return  # not one list
+        if date is None:  # "they also adopted A and B": on the day of the event in focus
+            date = cluster.records.get(trigger.event, {}).get("date")
         for _, _, listed in after:
             if cluster.name and _same_name(cluster.name, listed):
                 continue
@@ -623,6 +631,12 @@ class _Reader:
                 set(c.parties) >= set(parties) and c.records for c in self.clusters):
             # a named agreement between the same states as another one: a separate treaty
             cluster = self._new(parties, name)
+            cluster.mention_evidence.append((s, e))
+            return cluster
+        if group and not name and instruments.narrower_than_all(set(parties), self.clusters):
+            # "the treaties between the U.S. and Japan" beside a three-way pact: a pact
+            # between two of its parties is another agreement, not that one
+            cluster = self._new(parties, None)
             cluster.mention_evidence.append((s, e))
             return cluster
         cluster = self.cluster_for(parties, name, explicit=True)
@@ -667,7 +681,7 @@ class _Reader:
             if not records and c.mention_evidence:
                 records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
                             "own": [], "no_provisions": False}]
-            records = [r for r in records for _ in range(r.get("count", 1))]
+            records = [r for r in records for _ in range(instruments.uncounted(r, c, self.clusters))]
             for r in records:
                 if r["date"] is None and r.get("sites"):
                     r["date"] = self.dater.fallback(r["event"], c, r["sites"])

@@ -1,0 +1,54 @@
+"""Agreements as instruments: which agreements an article reports, how many, and
+which event of each (the ``instruments`` family of the reader's rules).
+
+``extract`` calls these from its pass; vocabulary and patterns live in
+``data/events.yaml`` and ``data/instruments.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def narrower_than_all(parties: set[str], clusters) -> bool:
+    """Whether ``parties`` (two or more, joined by "between") are a strict part of every
+    agreement already found with events, and equal to none: then they name another
+    agreement ("the treaties between A and B" beside a pact of A, B and C)."""
+    with_events = [c for c in clusters if c.records]
+    if len(parties) < 2 or not with_events:
+        return False
+    return all(parties < set(c.parties) for c in with_events) and not any(
+        parties == set(c.parties) for c in clusters)
+
+
+def uncounted(record: dict, cluster, clusters) -> int:
+    """How many records a counted event stands for ("adopted three documents"): the
+    count, less the agreements of the same parties and event the article names on
+    their own ("they also adopted X and Y" are two of the three)."""
+    count = record.get("count", 1)
+    if count <= 1:
+        return 1
+    named = sum(1 for c in clusters if c is not cluster and set(c.parties) == set(cluster.parties)
+                and any(r["event"] == record["event"] for r in c.records.values()))
+    return max(1, count - named)
+
+
+# a quoted title: capitalised words, small words between them ("The Spirit of Camp David")
+_TITLE = re.compile(r"[“\"](?P<t>(?:The |A )?[A-Z][\w'’-]*(?: (?:(?:of|on|for|to|and|the|in|at|with) )*"
+                    r"[A-Z][\w'’-]*)+)[,.]?[”\"]")
+# the events of which a quoted title names the instrument
+_TITLED_EVENTS = ("signed", "announced")
+
+
+def titles(text: str, s: int, e: int, triggers) -> list[tuple[int, int, str]]:
+    """Quoted titles after a signing or announcing verb of the sentence: the names of
+    the documents it reports, though no agreement word stands beside them."""
+    first = min((t.end for t in triggers if t.event in _TITLED_EVENTS), default=None)
+    if first is None:
+        return []
+    return [(m.start("t"), m.end("t"), m.group("t")) for m in _TITLE.finditer(text, first, e)]
+
+
+# what may stand between two names of one list: commas, years, "and", "as well as",
+# quotes and articles ("the “A” and the “B”", "A 1989, B 2006 and C")
+LIST_GAP = re.compile(r"[\s\d,;()“”\"'’]*(?:and|as well as|&)?(?:\s+(?:the|a|an))?[\s\d,;()“”\"'‘’]*")
