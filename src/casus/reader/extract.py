@@ -434,9 +434,9 @@ class _Reader:
             anaphoric = bool(_ANAPHOR_START.match(sentence)) and self.focus is not None
             triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
             if not (has_noun or has_org or anaphoric):
-                triggers = [t for t in triggers if t.event in ("withdrew", "suspended", "ratified", "terminated",
-                                                                "entered_into_force") and self.focus is not None
-                            and (here or anaphoric)]
+                triggers = [t for t in triggers if (t.event in ("withdrew", "suspended", "ratified", "terminated",
+                                                                 "entered_into_force") and self.focus is not None
+                            and (here or anaphoric)) or instruments.talks_with_focus(self, t, here)]
             attached: list[_Cluster] = []
             for trigger in triggers:
                 cluster = self.event(trigger, here, names, sdates, s, e)
@@ -469,8 +469,9 @@ class _Reader:
         actors = self.actors(here, s)
         # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
         # organisation qualifying another noun is not the organisation acted on
-        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._modifier(
-            m, member=trigger.event in ("acceded", "withdrew", "suspended"))]
+        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and (
+            instruments.membership_talks(trigger)  # "EU accession talks": the EU is the one to join
+            or not self._modifier(m, member=trigger.event in ("acceded", "withdrew", "suspended")))]
         if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(
                 m.is_org for m in here):
             # "The Bahamas joined in 1982; Mexico left in 2004": the organisation in focus
@@ -478,7 +479,8 @@ class _Reader:
             if focus_orgs:
                 orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", focus_orgs[0], is_org=True)]
         membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
-            trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40])))
+            trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40]))
+            or instruments.membership_talks(trigger))
         name = _nearest_name(names, trigger.end, self.text)
         own: list[str] | None = None
         if membership:
@@ -518,7 +520,10 @@ class _Reader:
             else:
                 another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
                 cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
-        self.focus = cluster
+        if not instruments.membership_talks(trigger) or self.focus is None:
+            # talks on joining another organisation, said in passing, leave the agreement
+            # in focus where it was
+            self.focus = cluster
         if name and not cluster.name:
             cluster.name = name
         date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)

@@ -52,3 +52,24 @@ def titles(text: str, s: int, e: int, triggers) -> list[tuple[int, int, str]]:
 # what may stand between two names of one list: commas, years, "and", "as well as",
 # quotes and articles ("the “A” and the “B”", "A 1989, B 2006 and C")
 LIST_GAP = re.compile(r"[\s\d,;()“”\"'’]*(?:and|as well as|&)?(?:\s+(?:the|a|an))?[\s\d,;()“”\"'‘’]*")
+
+
+def membership_talks(trigger) -> bool:
+    """Talks on joining an organisation ("EU accession talks"): read as a joining is, the
+    acting state plus the organisation."""
+    return trigger.event == "negotiating" and "accession" in trigger.text.lower()
+
+
+# "negotiations with Riyadh", "talks with the Saudis": the other side of the talks
+_WITH = re.compile(r"\s+with\s+(?:the\s+)?$", re.I)
+
+
+def talks_with_focus(reader, trigger, here) -> bool:
+    """Negotiations "with" a side of the agreement in focus, in a sentence naming no
+    agreement ("The Pentagon has been negotiating with Riyadh for months"): the talks on
+    that agreement."""
+    focus = reader.focus
+    if trigger.event != "negotiating" or focus is None:
+        return False
+    return any(m.start >= trigger.end and m.id in focus.parties and not m.is_org
+               and _WITH.search(reader.text[trigger.end:m.start]) for m in here)
