@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from casus.reader import instruments, provisions, sentences
+from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.mentions import Mention, finder_for
@@ -42,7 +43,7 @@ from casus.reader.rules import Rules, load_rules
 # words after a demonym that make it a government rather than a description
 _GOVERNMENT = re.compile(
     r"^\s*(?:president|leader|prime|premier|pm|foreign|defen[cs]e|counterpart|government|parliament|"
-    r"officials?|side|delegation|king|crown|chancellor|secretary|minister|ministry|state\b|authorities|"
+    r"officials?|side|delegation|administration|king|crown|chancellor|secretary|minister|ministry|state\b|authorities|"
     r"military|army|armed forces|navy|head|supreme|emir|sultan|dictator|regime)", re.I)
 # a state named right after these words is a place, not an actor
 _PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|towards|across|inside|on|amid|"
@@ -156,6 +157,9 @@ class _Reader:
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
+        self.party_rules = party_rules.load_party_rules()
+        self._undated = False  # set while reading the earlier act of "A joined B in quitting X"
+        self._last_signing: tuple[dict, int] | None = None  # (record, clause number) for a signatory list
 
     # -- mentions --------------------------------------------------------------------
 
@@ -305,6 +309,9 @@ class _Reader:
                 return False
             if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
                 return False
+            if token.dep_ == "pobj" and token.head.lower_ == "between" and \
+                    token.head.head.lower_ in self.party_rules.between_not_parties:
+                return False  # "tensions between Somalia and Ethiopia"
             if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS:
                 return False
             token = token.head
@@ -325,18 +332,30 @@ class _Reader:
         return [m for m in mentions if self.is_argument(m, chain)]
 
     def between(self, mentions: list[Mention]) -> list[Mention]:
-        """The states joined by "between X and Y" or "X-Y"."""
+        """The states joined by "between X and Y" or "X-Y" (not the sides of a dispute or a
+        border, ``parties.between_is_not_parties``; "Greek Cypriot" is one actor)."""
+        qualifying = party_rules.qualifying_demonyms(mentions)
+        dropped = [m for i, m in enumerate(mentions) if i in qualifying]
+        mentions = [m for i, m in enumerate(mentions) if i not in qualifying]
+
+        def gap(a, b) -> str:
+            return "".join(self.text[x] for x in range(a.end, b.start)
+                           if not any(d.start <= x < d.end for d in dropped))
         groups = []
         for i, m in enumerate(mentions):
             if m.is_org and self.orgs[m.id].kind == "organisation":
                 continue
             start = i
             lead = self.text[max(0, m.start - 14):m.start]
-            if not (_BETWEEN.search(lead) or (i + 1 < len(mentions) and re.fullmatch(r"\s*[-–/]\s*", self.text[m.end:mentions[i + 1].start]))):
+            between = _BETWEEN.search(lead)
+            if not (between or (i + 1 < len(mentions) and re.fullmatch(r"\s*[-–/]\s*", self.text[m.end:mentions[i + 1].start]))):
+                continue
+            if between and party_rules.between_is_not_parties(self.doc, self.text, m.start - len(lead) + between.start(),
+                                                               self.parsed, self.party_rules):
                 continue
             group = [m]
             for nxt in mentions[start + 1:]:
-                if _JOIN_GAP.match(self.text[group[-1].end:nxt.start]):
+                if _JOIN_GAP.match(gap(group[-1], nxt)):
                     group.append(nxt)
                 else:
                     break
