@@ -515,6 +515,11 @@ class _Reader:
             cluster = self.cluster_for(own, name, explicit=True)
             if trigger.event == "ratified":
                 name = None
+        elif (pact := instruments.pact_acted_on(self, trigger, here)) is not None:
+            # "the creation of the AUKUS pact", "signed the Quad charter": the pact named as
+            # the verb's object binds its members
+            name = self.orgs[pact.id].name
+            cluster = self.cluster_for(list(self.orgs[pact.id].members), name, explicit=True)
         else:
             group = self.between(here)
             actors = self.syntactic(actors, trigger.start)

@@ -73,3 +73,20 @@ def talks_with_focus(reader, trigger, here) -> bool:
         return False
     return any(m.start >= trigger.end and m.id in focus.parties and not m.is_org
                and _WITH.search(reader.text[trigger.end:m.start]) for m in here)
+
+
+# between a verb and its object: articles and adjectives, nothing that ends the phrase
+_TO_OBJECT = re.compile(r"^[\s\w'’-]{0,40}$")
+
+
+def pact_acted_on(reader, trigger, here):
+    """The mention of a pact known with its members (``organisations.csv``, kind ``pact``)
+    that the event is about: inside the trigger's words ("the creation of the AUKUS pact")
+    or its object right after the verb ("signed the Quad charter"); None otherwise."""
+    for m in here:
+        if not m.is_org or reader.orgs[m.id].kind != "pact" or not reader.orgs[m.id].members:
+            continue
+        if trigger.start <= m.start < trigger.end or (
+                m.start >= trigger.end and _TO_OBJECT.match(reader.text[trigger.end:m.start])):
+            return m
+    return None
