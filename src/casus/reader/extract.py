@@ -57,7 +57,8 @@ _ADMISSION = re.compile(r"admit|accession|membership|bid", re.I)
 _NAME = re.compile(
     r"(?:[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
     r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
-    r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol)"
+    r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol|Framework|"
+    r"Memorandum|Roadmap|Compact|Arrangement)"
     r"(?:\s+(?:on|of|between|for)(?:\s+(?:the|and|of|[A-Z][\w.'-]*|People's))+)?)")
 _YEAR_NAME = re.compile(r"\b(?:19|20)\d\d (?:[a-z-]+ )?(?:treaty|pact|agreement|accord|convention)\b")
 _VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l)?ed to|arrived in|landed (?:at|in)|flew to)\b", re.I)
@@ -529,6 +530,9 @@ class _Reader:
                 dataclasses.replace(m, kind="party") if m.is_org and m.start > trigger.end else m
                 for m in actors if not (m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end
                                         and not _WITH_BEFORE.search(self.text[max(s, m.start - 10):m.start]))])
+            if not parties and self.focus is None:
+                # "they signed …", "the two countries signed …": the states named last
+                parties = instruments.antecedent_states(self, trigger, s)
             known = self._known_parties(name)
             if known and len(set(parties) - set(self.orgs)) < 2:
                 # "Russia suspends the INF treaty": a bilateral treaty named by its
@@ -619,6 +623,10 @@ class _Reader:
         for a, b in zip(after, after[1:]):
             if not instruments.LIST_GAP.fullmatch(self.text[a[1]:b[0]]):
                 return  # not one list
+        if cluster.name is None:
+            # "signed several agreements, including A, B and C": the agreements are the ones
+            # listed, the first of them is this one
+            cluster.name = after[0][2]
         if date is None:  # "they also adopted A and B": on the day of the event in focus
             date = cluster.records.get(trigger.event, {}).get("date")
         for _, _, listed in after:

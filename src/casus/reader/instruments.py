@@ -90,3 +90,43 @@ def pact_acted_on(reader, trigger, here):
                 m.start >= trigger.end and _TO_OBJECT.match(reader.text[trigger.end:m.start])):
             return m
     return None
+
+
+# subjects that stand for the states named before ("they", "the two countries", "both sides")
+_PLURAL_SUBJECT = re.compile(r"(?i)^(?:they|both|the (?:two|three) (?:countries|sides|nations|states|governments|"
+                             r"leaders|parties)|both (?:countries|sides|nations|governments|leaders)|the parties)$")
+
+
+def _subject(token):
+    """The subject of the clause a trigger stands in, through "by signing", "to sign" and
+    conjoined verbs: the first nsubj found going up from the trigger."""
+    for _ in range(6):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def antecedent_states(reader, trigger, s: int) -> list[str]:
+    """The states a plural subject stands for ("they signed", "the two countries
+    signed"): those of the nearest sentence before, within three, naming two or more
+    states. Empty when the subject is another or the Doc has no parse."""
+    if not reader.parsed:
+        return []
+    token = reader._token_at(trigger.start)
+    subject = _subject(token) if token is not None else None
+    if subject is None:
+        return []
+    phrase = reader.doc[subject.left_edge.i:subject.i + 1].text
+    if not _PLURAL_SUBJECT.match(phrase):
+        return []
+    before = [(a, b) for a, b in reader._spans if b <= s][-3:]
+    for a, b in reversed(before):
+        states = reader.state_ids([m for m in reader.actors([m for m in reader._mentions if a <= m.start < b], a)
+                                   if not m.is_org])
+        if len(states) >= 2:
+            return states
+    return []
