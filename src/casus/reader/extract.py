@@ -92,6 +92,7 @@ _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies"
 # the first agreement noun after a verb, and whether it is plural
 _AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>agreements|treaties|pacts|accords|deals|partnerships|memorand(?:a|ums))"
                              r"|agreement|treaty|pact|accord|deal|partnership|memorandum|declaration)\b", re.I)
+_DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) (?:agreement|treaty|pact|accord|deal)\b", re.I)
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
 _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
@@ -308,6 +309,11 @@ class _Reader:
             if token.dep_ not in _ARGUMENT_DEPS or token.head.i == token.i:
                 return False
             if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
+                return False
+            if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.lower_):
+                # a participle or relative clause carries parties only when it describes an
+                # agreement ("the treaty, signed by A and B"), not another word ("…, spurred by
+                # Ethiopia's memorandum")
                 return False
             if token.dep_ == "pobj" and token.head.lower_ == "between" and \
                     token.head.head.lower_ in self.party_rules.between_not_parties:
@@ -542,6 +548,9 @@ class _Reader:
                 states = [p for p in self.focus.parties if p not in self.orgs]
                 cluster = self._new(states + [p for p in parties if p not in states],
                                     name or self.orgs[other_org[0].id].name)
+            elif not parties and self.focus is None and self.clusters and _DEFINITE_AGREEMENT.search(self.text, s, e):
+                # "The agreement's signing coincides with …": the agreement spoken of last
+                cluster = self.clusters[-1]
             else:
                 another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
                 cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
