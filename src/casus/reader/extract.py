@@ -85,7 +85,7 @@ _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "
 # nouns an organisation's name may qualify and still be spoken of itself
 _OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
 # a member of it: an organisation qualifying these is the one joined or left
-_MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership"})
+_MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership", "accession"})
 # "members of the CSTO", "the creation of NATO", "commitment to NATO"
 _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies", "creation", "founding",
                              "commitment", "commitments", "obligations", "article", "clause", "treaty", "charter",
@@ -93,6 +93,7 @@ _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies"
 # the first agreement noun after a verb, and whether it is plural
 _AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>agreements|treaties|pacts|accords|deals|partnerships|memorand(?:a|ums))"
                              r"|agreement|treaty|pact|accord|deal|partnership|memorandum|declaration)\b", re.I)
+_DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) (?:agreement|treaty|pact|accord|deal)\b", re.I)
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
 _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
@@ -310,6 +311,11 @@ class _Reader:
                 return False
             if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
                 return False
+            if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.lower_):
+                # a participle or relative clause carries parties only when it describes an
+                # agreement ("the treaty, signed by A and B"), not another word ("…, spurred by
+                # Ethiopia's memorandum")
+                return False
             if token.dep_ == "pobj" and token.head.lower_ == "between" and \
                     token.head.head.lower_ in self.party_rules.between_not_parties:
                 return False  # "tensions between Somalia and Ethiopia"
@@ -429,7 +435,8 @@ class _Reader:
         dates = self.dater.dates
         quotes, visits = [], []
         previous_attached = False
-        for s, e in _clauses(self.text, sentences.split(self.text)):
+        for clause_number, (s, e) in enumerate(_clauses(self.text, sentences.split(self.text))):
+            self._clause_number = clause_number
             sentence = self.text[s:e]
             self.focus_before = self.focus
             here = [m for m in mentions if s <= m.start < e]
@@ -454,14 +461,18 @@ class _Reader:
             anaphoric = bool(_ANAPHOR_START.match(sentence)) and self.focus is not None
             triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
             if not (has_noun or has_org or anaphoric):
-                triggers = [t for t in triggers if (t.event in ("withdrew", "suspended", "ratified", "terminated",
-                                                                 "entered_into_force") and self.focus is not None
-                            and (here or anaphoric)) or instruments.talks_with_focus(self, t, here)]
-            attached: list[_Cluster] = []
+                triggers = [t for t in triggers if ((t.event in ("withdrew", "suspended", "ratified", "terminated",
+                                                                  "entered_into_force") or (
+                    t.event == "acceded" and self.party_rules.intransitive_join.match(self.text, t.start)))
+                            and self.focus is not None and (here or anaphoric))
+                            or instruments.talks_with_focus(self, t, here)]
+            attached: list[_Cluster] = self._joined_in(here, names, sdates, s, e)
             for trigger in triggers:
                 cluster = self.event(trigger, here, names, sdates, s, e)
                 if cluster is not None:
                     attached.append(cluster)
+            if not triggers and not attached:
+                self._signatory_list(here, s, e, clause_number, has_noun)
             if has_noun and (not triggers or self._other_named(names, attached)):
                 cluster = self.mentioned(here, names, sdates, s, e)
                 if cluster is not None:
@@ -487,11 +498,15 @@ class _Reader:
             # agreement with each, not one agreement of three
             return [self.event(trigger, pair, names, sdates, s, e, split=False) for pair in pairs][-1]
         actors = self.actors(here, s)
+        if self.parsed and not any(not m.is_org for m in actors):
+            token = self._token_at(trigger.start)
+            if token is not None and party_rules.generic_subject(token, self.party_rules):
+                return None  # "States have invoked the treaty 20 times": no event of named parties
         # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
         # organisation qualifying another noun is not the organisation acted on
         orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and (
             instruments.membership_talks(trigger)  # "EU accession talks": the EU is the one to join
-            or not self._modifier(m, member=trigger.event in ("acceded", "withdrew", "suspended")))]
+            or not self._modifier(m, member=trigger.event in ("acceded", "withdrew", "suspended", "ratified")))]
         if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(
                 m.is_org for m in here):
             # "The Bahamas joined in 1982; Mexico left in 2004": the organisation in focus
@@ -513,9 +528,15 @@ class _Reader:
             else:
                 chosen = [m for m in states if m.start < trigger.start] or [m for m in states if m.start > trigger.end][:1]
             own = self.state_ids(chosen) + [org]
+            if trigger.event == "ratified":
+                own = self._with_joiner(own, org)
+            known = {id(c): list(c.parties) for c in self.clusters}
             cluster = self.cluster_for(own, name, explicit=True)
             if trigger.event == "ratified":
                 name = None
+                if known.get(id(cluster)) and len(known[id(cluster)]) >= 2:
+                    # a ratifier of someone's accession is a party to its own record only
+                    cluster.parties = known[id(cluster)]
         elif (pact := instruments.pact_acted_on(self, trigger, here)) is not None:
             # "the creation of the AUKUS pact", "signed the Quad charter": the pact named as
             # the verb's object binds its members
@@ -545,6 +566,9 @@ class _Reader:
                 states = [p for p in self.focus.parties if p not in self.orgs]
                 cluster = self._new(states + [p for p in parties if p not in states],
                                     name or self.orgs[other_org[0].id].name)
+            elif not parties and self.focus is None and self.clusters and _DEFINITE_AGREEMENT.search(self.text, s, e):
+                # "The agreement's signing coincides with …": the agreement spoken of last
+                cluster = self.clusters[-1]
             else:
                 another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
                 cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
@@ -554,8 +578,16 @@ class _Reader:
             self.focus = cluster
         if name and not cluster.name:
             cluster.name = name
-        date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
+        date = None if self._undated else self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
         record = cluster.records.get(trigger.event)
+        if own is not None and trigger.event == "ratified" and record is not None and record["own"] and \
+                set(own) - set(record["own"]):
+            # "Greece was the first to ratify …; Albania followed": one record per ratifier
+            key = f"{trigger.event}@{'+'.join(sorted(own))}"
+            record = cluster.records.get(key)
+            if record is None:
+                record = cluster.records[key] = {"event": trigger.event, "date": None, "evidence": [],
+                                                 "own": [], "no_provisions": False}
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
             # Monday"): a second event, not the first one reported twice
@@ -575,7 +607,9 @@ class _Reader:
         if trigger.event == "announced" and self.rules.initialled is not None and self.rules.initialled.search(
                 trigger.text):
             record["initialled"] = True
-        if record["date"] is None and date is None and self.published and s < 300:
+        if self._undated:
+            record["undated"] = True
+        if record["date"] is None and date is None and self.published and s < 300 and not self._undated:
             token = self._token_at(trigger.start) if self.parsed else None
             if token is not None and (token.tag_ in ("VBZ", "VBP") or (
                     token.tag_ == "VB" and any(c.lower_ == "to" for c in token.children))):
@@ -586,6 +620,14 @@ class _Reader:
             record["evidence"].append((s, e))
         record.setdefault("sites", []).append((s, e, trigger.start, trigger.end))
         if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
+            listed = party_rules.state_lists(self.text, self.syntactic(self.actors(here, s), trigger.start),
+                                             self.party_rules.list_minimum)
+            if listed and not record["own"]:
+                # "signed by A, B, C and D": the signatories of a multilateral treaty
+                record["own"] = self.state_ids(listed[0])
+            elif not record["own"]:
+                self._last_signing = (record, self._clause_number)
+        if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
             before = len(self.clusters)
             self._listed(trigger, names, cluster, date, s, e)
             count = _COUNTED.match(self.text, trigger.end, min(e, trigger.end + 80))
@@ -594,6 +636,72 @@ class _Reader:
                 # agreements between the same parties, one record each
                 record["count"] = max(record.get("count", 1), _NUMBERS.get(count.group(1).lower(), 1))
         return cluster
+
+    def _with_joiner(self, own: list[str], org: str) -> list[str]:
+        """Ratifying someone's accession: the acting state(s), the joiner and the
+        organisation. "Albania followed, approving its neighbour's membership" names no
+        joiner; it is the state of the latest membership record of that organisation."""
+        if len([p for p in own if p not in self.orgs]) != 1:
+            return own
+        cluster = next((c for c in reversed(self.clusters) if org in c.parties and any(
+            r.get("own") for r in c.records.values())), None)
+        if cluster is None:
+            return own
+        joiners = [p for r in cluster.records.values() for p in r.get("own", []) if p not in self.orgs]
+        joiner = next((p for p in joiners if p not in own), None)
+        if joiner is None:
+            return own
+        return [p for p in own if p != org] + [joiner, org]
+
+    def _signatory_list(self, here: list[Mention], s: int, e: int, clause_number: int, has_noun: bool) -> None:
+        """"The treaty was signed in 1947. Twenty-one states entered the pact: A, B, C …":
+        a list of states in the clause after a signing whose parties went unsaid."""
+        if self._last_signing is None:
+            return
+        record, where = self._last_signing
+        if clause_number != where + 1 or record["own"]:
+            return
+        listed = party_rules.state_lists(self.text, self.actors(here, s), self.party_rules.list_minimum)
+        if not listed:
+            return
+        if not (has_noun or ":" in self.text[s:listed[0][0].start]):
+            return
+        record["own"] = self.state_ids(listed[0])
+        if len(record["evidence"]) < 3:
+            record["evidence"].append((s, e))
+
+    def _joined_in(self, here: list[Mention], names, sdates, s: int, e: int) -> list[_Cluster]:
+        """"Burkina Faso and Niger joined Mali in quitting the G5": the subjects act on the
+        date the clause gives, the object acted before (no date); one record each."""
+        m = self.party_rules.joined_in.search(self.text, s, e)
+        if m is None:
+            return []
+        verb_start = m.start("verb")
+        event = next((ev for ev, patterns in self.rules.events.items() if ev in (
+            "withdrew", "suspended", "acceded", "ratified", "signed") and any(
+            p.match(self.text, verb_start, min(e, verb_start + 40)) for p in patterns)), None)
+        if event is None:
+            return []
+        orgs = [x for x in here if x.is_org and x.start > verb_start]
+        subjects = [x for x in here if not x.is_org and x.end <= m.start()]
+        objects = [x for x in here if not x.is_org and m.start("object") <= x.start < m.end("object")]
+        if not subjects or not objects or not orgs:
+            return []
+        trigger = _Trigger(event, verb_start, m.end("verb"), m.group("verb"))
+        out = []
+        for group, undated in ((subjects, False), (objects, True)):
+            self._undated = undated
+            try:
+                cluster = self.event(trigger, group + orgs, names, sdates, s, e, split=False)
+            finally:
+                self._undated = False
+            if cluster is not None:
+                out.append(cluster)
+                record = next((r for r in cluster.records.values() if r["event"] == event and
+                               (s, e) in r["evidence"]), None)
+                if record is not None and not undated and record["date"] is None:
+                    record["date"] = _nearest_date(sdates, trigger)
+        return out
 
     def _pairs(self, trigger: _Trigger, here: list[Mention], s: int, e: int) -> list[list[Mention]] | None:
         """One state on one side of the verb and several on the other, with the agreement
@@ -720,7 +828,7 @@ class _Reader:
                             "own": [], "no_provisions": False}]
             records = [r for r in records for _ in range(instruments.uncounted(r, c, self.clusters))]
             for r in records:
-                if r["date"] is None and r.get("sites"):
+                if r["date"] is None and r.get("sites") and not r.get("undated"):
                     r["date"] = self.dater.fallback(r["event"], c, r["sites"])
                 parties = r["own"] if len(r["own"]) >= 2 else c.parties
                 if len(parties) < 2:
