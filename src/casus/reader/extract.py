@@ -188,7 +188,10 @@ class _Reader:
                         continue
                     if event not in ("negotiating", "announced") and self.rules.hedge.search(window):
                         continue
-                    if event in _FUTURE_TURNS_ANNOUNCED and self.rules.future.search(window):
+                    intended = self.rules.intention is not None and self.rules.intention.search(window)
+                    if intended and event not in _FUTURE_TURNS_ANNOUNCED and event not in ("negotiating", "announced"):
+                        continue
+                    if event in _FUTURE_TURNS_ANNOUNCED and (intended or self.rules.future.search(window)):
                         event_here = "announced"  # "will sign next week": announced, not signed
                     else:
                         event_here = event
