@@ -159,6 +159,7 @@ class _Reader:
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
+        self._aliases: instruments.Aliases | None = None  # abbreviations the article defines
         self.party_rules = party_rules.load_party_rules()
         self._undated = False  # set while reading the earlier act of "A joined B in quitting X"
         self._last_signing: tuple[dict, int] | None = None  # (record, clause number) for a signatory list
@@ -240,6 +241,11 @@ class _Reader:
         for m in _YEAR_NAME.finditer(self.text, s, e):
             if not any(a <= m.start() < b for a, b, _ in out):
                 out.append((m.start(), m.end(), m.group()))
+        if self._aliases is None:
+            self._aliases = instruments.Aliases(self.text, _NAME)
+        for a, b, full in self._aliases.find(self.text, s, e):
+            if not any(x <= a < y for x, y, _ in out):
+                out.append((a, b, full))  # "the C-SIPA": the agreement it abbreviates
         return sorted(out)
 
     def state_ids(self, mentions: list[Mention]) -> list[str]:

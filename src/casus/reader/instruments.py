@@ -130,3 +130,30 @@ def antecedent_states(reader, trigger, s: int) -> list[str]:
         if len(states) >= 2:
             return states
     return []
+
+
+# an abbreviation defined right after a name: "… Prosperity Agreement (C-SIPA)"
+_DEFINED = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z0-9-]{0,2}[A-Z][A-Z0-9-]{0,8})\)")
+
+
+class Aliases:
+    """The abbreviations an article defines for agreements it names ("the Comprehensive
+    Security Integration and Prosperity Agreement (C-SIPA)"), so that a later "the
+    C-SIPA" is that agreement though no agreement word stands beside it."""
+
+    def __init__(self, text: str, name_pattern: re.Pattern) -> None:
+        self.full: dict[str, str] = {}
+        for m in name_pattern.finditer(text):
+            value = m.group("n")
+            if not value or len(value.split()) < 2:
+                continue
+            defined = _DEFINED.match(text, m.end("n"))
+            if defined and defined.group("a") not in self.full:
+                self.full[defined.group("a")] = value.strip()
+        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(
+            self.full, key=len, reverse=True)) + r")(?![\w-])") if self.full else None
+
+    def find(self, text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.end(), self.full[m.group()]) for m in self.pattern.finditer(text, s, e)]
