@@ -469,6 +469,8 @@ class _Reader:
             has_org = any(m.is_org for m in here)
             anaphoric = bool(_ANAPHOR_START.match(sentence)) and self.focus is not None
             triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
+            if self.rules.caption is not None and self.rules.caption.search(sentence):
+                triggers, has_noun = [], False  # a photo caption: it shows the reported event
             if not (has_noun or has_org or anaphoric):
                 triggers = [t for t in triggers if ((t.event in ("withdrew", "suspended", "ratified", "terminated",
                                                                   "entered_into_force") or (
