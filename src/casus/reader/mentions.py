@@ -282,6 +282,8 @@ class MentionFinder:
                 if entry is None:
                     continue
             kind, ident, person = entry
+            if kind == "leader" and _another_persons_given_name(doc, span, person):
+                continue
             if kind == "leader":
                 # "Kim" after "Kim Jong Un": the leader the article names in full
                 persons = {e[2] for e in ambiguous.get(span.text, ()) if e[0] == "leader" and e[1] == ident}
@@ -300,6 +302,17 @@ class MentionFinder:
         if len({e[1] for e in named}) == 1 and len({e[1] for e in entries if e[0] != "leader"}) == 0:
             return named[0]
         return None
+
+
+def _another_persons_given_name(doc, span, person: str | None) -> bool:
+    """A leader known by a given name ("Mohammed" for Mohammed VI) written at the head of
+    a longer name that is not his ("Mohammed Shia al-Sudani") is someone else."""
+    if not person or len(span) != 1 or person.split()[0] != span.text or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    if not (following.is_title and following.is_alpha) or following.idx != span.end_char + 1:
+        return False
+    return not person.startswith(f"{span.text} {following.text}")
 
 
 @functools.cache
