@@ -33,8 +33,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from casus.reader import instruments, provisions, sentences
 from casus.reader import parties as party_rules
-from casus.reader import provisions, sentences
 from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.mentions import Mention, finder_for
@@ -57,7 +57,8 @@ _ADMISSION = re.compile(r"admit|accession|membership|bid", re.I)
 _NAME = re.compile(
     r"(?:[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
     r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
-    r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol)"
+    r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol|Framework|"
+    r"Memorandum|Roadmap|Compact|Arrangement)"
     r"(?:\s+(?:on|of|between|for)(?:\s+(?:the|and|of|[A-Z][\w.'-]*|People's))+)?)")
 _YEAR_NAME = re.compile(r"\b(?:19|20)\d\d (?:[a-z-]+ )?(?:treaty|pact|agreement|accord|convention)\b")
 _VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l)?ed to|arrived in|landed (?:at|in)|flew to)\b", re.I)
@@ -158,6 +159,7 @@ class _Reader:
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
+        self._aliases: instruments.Aliases | None = None  # abbreviations the article defines
         self.party_rules = party_rules.load_party_rules()
         self._undated = False  # set while reading the earlier act of "A joined B in quitting X"
         self._last_signing: tuple[dict, int] | None = None  # (record, clause number) for a signatory list
@@ -187,7 +189,10 @@ class _Reader:
                         continue
                     if event not in ("negotiating", "announced") and self.rules.hedge.search(window):
                         continue
-                    if event in _FUTURE_TURNS_ANNOUNCED and self.rules.future.search(window):
+                    intended = self.rules.intention is not None and self.rules.intention.search(window)
+                    if intended and event not in _FUTURE_TURNS_ANNOUNCED and event not in ("negotiating", "announced"):
+                        continue
+                    if event in _FUTURE_TURNS_ANNOUNCED and (intended or self.rules.future.search(window)):
                         event_here = "announced"  # "will sign next week": announced, not signed
                     else:
                         event_here = event
@@ -236,6 +241,11 @@ class _Reader:
         for m in _YEAR_NAME.finditer(self.text, s, e):
             if not any(a <= m.start() < b for a, b, _ in out):
                 out.append((m.start(), m.end(), m.group()))
+        if self._aliases is None:
+            self._aliases = instruments.Aliases(self.text, _NAME)
+        for a, b, full in self._aliases.find(self.text, s, e):
+            if not any(x <= a < y for x, y, _ in out):
+                out.append((a, b, full))  # "the C-SIPA": the agreement it abbreviates
         return sorted(out)
 
     def state_ids(self, mentions: list[Mention]) -> list[str]:
@@ -451,14 +461,21 @@ class _Reader:
             sdates = [d for d in dates if s <= d.start < e]
             names = self.names(s, e)
             has_noun = bool(self.rules.nouns.search(sentence)) or bool(names)
+            if not has_noun and self.focus is not None:
+                # "The leaders also adopted “The Spirit of X” and “Y Principles”": titles
+                # of documents signed, in a sentence continuing the agreement in focus
+                titled = instruments.titles(self.text, s, e, self.triggers(s, e))
+                if titled:
+                    names, has_noun = titled, True
             has_org = any(m.is_org for m in here)
             anaphoric = bool(_ANAPHOR_START.match(sentence)) and self.focus is not None
             triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
             if not (has_noun or has_org or anaphoric):
-                triggers = [t for t in triggers if (t.event in ("withdrew", "suspended", "ratified", "terminated",
-                                                                 "entered_into_force") or (
+                triggers = [t for t in triggers if ((t.event in ("withdrew", "suspended", "ratified", "terminated",
+                                                                  "entered_into_force") or (
                     t.event == "acceded" and self.party_rules.intransitive_join.match(self.text, t.start)))
-                            and self.focus is not None and (here or anaphoric)]
+                            and self.focus is not None and (here or anaphoric))
+                            or instruments.talks_with_focus(self, t, here)]
             attached: list[_Cluster] = self._joined_in(here, names, sdates, s, e)
             for trigger in triggers:
                 cluster = self.event(trigger, here, names, sdates, s, e)
@@ -497,8 +514,9 @@ class _Reader:
                 return None  # "States have invoked the treaty 20 times": no event of named parties
         # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
         # organisation qualifying another noun is not the organisation acted on
-        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._modifier(
-            m, member=trigger.event in ("acceded", "withdrew", "suspended", "ratified"))]
+        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and (
+            instruments.membership_talks(trigger)  # "EU accession talks": the EU is the one to join
+            or not self._modifier(m, member=trigger.event in ("acceded", "withdrew", "suspended", "ratified")))]
         if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(
                 m.is_org for m in here):
             # "The Bahamas joined in 1982; Mexico left in 2004": the organisation in focus
@@ -506,7 +524,8 @@ class _Reader:
             if focus_orgs:
                 orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", focus_orgs[0], is_org=True)]
         membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
-            trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40])))
+            trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40]))
+            or instruments.membership_talks(trigger))
         name = _nearest_name(names, trigger.end, self.text)
         own: list[str] | None = None
         if membership:
@@ -528,6 +547,11 @@ class _Reader:
                 if known.get(id(cluster)) and len(known[id(cluster)]) >= 2:
                     # a ratifier of someone's accession is a party to its own record only
                     cluster.parties = known[id(cluster)]
+        elif (pact := instruments.pact_acted_on(self, trigger, here)) is not None:
+            # "the creation of the AUKUS pact", "signed the Quad charter": the pact named as
+            # the verb's object binds its members
+            name = self.orgs[pact.id].name
+            cluster = self.cluster_for(list(self.orgs[pact.id].members), name, explicit=True)
         else:
             group = self.between(here)
             actors = self.syntactic(actors, trigger.start)
@@ -537,6 +561,9 @@ class _Reader:
                 dataclasses.replace(m, kind="party") if m.is_org and m.start > trigger.end else m
                 for m in actors if not (m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end
                                         and not _WITH_BEFORE.search(self.text[max(s, m.start - 10):m.start]))])
+            if not parties and self.focus is None:
+                # "they signed …", "the two countries signed …": the states named last
+                parties = instruments.antecedent_states(self, trigger, s)
             known = self._known_parties(name)
             if known and len(set(parties) - set(self.orgs)) < 2:
                 # "Russia suspends the INF treaty": a bilateral treaty named by its
@@ -555,7 +582,10 @@ class _Reader:
             else:
                 another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
                 cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
-        self.focus = cluster
+        if not instruments.membership_talks(trigger) or self.focus is None:
+            # talks on joining another organisation, said in passing, leave the agreement
+            # in focus where it was
+            self.focus = cluster
         if name and not cluster.name:
             cluster.name = name
         date = None if self._undated else self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
@@ -709,8 +739,14 @@ class _Reader:
         if len(after) < 2:
             return
         for a, b in zip(after, after[1:]):
-            if not re.fullmatch(r"[\s\d,;()]*(?:and|as well as|&)?[\s\d,;()]*", self.text[a[1]:b[0]]):
+            if not instruments.LIST_GAP.fullmatch(self.text[a[1]:b[0]]):
                 return  # not one list
+        if cluster.name is None:
+            # "signed several agreements, including A, B and C": the agreements are the ones
+            # listed, the first of them is this one
+            cluster.name = after[0][2]
+        if date is None:  # "they also adopted A and B": on the day of the event in focus
+            date = cluster.records.get(trigger.event, {}).get("date")
         for _, _, listed in after:
             if cluster.name and _same_name(cluster.name, listed):
                 continue
@@ -750,6 +786,12 @@ class _Reader:
                 set(c.parties) >= set(parties) and c.records for c in self.clusters):
             # a named agreement between the same states as another one: a separate treaty
             cluster = self._new(parties, name)
+            cluster.mention_evidence.append((s, e))
+            return cluster
+        if group and not name and instruments.narrower_than_all(set(parties), self.clusters):
+            # "the treaties between the U.S. and Japan" beside a three-way pact: a pact
+            # between two of its parties is another agreement, not that one
+            cluster = self._new(parties, None)
             cluster.mention_evidence.append((s, e))
             return cluster
         cluster = self.cluster_for(parties, name, explicit=True)
@@ -794,7 +836,7 @@ class _Reader:
             if not records and c.mention_evidence:
                 records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
                             "own": [], "no_provisions": False}]
-            records = [r for r in records for _ in range(r.get("count", 1))]
+            records = [r for r in records for _ in range(instruments.uncounted(r, c, self.clusters))]
             for r in records:
                 if r["date"] is None and r.get("sites") and not r.get("undated"):
                     r["date"] = self.dater.fallback(r["event"], c, r["sites"])
