@@ -328,8 +328,9 @@ class _Reader:
             if token.dep_ == "pobj" and token.head.lower_ == "between" and \
                     token.head.head.lower_ in self.party_rules.between_not_parties:
                 return False  # "tensions between Somalia and Ethiopia"
-            if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS:
-                return False
+            if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS and not (
+                    token.lower_ == "out" and any(c.lower_ == "of" for c in token.children)):
+                return False  # ("pull out of the treaty with Russia": "out of" is the verb's)
             token = token.head
         return False
 
