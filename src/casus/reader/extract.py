@@ -200,6 +200,10 @@ class _Reader:
                         continue
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group()))
         strong = [t for t in found if t.event not in self.rules.weak]
+        if strong and self.parsed:
+            # "Russia suspends the treaty a day after the U.S. announced it would pull out":
+            # an announcement with a clause of its own, about no strong event, stays
+            strong += [t for t in found if t.event in self.rules.weak and instruments.own_clause(self, t, strong)]
         found = sorted(strong or found, key=lambda t: t.start)
         background = [t for t in found if self._background(t, s, e)]
         if background and (len(background) < len(found) or self._long_before(found[0], s, e)):
