@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from casus.reader import provisions, sentences
+from casus.reader import membership, provisions, sentences
 from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.mentions import Mention, finder_for
@@ -83,7 +83,8 @@ _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "
 # nouns an organisation's name may qualify and still be spoken of itself
 _OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
 # a member of it: an organisation qualifying these is the one joined or left
-_MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership"})
+_MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership", "accession",
+                           "bid", "application", "entry"})
 # "members of the CSTO", "the creation of NATO", "commitment to NATO"
 _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies", "creation", "founding",
                              "commitment", "commitments", "obligations", "article", "clause", "treaty", "charter",
@@ -124,6 +125,7 @@ class _Cluster:
     records: dict[str, dict] = field(default_factory=dict)  # event -> record
     mention_evidence: list[tuple[int, int]] = field(default_factory=list)
     mention_date: str | None = None
+    admitted: list[str] = field(default_factory=list)  # the states whose accession it is, when known
 
     def add_parties(self, ids) -> None:
         for ident in ids:
@@ -464,18 +466,18 @@ class _Reader:
         # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
         # organisation qualifying another noun is not the organisation acted on
         orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._modifier(
-            m, member=trigger.event in ("acceded", "withdrew", "suspended"))]
+            m, member=trigger.event in ("acceded", "withdrew", "suspended", "ratified"))]
         if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(
                 m.is_org for m in here):
             # "The Bahamas joined in 1982; Mexico left in 2004": the organisation in focus
             focus_orgs = [p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"]
             if focus_orgs:
                 orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", focus_orgs[0], is_org=True)]
-        membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
+        of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
             trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40])))
         name = _nearest_name(names, trigger.end, self.text)
         own: list[str] | None = None
-        if membership:
+        if of_membership:
             org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id
             states = [m for m in actors if not m.is_org]
             if trigger.event != "ratified":
@@ -484,10 +486,13 @@ class _Reader:
                 chosen = states
             else:
                 chosen = [m for m in states if m.start < trigger.start] or [m for m in states if m.start > trigger.end][:1]
+                chosen = self._apart(trigger, chosen, org, s, e)
             own = self.state_ids(chosen) + [org]
-            cluster = self.cluster_for(own, name, explicit=True)
+            cluster = None
             if trigger.event == "ratified":
+                own, cluster = self._ratified_accession(own, org, chosen)
                 name = None
+            cluster = cluster or self.cluster_for(own, name, explicit=True)
         else:
             group = self.between(here)
             actors = self.syntactic(actors, trigger.start)
@@ -516,7 +521,12 @@ class _Reader:
         if name and not cluster.name:
             cluster.name = name
         date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
-        record = cluster.records.get(trigger.event)
+        key = trigger.event if own is None else membership.record_key(cluster.records, trigger.event, own,
+                                                                       set(self.orgs))
+        record = cluster.records.get(key)
+        if record is None and key != trigger.event:
+            record = cluster.records[key] = {"event": trigger.event, "date": None, "evidence": [], "own": [],
+                                             "no_provisions": False}
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
             # Monday"): a second event, not the first one reported twice
@@ -555,6 +565,57 @@ class _Reader:
                 # agreements between the same parties, one record each
                 record["count"] = max(record.get("count", 1), _NUMBERS.get(count.group(1).lower(), 1))
         return cluster
+
+    def _root(self, mention: Mention) -> int | None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root.i if span is not None and len(span) else None
+
+    def _apart(self, trigger: _Trigger, chosen: list[Mention], org: str, s: int, e: int) -> list[Mention]:
+        """"X and Y joined Z in quitting the bloc": Z quit before, in an act of its own (a
+        record of its own, undated); X and Y are the subjects of this one."""
+        if not self.parsed or trigger.event not in ("withdrew", "suspended", "acceded"):
+            return chosen
+        earlier = membership.companions(self.doc, self._token_at(trigger.start))
+        apart = [m for m in chosen if self._root(m) in earlier]
+        if not apart or len(apart) == len(chosen):
+            return chosen
+        own = self.state_ids(apart) + [org]
+        cluster = self.cluster_for(own, None, explicit=True)
+        key = membership.record_key(cluster.records, trigger.event, own, set(self.orgs))
+        record = cluster.records.setdefault(key, {"event": trigger.event, "date": None, "evidence": [], "own": [],
+                                                  "no_provisions": False})
+        record["own"] += [p for p in own if p not in record["own"]]
+        if (s, e) not in record["evidence"]:
+            record["evidence"].append((s, e))
+        return [m for m in chosen if m not in apart]
+
+    def _ratified_accession(self, own: list[str], org: str, chosen: list[Mention]) -> tuple[list[str], _Cluster | None]:
+        """A state ratifying someone's accession ("Albania approved its neighbour's NATO
+        membership"): the ratifier, the state admitted (named with the accession, else the
+        one whose accession is in focus when the sentence names only the ratifier) and the
+        organisation; the record goes to the accession's agreement without making the
+        ratifier one of its parties."""
+        states = [p for p in own if p != org]
+        named = []
+        if self.parsed:
+            roots = {i: m.id for m in chosen if (i := self._root(m)) is not None}
+            named = membership.admitted(self.doc, roots)
+        home = next((c for c in reversed(self.clusters) if org in c.parties and any(
+            r["event"] in ("acceded", "signed", "ratified") for r in c.records.values())), None)
+        if named and len(named) < len(states):
+            if home is not None and set(named) <= set(home.parties):
+                return own, home
+            cluster = self.cluster_for(own, None, explicit=True)
+            cluster.admitted = cluster.admitted or named
+            return own, cluster
+        if home is None:
+            return own, None
+        admitted = home.admitted or [p for p in home.parties if p not in self.orgs]
+        if len(states) == 1 and admitted and states[0] not in admitted and self.focus is home:
+            return states + admitted + [org], home
+        if set(states) & set(admitted):
+            return own, home
+        return own, None
 
     def _pairs(self, trigger: _Trigger, here: list[Mention], s: int, e: int) -> list[list[Mention]] | None:
         """One state on one side of the verb and several on the other, with the agreement
