@@ -52,7 +52,7 @@ _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force")
-_ADMISSION = re.compile(r"admit|accession|membership|bid", re.I)
+_ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re.I)
 _NAME = re.compile(
     r"(?:[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
     r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
@@ -158,6 +158,7 @@ class _Reader:
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
+        self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
 
     # -- mentions --------------------------------------------------------------------
 
@@ -181,9 +182,14 @@ class _Reader:
                     window = sentence[max(0, m.start() - 45):m.start()]
                     window = re.split(r"[;:—–]|,\s(?:but|while|and)\b|\bbut\b", window)[-1]
                     if self.rules.negation.search(window):
+                        self.denied.add(s)
                         continue
                     if event not in ("negotiating", "announced") and self.rules.hedge.search(window):
                         continue
+                    if event not in ("negotiating", "announced") and self.rules.considered is not None and \
+                            self.rules.considered.search(sentence[max(0, m.start() - 60):m.start()]):
+                        self.denied.add(s)
+                        continue  # "weigh invoking Article 4": considered, not done
                     if event in _FUTURE_TURNS_ANNOUNCED and self.rules.future.search(window):
                         event_here = "announced"  # "will sign next week": announced, not signed
                     else:
@@ -427,11 +433,15 @@ class _Reader:
             names = self.names(s, e)
             has_noun = bool(self.rules.nouns.search(sentence)) or bool(names)
             has_org = any(m.is_org for m in here)
-            anaphoric = bool(_ANAPHOR_START.match(sentence)) and self.focus is not None
+            anaphoric = bool(_ANAPHOR_START.match(sentence)) and (self.focus is not None or (
+                self.last_org is not None and self._last_org_before(s)))
             triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
             if not (has_noun or has_org or anaphoric):
-                triggers = [t for t in triggers if t.event in ("withdrew", "suspended", "ratified", "terminated",
-                                                                "entered_into_force") and self.focus is not None
+                # "Mexico left in 2004", "The Bahamas joined in 1982": the agreement in focus
+                # (joining only an organisation in focus)
+                triggers = [t for t in triggers if (t.event in ("withdrew", "suspended", "ratified", "terminated",
+                                                                 "entered_into_force") or (
+                    t.event == "acceded" and self._focus_organisation())) and self.focus is not None
                             and (here or anaphoric)]
             attached: list[_Cluster] = []
             for trigger in triggers:
@@ -457,6 +467,14 @@ class _Reader:
             mentions=mentions, quotes=quotes, visits=_one_visit_each(visits), dates=dates)
 
     def event(self, trigger: _Trigger, here, names, sdates, s, e, split: bool = True) -> _Cluster | None:
+        if trigger.event == "acceded" and self.parsed and self.rules.legislatures:
+            token = self._token_at(trigger.start)
+            subject = membership.subject(token) if token is not None else None
+            if token is not None and token.i > 0 and token.pos_ not in ("VERB", "AUX"):
+                subject = self.doc[token.i - 1]  # a headline the parse reads as nouns ("assembly rejoins treaty")
+            if subject is not None and subject.lower_ in self.rules.legislatures:
+                # "the assembly rejoins the treaty": it approved the law that does it
+                trigger = dataclasses.replace(trigger, event="ratified", text=trigger.text + " accession")
         pairs = self._pairs(trigger, here, s, e) if split else None
         if pairs:
             # "Ukraine signed security agreements with Canada and Italy": one bilateral
@@ -473,6 +491,15 @@ class _Reader:
             focus_orgs = [p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"]
             if focus_orgs:
                 orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", focus_orgs[0], is_org=True)]
+        alone = False
+        if trigger.event == "invoked" and self.parsed:
+            decided = self._invocation(trigger, actors, orgs, s)
+            if decided is None:
+                return None  # "States have invoked the treaty 20 times": no act of anyone's
+            if decided:
+                org_id = decided[-1]
+                orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", org_id, is_org=True)]
+                alone = len(decided) == 1
         of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
             trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40])))
         name = _nearest_name(names, trigger.end, self.text)
@@ -489,6 +516,10 @@ class _Reader:
                 chosen = self._apart(trigger, chosen, org, s, e)
             own = self.state_ids(chosen) + [org]
             cluster = None
+            if trigger.event == "invoked" and alone:
+                # the clause invoked with no invoker named: the organisation's own agreement
+                own = [org]
+                cluster = next((c for c in reversed(self.clusters) if org in c.parties), None) or self._new(own, None)
             if trigger.event == "ratified":
                 own, cluster = self._ratified_accession(own, org, chosen)
                 name = None
@@ -540,6 +571,7 @@ class _Reader:
                                                        "own": [], "no_provisions": False}
         if own is not None:
             record["own"] += [p for p in own if p not in record["own"]]
+            record["alone"] = record.get("alone", True) and alone
             record["no_provisions"] = trigger.event == "ratified"
         if record["date"] is None and date is not None:
             record["date"] = date
@@ -565,6 +597,46 @@ class _Reader:
                 # agreements between the same parties, one record each
                 record["count"] = max(record.get("count", 1), _NUMBERS.get(count.group(1).lower(), 1))
         return cluster
+
+    def _invocation(self, trigger: _Trigger, actors: list[Mention], orgs: list[Mention], s: int) -> list[str] | None:
+        """Who invokes which organisation's clause (``membership.invokers``): the invoking
+        states plus the organisation; the organisation alone when the clause is said to be
+        invoked by no one named ("the clause has been invoked once"); None when the clause
+        is invoked by no act of anyone's ("states have invoked the treaty 20 times"); an
+        empty list leaves the decision to the general rules."""
+        token = self._token_at(trigger.start)
+        if token is None:
+            return []
+        org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id if orgs else None
+        if org is None and self.last_org is not None and self._last_org_before(s):
+            org = self.last_org  # "It has been invoked only once": the clause just spoken of
+        org = org or self._focus_organisation()
+        if org is None:
+            return []
+        states = [m for m in actors if not m.is_org]
+        roots = {i: m.id for m in states if (i := self._root(m)) is not None}
+        invoking = membership.invokers(self.doc, token, roots)
+        if invoking:
+            return invoking + [org]
+        if states:
+            return []
+        subject = membership.subject(token)
+        if subject is None or membership.passive(token) or subject.lower_ in ("it", "this", "that") or (
+                any(m.id == org and self._root(m) == subject.i for m in orgs)):
+            return [org]
+        if subject.lower_ in ("i", "we", "they", "he", "she"):
+            return []
+        return None
+
+    def _last_org_before(self, s: int) -> bool:
+        """Whether an organisation was named in the three sentences before ``s``."""
+        earlier = [span for span in self._spans if span[1] <= s][-3:]
+        return bool(earlier) and any(m.is_org and earlier[0][0] <= m.start < s for m in self._mentions)
+
+    def _focus_organisation(self) -> str | None:
+        if self.focus is None:
+            return None
+        return next((p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"), None)
 
     def _root(self, mention: Mention) -> int | None:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -732,8 +804,8 @@ class _Reader:
             for r in records:
                 if r["date"] is None and r.get("sites"):
                     r["date"] = self.dater.fallback(r["event"], c, r["sites"])
-                parties = r["own"] if len(r["own"]) >= 2 else c.parties
-                if len(parties) < 2:
+                parties = r["own"] if len(r["own"]) >= 2 or r.get("alone") else c.parties
+                if len(parties) < 2 and not r.get("alone"):
                     continue
                 kinds = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
                 out.append(Agreement(
@@ -754,7 +826,9 @@ class _Reader:
         named |= {i for i, org in self.orgs.items() if any(c.name == org.name for c in self.clusters)}
         out, seen = [], set()
         for m in mentions:
-            if not m.is_org or self.orgs[m.id].kind != "organisation" or m.id in named | seen:
+            if not m.is_org or self.orgs[m.id].kind != "organisation" or m.id in seen:
+                continue
+            if m.id in named and not self._denied_act_on(m):
                 continue
             if _MEMBER_OF.match(self.text, m.end) or self._modifier(m):
                 continue
@@ -771,6 +845,13 @@ class _Reader:
                                  evidence=[Evidence(s, e, self.text[s:e])], negated_provisions=sorted(denied),
                                  provision_evidence=[Evidence(a, b, self.text[a:b]) for a, b in where[:3]]))
         return out
+
+    def _denied_act_on(self, mention: Mention) -> bool:
+        """"France has not invoked NATO's Article 5", "weigh invoking Article 4": the
+        organisation's treaty is spoken of in a clause whose act did not happen, a mention
+        of its own beside the organisation's other records (an invocation by others)."""
+        s, _ = self._sentence_span(mention.start)
+        return any(s <= d <= mention.start for d in self.denied) and self._as_alliance(mention)
 
     def _coordinated_with_alliance(self, mention: Mention, mentions: list[Mention]) -> bool:
         """"a member of the EAEU (…) and the CSTO": the organisation coordinated after one

@@ -81,18 +81,43 @@ def record_key(records: dict[str, dict], event: str, own: list[str], organisatio
     return f"{event}@{','.join(sorted(own))}"
 
 
+# links by which a verb without a subject of its own takes its head's ("U.S. leads others
+# in invoking the treaty", "Turkey moved to invoke Article 4")
+_CLIMB = frozenset({"xcomp", "pcomp", "pobj", "prep", "advcl", "conj", "acl"})
+
+
+def _verb_with_subject(token):
+    for _ in range(5):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or token.head.i == token.i:
+            return token
+        if token.dep_ not in _CLIMB:
+            return token
+        token = token.head
+    return token
+
+
+def subject(trigger_token):
+    """The subject of the trigger's clause (climbing from a participle or infinitive to
+    the verb that has one), or None."""
+    verb = _verb_with_subject(trigger_token)
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def passive(trigger_token) -> bool:
+    verb = _verb_with_subject(trigger_token)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def invokers(doc, trigger_token, candidates: dict[int, str]) -> list[str]:
     """The states that invoke: the subject of an active trigger ("France invoked"), the
     agent of a passive one ("invoked by the United States"). ``candidates`` maps the
     root token index of each state mention to its id; empty when none is found."""
     if trigger_token is None:
         return []
-    verb = trigger_token
+    verb = _verb_with_subject(trigger_token)
     out: list[str] = []
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            out += [candidates[t.i] for t in child.subtree if t.i in candidates]
-        if child.dep_ == "agent":
+        if child.dep_ == "nsubj" or child.dep_ == "agent":
             out += [candidates[t.i] for t in child.subtree if t.i in candidates]
     if not out:
         # "invoked once – after 9/11 by the United States": an agent the parse hangs elsewhere
