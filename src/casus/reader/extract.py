@@ -746,11 +746,26 @@ class _Reader:
         under = re.search(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b(?:treaty|pact|alliance|agreement)\b",
                           self.text[s:e], re.I)
         if not group and not under:
-            return None
+            pairs = self._treaty_pairs(here, s, e)
+            clusters = [self._mention_of(list(pair), names, s, e) for pair in pairs]
+            return clusters[-1] if clusters else None
         parties = self.state_ids(group) if group else self.state_ids(
             [m for m in self.actors(here, s) if not m.is_org or self.orgs[m.id].kind == "pact"])
         if len(parties) < 2:
             return None
+        return self._mention_of(parties, names, s, e)
+
+    def _treaty_pairs(self, here, s, e) -> list[tuple[str, str]]:
+        """The sides of a bilateral agreement the sentence merely names (``membership.treaty_pairs``)."""
+        if not self.parsed:
+            return []
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return []
+        roots = {i: m.id for m in here if not m.is_org and (i := self._root(m)) is not None}
+        return membership.treaty_pairs(span, roots) if len(set(roots.values())) >= 2 else []
+
+    def _mention_of(self, parties, names, s, e) -> _Cluster:
         name = names[-1][2] if names else None
         if name and not any(c.name and _same_name(c.name, name) for c in self.clusters) and any(
                 set(c.parties) >= set(parties) and c.records for c in self.clusters):
