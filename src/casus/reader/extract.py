@@ -33,7 +33,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from casus.reader import membership, provisions, sentences
+from casus.reader import instruments, membership, provisions, sentences
+from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.mentions import Mention, finder_for
@@ -42,7 +43,7 @@ from casus.reader.rules import Rules, load_rules
 # words after a demonym that make it a government rather than a description
 _GOVERNMENT = re.compile(
     r"^\s*(?:president|leader|prime|premier|pm|foreign|defen[cs]e|counterpart|government|parliament|"
-    r"officials?|side|delegation|king|crown|chancellor|secretary|minister|ministry|state\b|authorities|"
+    r"officials?|side|delegation|administration|king|crown|chancellor|secretary|minister|ministry|state\b|authorities|"
     r"military|army|armed forces|navy|head|supreme|emir|sultan|dictator|regime)", re.I)
 # a state named right after these words is a place, not an actor
 _PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|towards|across|inside|on|amid|"
@@ -56,7 +57,8 @@ _ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re
 _NAME = re.compile(
     r"(?:[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
     r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
-    r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol)"
+    r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol|Framework|"
+    r"Memorandum|Roadmap|Compact|Arrangement)"
     r"(?:\s+(?:on|of|between|for)(?:\s+(?:the|and|of|[A-Z][\w.'-]*|People's))+)?)")
 _YEAR_NAME = re.compile(r"\b(?:19|20)\d\d (?:[a-z-]+ )?(?:treaty|pact|agreement|accord|convention)\b")
 _VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l)?ed to|arrived in|landed (?:at|in)|flew to)\b", re.I)
@@ -92,6 +94,7 @@ _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies"
 # the first agreement noun after a verb, and whether it is plural
 _AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>agreements|treaties|pacts|accords|deals|partnerships|memorand(?:a|ums))"
                              r"|agreement|treaty|pact|accord|deal|partnership|memorandum|declaration)\b", re.I)
+_DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) (?:agreement|treaty|pact|accord|deal)\b", re.I)
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
 _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
@@ -158,6 +161,9 @@ class _Reader:
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
+        self._aliases: instruments.Aliases | None = None  # abbreviations the article defines
+        self.party_rules = party_rules.load_party_rules()
+        self._last_signing: tuple[dict, int] | None = None  # (record, clause number) for a signatory list
         self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
 
     # -- mentions --------------------------------------------------------------------
@@ -190,7 +196,10 @@ class _Reader:
                             self.rules.considered.search(sentence[max(0, m.start() - 60):m.start()]):
                         self.denied.add(s)
                         continue  # "weigh invoking Article 4": considered, not done
-                    if event in _FUTURE_TURNS_ANNOUNCED and self.rules.future.search(window):
+                    intended = self.rules.intention is not None and self.rules.intention.search(window)
+                    if intended and event not in _FUTURE_TURNS_ANNOUNCED and event not in ("negotiating", "announced"):
+                        continue
+                    if event in _FUTURE_TURNS_ANNOUNCED and (intended or self.rules.future.search(window)):
                         event_here = "announced"  # "will sign next week": announced, not signed
                     else:
                         event_here = event
@@ -239,6 +248,11 @@ class _Reader:
         for m in _YEAR_NAME.finditer(self.text, s, e):
             if not any(a <= m.start() < b for a, b, _ in out):
                 out.append((m.start(), m.end(), m.group()))
+        if self._aliases is None:
+            self._aliases = instruments.Aliases(self.text, _NAME)
+        for a, b, full in self._aliases.find(self.text, s, e):
+            if not any(x <= a < y for x, y, _ in out):
+                out.append((a, b, full))  # "the C-SIPA": the agreement it abbreviates
         return sorted(out)
 
     def state_ids(self, mentions: list[Mention]) -> list[str]:
@@ -313,8 +327,17 @@ class _Reader:
                 return False
             if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
                 return False
-            if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS:
+            if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.lower_):
+                # a participle or relative clause carries parties only when it describes an
+                # agreement ("the treaty, signed by A and B"), not another word ("…, spurred by
+                # Ethiopia's memorandum")
                 return False
+            if token.dep_ == "pobj" and token.head.lower_ == "between" and \
+                    token.head.head.lower_ in self.party_rules.between_not_parties:
+                return False  # "tensions between Somalia and Ethiopia"
+            if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS and not (
+                    token.lower_ == "out" and any(c.lower_ == "of" for c in token.children)):
+                return False  # ("pull out of the treaty with Russia": "out of" is the verb's)
             token = token.head
         return False
 
@@ -333,18 +356,30 @@ class _Reader:
         return [m for m in mentions if self.is_argument(m, chain)]
 
     def between(self, mentions: list[Mention]) -> list[Mention]:
-        """The states joined by "between X and Y" or "X-Y"."""
+        """The states joined by "between X and Y" or "X-Y" (not the sides of a dispute or a
+        border, ``parties.between_is_not_parties``; "Greek Cypriot" is one actor)."""
+        qualifying = party_rules.qualifying_demonyms(mentions)
+        dropped = [m for i, m in enumerate(mentions) if i in qualifying]
+        mentions = [m for i, m in enumerate(mentions) if i not in qualifying]
+
+        def gap(a, b) -> str:
+            return "".join(self.text[x] for x in range(a.end, b.start)
+                           if not any(d.start <= x < d.end for d in dropped))
         groups = []
         for i, m in enumerate(mentions):
             if m.is_org and self.orgs[m.id].kind == "organisation":
                 continue
             start = i
             lead = self.text[max(0, m.start - 14):m.start]
-            if not (_BETWEEN.search(lead) or (i + 1 < len(mentions) and re.fullmatch(r"\s*[-–/]\s*", self.text[m.end:mentions[i + 1].start]))):
+            between = _BETWEEN.search(lead)
+            if not (between or (i + 1 < len(mentions) and re.fullmatch(r"\s*[-–/]\s*", self.text[m.end:mentions[i + 1].start]))):
+                continue
+            if between and party_rules.between_is_not_parties(self.doc, self.text, m.start - len(lead) + between.start(),
+                                                               self.parsed, self.party_rules):
                 continue
             group = [m]
             for nxt in mentions[start + 1:]:
-                if _JOIN_GAP.match(self.text[group[-1].end:nxt.start]):
+                if _JOIN_GAP.match(gap(group[-1], nxt)):
                     group.append(nxt)
                 else:
                     break
@@ -417,7 +452,8 @@ class _Reader:
         dates = self.dater.dates
         quotes, visits = [], []
         previous_attached = False
-        for s, e in _clauses(self.text, sentences.split(self.text)):
+        for clause_number, (s, e) in enumerate(_clauses(self.text, sentences.split(self.text))):
+            self._clause_number = clause_number
             sentence = self.text[s:e]
             self.focus_before = self.focus
             here = [m for m in mentions if s <= m.start < e]
@@ -432,6 +468,12 @@ class _Reader:
             sdates = [d for d in dates if s <= d.start < e]
             names = self.names(s, e)
             has_noun = bool(self.rules.nouns.search(sentence)) or bool(names)
+            if not has_noun and self.focus is not None:
+                # "The leaders also adopted “The Spirit of X” and “Y Principles”": titles
+                # of documents signed, in a sentence continuing the agreement in focus
+                titled = instruments.titles(self.text, s, e, self.triggers(s, e))
+                if titled:
+                    names, has_noun = titled, True
             has_org = any(m.is_org for m in here)
             anaphoric = bool(_ANAPHOR_START.match(sentence)) and (self.focus is not None or (
                 self.last_org is not None and self._last_org_before(s)))
@@ -439,15 +481,17 @@ class _Reader:
             if not (has_noun or has_org or anaphoric):
                 # "Mexico left in 2004", "The Bahamas joined in 1982": the agreement in focus
                 # (joining only an organisation in focus)
-                triggers = [t for t in triggers if (t.event in ("withdrew", "suspended", "ratified", "terminated",
-                                                                 "entered_into_force") or (
+                triggers = [t for t in triggers if ((t.event in ("withdrew", "suspended", "ratified", "terminated",
+                                                                  "entered_into_force") or (
                     t.event == "acceded" and self._focus_organisation())) and self.focus is not None
-                            and (here or anaphoric)]
+                            and (here or anaphoric)) or instruments.talks_with_focus(self, t, here)]
             attached: list[_Cluster] = []
             for trigger in triggers:
                 cluster = self.event(trigger, here, names, sdates, s, e)
                 if cluster is not None:
                     attached.append(cluster)
+            if not triggers and not attached:
+                self._signatory_list(here, s, e, clause_number, has_noun)
             if has_noun and (not triggers or self._other_named(names, attached)):
                 cluster = self.mentioned(here, names, sdates, s, e)
                 if cluster is not None:
@@ -481,10 +525,15 @@ class _Reader:
             # agreement with each, not one agreement of three
             return [self.event(trigger, pair, names, sdates, s, e, split=False) for pair in pairs][-1]
         actors = self.actors(here, s)
+        if self.parsed and not any(not m.is_org for m in actors):
+            token = self._token_at(trigger.start)
+            if token is not None and party_rules.generic_subject(token, self.party_rules):
+                return None  # "States have invoked the treaty 20 times": no event of named parties
         # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
         # organisation qualifying another noun is not the organisation acted on
-        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._modifier(
-            m, member=trigger.event in ("acceded", "withdrew", "suspended", "ratified"))]
+        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and (
+            instruments.membership_talks(trigger)  # "EU accession talks": the EU is the one to join
+            or not self._modifier(m, member=trigger.event in ("acceded", "withdrew", "suspended", "ratified")))]
         if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(
                 m.is_org for m in here):
             # "The Bahamas joined in 1982; Mexico left in 2004": the organisation in focus
@@ -501,7 +550,8 @@ class _Reader:
                 orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", org_id, is_org=True)]
                 alone = len(decided) == 1
         of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
-            trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40])))
+            trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40]))
+            or instruments.membership_talks(trigger))
         name = _nearest_name(names, trigger.end, self.text)
         own: list[str] | None = None
         if of_membership:
@@ -524,6 +574,11 @@ class _Reader:
                 own, cluster = self._ratified_accession(own, org, chosen)
                 name = None
             cluster = cluster or self.cluster_for(own, name, explicit=True)
+        elif (pact := instruments.pact_acted_on(self, trigger, here)) is not None:
+            # "the creation of the AUKUS pact", "signed the Quad charter": the pact named as
+            # the verb's object binds its members
+            name = self.orgs[pact.id].name
+            cluster = self.cluster_for(list(self.orgs[pact.id].members), name, explicit=True)
         else:
             group = self.between(here)
             actors = self.syntactic(actors, trigger.start)
@@ -533,6 +588,9 @@ class _Reader:
                 dataclasses.replace(m, kind="party") if m.is_org and m.start > trigger.end else m
                 for m in actors if not (m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end
                                         and not _WITH_BEFORE.search(self.text[max(s, m.start - 10):m.start]))])
+            if not parties and self.focus is None:
+                # "they signed …", "the two countries signed …": the states named last
+                parties = instruments.antecedent_states(self, trigger, s)
             known = self._known_parties(name)
             if known and len(set(parties) - set(self.orgs)) < 2:
                 # "Russia suspends the INF treaty": a bilateral treaty named by its
@@ -545,10 +603,16 @@ class _Reader:
                 states = [p for p in self.focus.parties if p not in self.orgs]
                 cluster = self._new(states + [p for p in parties if p not in states],
                                     name or self.orgs[other_org[0].id].name)
+            elif not parties and self.focus is None and self.clusters and _DEFINITE_AGREEMENT.search(self.text, s, e):
+                # "The agreement's signing coincides with …": the agreement spoken of last
+                cluster = self.clusters[-1]
             else:
                 another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
                 cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
-        self.focus = cluster
+        if not instruments.membership_talks(trigger) or self.focus is None:
+            # talks on joining another organisation, said in passing, leave the agreement
+            # in focus where it was
+            self.focus = cluster
         if name and not cluster.name:
             cluster.name = name
         date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
@@ -589,6 +653,14 @@ class _Reader:
             record["evidence"].append((s, e))
         record.setdefault("sites", []).append((s, e, trigger.start, trigger.end))
         if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
+            listed = party_rules.state_lists(self.text, self.syntactic(self.actors(here, s), trigger.start),
+                                             self.party_rules.list_minimum)
+            if listed and not record["own"]:
+                # "signed by A, B, C and D": the signatories of a multilateral treaty
+                record["own"] = self.state_ids(listed[0])
+            elif not record["own"]:
+                self._last_signing = (record, self._clause_number)
+        if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
             before = len(self.clusters)
             self._listed(trigger, names, cluster, date, s, e)
             count = _COUNTED.match(self.text, trigger.end, min(e, trigger.end + 80))
@@ -597,6 +669,23 @@ class _Reader:
                 # agreements between the same parties, one record each
                 record["count"] = max(record.get("count", 1), _NUMBERS.get(count.group(1).lower(), 1))
         return cluster
+
+    def _signatory_list(self, here: list[Mention], s: int, e: int, clause_number: int, has_noun: bool) -> None:
+        """"The treaty was signed in 1947. Twenty-one states entered the pact: A, B, C …":
+        a list of states in the clause after a signing whose parties went unsaid."""
+        if self._last_signing is None:
+            return
+        record, where = self._last_signing
+        if clause_number != where + 1 or record["own"]:
+            return
+        listed = party_rules.state_lists(self.text, self.actors(here, s), self.party_rules.list_minimum)
+        if not listed:
+            return
+        if not (has_noun or ":" in self.text[s:listed[0][0].start]):
+            return
+        record["own"] = self.state_ids(listed[0])
+        if len(record["evidence"]) < 3:
+            record["evidence"].append((s, e))
 
     def _invocation(self, trigger: _Trigger, actors: list[Mention], orgs: list[Mention], s: int) -> list[str] | None:
         """Who invokes which organisation's clause (``membership.invokers``): the invoking
@@ -715,8 +804,14 @@ class _Reader:
         if len(after) < 2:
             return
         for a, b in zip(after, after[1:]):
-            if not re.fullmatch(r"[\s\d,;()]*(?:and|as well as|&)?[\s\d,;()]*", self.text[a[1]:b[0]]):
+            if not instruments.LIST_GAP.fullmatch(self.text[a[1]:b[0]]):
                 return  # not one list
+        if cluster.name is None:
+            # "signed several agreements, including A, B and C": the agreements are the ones
+            # listed, the first of them is this one
+            cluster.name = after[0][2]
+        if date is None:  # "they also adopted A and B": on the day of the event in focus
+            date = cluster.records.get(trigger.event, {}).get("date")
         for _, _, listed in after:
             if cluster.name and _same_name(cluster.name, listed):
                 continue
@@ -773,6 +868,12 @@ class _Reader:
             cluster = self._new(parties, name)
             cluster.mention_evidence.append((s, e))
             return cluster
+        if group and not name and instruments.narrower_than_all(set(parties), self.clusters):
+            # "the treaties between the U.S. and Japan" beside a three-way pact: a pact
+            # between two of its parties is another agreement, not that one
+            cluster = self._new(parties, None)
+            cluster.mention_evidence.append((s, e))
+            return cluster
         cluster = self.cluster_for(parties, name, explicit=True)
         if not cluster.mention_evidence:
             cluster.mention_evidence.append((s, e))
@@ -815,7 +916,7 @@ class _Reader:
             if not records and c.mention_evidence:
                 records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
                             "own": [], "no_provisions": False}]
-            records = [r for r in records for _ in range(r.get("count", 1))]
+            records = [r for r in records for _ in range(instruments.uncounted(r, c, self.clusters))]
             for r in records:
                 if r["date"] is None and r.get("sites"):
                     r["date"] = self.dater.fallback(r["event"], c, r["sites"])

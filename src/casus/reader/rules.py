@@ -36,6 +36,7 @@ class Rules:
     legislatures: frozenset[str] = frozenset()  # a legislature joining a treaty ratifies it
     known: re.Pattern | None = None  # names of agreements in ``data/agreements.csv``
     known_parties: dict[str, tuple[str, ...]] | None = None  # each of those names -> parties
+    intention: re.Pattern | None = None  # "plans to sign": announced (see ``data/events.yaml``)
 
 
 def load_known_agreements(path: Path = DATA / "agreements.csv") -> dict[str, tuple[str, ...]]:
@@ -101,4 +102,5 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         known=re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)) + r")\b")
         if known else None,
         known_parties=known,
+        intention=re.compile(ev["intention"], re.I) if ev.get("intention") else None,
     )
