@@ -478,6 +478,8 @@ class _Reader:
             anaphoric = bool(_ANAPHOR_START.match(sentence)) and (self.focus is not None or (
                 self.last_org is not None and self._last_org_before(s)))
             triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
+            if self.rules.caption is not None and self.rules.caption.search(sentence):
+                triggers, has_noun = [], False  # a photo caption: it shows the reported event
             if not (has_noun or has_org or anaphoric):
                 # "Mexico left in 2004", "The Bahamas joined in 1982": the agreement in focus
                 # (joining only an organisation in focus)
