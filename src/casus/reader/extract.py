@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from casus.reader import instruments, provisions, sentences
+from casus.reader import instruments, membership, provisions, sentences
 from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
@@ -53,7 +53,7 @@ _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force")
-_ADMISSION = re.compile(r"admit|accession|membership|bid", re.I)
+_ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re.I)
 _NAME = re.compile(
     r"(?:[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
     r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
@@ -85,7 +85,8 @@ _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "
 # nouns an organisation's name may qualify and still be spoken of itself
 _OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
 # a member of it: an organisation qualifying these is the one joined or left
-_MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership", "accession"})
+_MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership", "accession",
+                           "bid", "application", "entry"})
 # "members of the CSTO", "the creation of NATO", "commitment to NATO"
 _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies", "creation", "founding",
                              "commitment", "commitments", "obligations", "article", "clause", "treaty", "charter",
@@ -127,6 +128,7 @@ class _Cluster:
     records: dict[str, dict] = field(default_factory=dict)  # event -> record
     mention_evidence: list[tuple[int, int]] = field(default_factory=list)
     mention_date: str | None = None
+    admitted: list[str] = field(default_factory=list)  # the states whose accession it is, when known
 
     def add_parties(self, ids) -> None:
         for ident in ids:
@@ -161,8 +163,8 @@ class _Reader:
         self._spans = sentences.split(self.text)
         self._aliases: instruments.Aliases | None = None  # abbreviations the article defines
         self.party_rules = party_rules.load_party_rules()
-        self._undated = False  # set while reading the earlier act of "A joined B in quitting X"
         self._last_signing: tuple[dict, int] | None = None  # (record, clause number) for a signatory list
+        self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
 
     # -- mentions --------------------------------------------------------------------
 
@@ -186,9 +188,14 @@ class _Reader:
                     window = sentence[max(0, m.start() - 45):m.start()]
                     window = re.split(r"[;:—–]|,\s(?:but|while|and)\b|\bbut\b", window)[-1]
                     if self.rules.negation.search(window):
+                        self.denied.add(s)
                         continue
                     if event not in ("negotiating", "announced") and self.rules.hedge.search(window):
                         continue
+                    if event not in ("negotiating", "announced") and self.rules.considered is not None and \
+                            self.rules.considered.search(sentence[max(0, m.start() - 60):m.start()]):
+                        self.denied.add(s)
+                        continue  # "weigh invoking Article 4": considered, not done
                     intended = self.rules.intention is not None and self.rules.intention.search(window)
                     if intended and event not in _FUTURE_TURNS_ANNOUNCED and event not in ("negotiating", "announced"):
                         continue
@@ -472,17 +479,19 @@ class _Reader:
                 if titled:
                     names, has_noun = titled, True
             has_org = any(m.is_org for m in here)
-            anaphoric = bool(_ANAPHOR_START.match(sentence)) and self.focus is not None
+            anaphoric = bool(_ANAPHOR_START.match(sentence)) and (self.focus is not None or (
+                self.last_org is not None and self._last_org_before(s)))
             triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
             if self.rules.caption is not None and self.rules.caption.search(sentence):
                 triggers, has_noun = [], False  # a photo caption: it shows the reported event
             if not (has_noun or has_org or anaphoric):
+                # "Mexico left in 2004", "The Bahamas joined in 1982": the agreement in focus
+                # (joining only an organisation in focus)
                 triggers = [t for t in triggers if ((t.event in ("withdrew", "suspended", "ratified", "terminated",
                                                                   "entered_into_force") or (
-                    t.event == "acceded" and self.party_rules.intransitive_join.match(self.text, t.start)))
-                            and self.focus is not None and (here or anaphoric))
-                            or instruments.talks_with_focus(self, t, here)]
-            attached: list[_Cluster] = self._joined_in(here, names, sdates, s, e)
+                    t.event == "acceded" and self._focus_organisation())) and self.focus is not None
+                            and (here or anaphoric)) or instruments.talks_with_focus(self, t, here)]
+            attached: list[_Cluster] = []
             for trigger in triggers:
                 cluster = self.event(trigger, here, names, sdates, s, e)
                 if cluster is not None:
@@ -508,6 +517,14 @@ class _Reader:
             mentions=mentions, quotes=quotes, visits=_one_visit_each(visits), dates=dates)
 
     def event(self, trigger: _Trigger, here, names, sdates, s, e, split: bool = True) -> _Cluster | None:
+        if trigger.event == "acceded" and self.parsed and self.rules.legislatures:
+            token = self._token_at(trigger.start)
+            subject = membership.subject(token) if token is not None else None
+            if token is not None and token.i > 0 and token.pos_ not in ("VERB", "AUX"):
+                subject = self.doc[token.i - 1]  # a headline the parse reads as nouns ("assembly rejoins treaty")
+            if subject is not None and subject.lower_ in self.rules.legislatures:
+                # "the assembly rejoins the treaty": it approved the law that does it
+                trigger = dataclasses.replace(trigger, event="ratified", text=trigger.text + " accession")
         pairs = self._pairs(trigger, here, s, e) if split else None
         if pairs:
             # "Ukraine signed security agreements with Canada and Italy": one bilateral
@@ -529,12 +546,21 @@ class _Reader:
             focus_orgs = [p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"]
             if focus_orgs:
                 orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", focus_orgs[0], is_org=True)]
-        membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
+        alone = False
+        if trigger.event == "invoked" and self.parsed:
+            decided = self._invocation(trigger, actors, orgs, s)
+            if decided is None:
+                return None  # "States have invoked the treaty 20 times": no act of anyone's
+            if decided:
+                org_id = decided[-1]
+                orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", org_id, is_org=True)]
+                alone = len(decided) == 1
+        of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
             trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40]))
             or instruments.membership_talks(trigger))
         name = _nearest_name(names, trigger.end, self.text)
         own: list[str] | None = None
-        if membership:
+        if of_membership:
             org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id
             states = [m for m in actors if not m.is_org]
             if trigger.event != "ratified":
@@ -543,16 +569,17 @@ class _Reader:
                 chosen = states
             else:
                 chosen = [m for m in states if m.start < trigger.start] or [m for m in states if m.start > trigger.end][:1]
+                chosen = self._apart(trigger, chosen, org, s, e)
             own = self.state_ids(chosen) + [org]
+            cluster = None
+            if trigger.event == "invoked" and alone:
+                # the clause invoked with no invoker named: the organisation's own agreement
+                own = [org]
+                cluster = next((c for c in reversed(self.clusters) if org in c.parties), None) or self._new(own, None)
             if trigger.event == "ratified":
-                own = self._with_joiner(own, org)
-            known = {id(c): list(c.parties) for c in self.clusters}
-            cluster = self.cluster_for(own, name, explicit=True)
-            if trigger.event == "ratified":
+                own, cluster = self._ratified_accession(own, org, chosen)
                 name = None
-                if known.get(id(cluster)) and len(known[id(cluster)]) >= 2:
-                    # a ratifier of someone's accession is a party to its own record only
-                    cluster.parties = known[id(cluster)]
+            cluster = cluster or self.cluster_for(own, name, explicit=True)
         elif (pact := instruments.pact_acted_on(self, trigger, here)) is not None:
             # "the creation of the AUKUS pact", "signed the Quad charter": the pact named as
             # the verb's object binds its members
@@ -594,16 +621,13 @@ class _Reader:
             self.focus = cluster
         if name and not cluster.name:
             cluster.name = name
-        date = None if self._undated else self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
-        record = cluster.records.get(trigger.event)
-        if own is not None and trigger.event == "ratified" and record is not None and record["own"] and \
-                set(own) - set(record["own"]):
-            # "Greece was the first to ratify …; Albania followed": one record per ratifier
-            key = f"{trigger.event}@{'+'.join(sorted(own))}"
-            record = cluster.records.get(key)
-            if record is None:
-                record = cluster.records[key] = {"event": trigger.event, "date": None, "evidence": [],
-                                                 "own": [], "no_provisions": False}
+        date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
+        key = trigger.event if own is None else membership.record_key(cluster.records, trigger.event, own,
+                                                                       set(self.orgs))
+        record = cluster.records.get(key)
+        if record is None and key != trigger.event:
+            record = cluster.records[key] = {"event": trigger.event, "date": None, "evidence": [], "own": [],
+                                             "no_provisions": False}
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
             # Monday"): a second event, not the first one reported twice
@@ -617,15 +641,14 @@ class _Reader:
                                                        "own": [], "no_provisions": False}
         if own is not None:
             record["own"] += [p for p in own if p not in record["own"]]
+            record["alone"] = record.get("alone", True) and alone
             record["no_provisions"] = trigger.event == "ratified"
         if record["date"] is None and date is not None:
             record["date"] = date
         if trigger.event == "announced" and self.rules.initialled is not None and self.rules.initialled.search(
                 trigger.text):
             record["initialled"] = True
-        if self._undated:
-            record["undated"] = True
-        if record["date"] is None and date is None and self.published and s < 300 and not self._undated:
+        if record["date"] is None and date is None and self.published and s < 300:
             token = self._token_at(trigger.start) if self.parsed else None
             if token is not None and (token.tag_ in ("VBZ", "VBP") or (
                     token.tag_ == "VB" and any(c.lower_ == "to" for c in token.children))):
@@ -653,22 +676,6 @@ class _Reader:
                 record["count"] = max(record.get("count", 1), _NUMBERS.get(count.group(1).lower(), 1))
         return cluster
 
-    def _with_joiner(self, own: list[str], org: str) -> list[str]:
-        """Ratifying someone's accession: the acting state(s), the joiner and the
-        organisation. "Albania followed, approving its neighbour's membership" names no
-        joiner; it is the state of the latest membership record of that organisation."""
-        if len([p for p in own if p not in self.orgs]) != 1:
-            return own
-        cluster = next((c for c in reversed(self.clusters) if org in c.parties and any(
-            r.get("own") for r in c.records.values())), None)
-        if cluster is None:
-            return own
-        joiners = [p for r in cluster.records.values() for p in r.get("own", []) if p not in self.orgs]
-        joiner = next((p for p in joiners if p not in own), None)
-        if joiner is None:
-            return own
-        return [p for p in own if p != org] + [joiner, org]
-
     def _signatory_list(self, here: list[Mention], s: int, e: int, clause_number: int, has_noun: bool) -> None:
         """"The treaty was signed in 1947. Twenty-one states entered the pact: A, B, C …":
         a list of states in the clause after a signing whose parties went unsaid."""
@@ -686,38 +693,96 @@ class _Reader:
         if len(record["evidence"]) < 3:
             record["evidence"].append((s, e))
 
-    def _joined_in(self, here: list[Mention], names, sdates, s: int, e: int) -> list[_Cluster]:
-        """"Burkina Faso and Niger joined Mali in quitting the G5": the subjects act on the
-        date the clause gives, the object acted before (no date); one record each."""
-        m = self.party_rules.joined_in.search(self.text, s, e)
-        if m is None:
+    def _invocation(self, trigger: _Trigger, actors: list[Mention], orgs: list[Mention], s: int) -> list[str] | None:
+        """Who invokes which organisation's clause (``membership.invokers``): the invoking
+        states plus the organisation; the organisation alone when the clause is said to be
+        invoked by no one named ("the clause has been invoked once"); None when the clause
+        is invoked by no act of anyone's ("states have invoked the treaty 20 times"); an
+        empty list leaves the decision to the general rules."""
+        token = self._token_at(trigger.start)
+        if token is None:
             return []
-        verb_start = m.start("verb")
-        event = next((ev for ev, patterns in self.rules.events.items() if ev in (
-            "withdrew", "suspended", "acceded", "ratified", "signed") and any(
-            p.match(self.text, verb_start, min(e, verb_start + 40)) for p in patterns)), None)
-        if event is None:
+        org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id if orgs else None
+        if org is None and self.last_org is not None and self._last_org_before(s):
+            org = self.last_org  # "It has been invoked only once": the clause just spoken of
+        org = org or self._focus_organisation()
+        if org is None:
             return []
-        orgs = [x for x in here if x.is_org and x.start > verb_start]
-        subjects = [x for x in here if not x.is_org and x.end <= m.start()]
-        objects = [x for x in here if not x.is_org and m.start("object") <= x.start < m.end("object")]
-        if not subjects or not objects or not orgs:
+        states = [m for m in actors if not m.is_org]
+        roots = {i: m.id for m in states if (i := self._root(m)) is not None}
+        invoking = membership.invokers(self.doc, token, roots)
+        if invoking:
+            return invoking + [org]
+        if states:
             return []
-        trigger = _Trigger(event, verb_start, m.end("verb"), m.group("verb"))
-        out = []
-        for group, undated in ((subjects, False), (objects, True)):
-            self._undated = undated
-            try:
-                cluster = self.event(trigger, group + orgs, names, sdates, s, e, split=False)
-            finally:
-                self._undated = False
-            if cluster is not None:
-                out.append(cluster)
-                record = next((r for r in cluster.records.values() if r["event"] == event and
-                               (s, e) in r["evidence"]), None)
-                if record is not None and not undated and record["date"] is None:
-                    record["date"] = _nearest_date(sdates, trigger)
-        return out
+        subject = membership.subject(token)
+        if subject is None or membership.passive(token) or subject.lower_ in ("it", "this", "that") or (
+                any(m.id == org and self._root(m) == subject.i for m in orgs)):
+            return [org]
+        if subject.lower_ in ("i", "we", "they", "he", "she"):
+            return []
+        return None
+
+    def _last_org_before(self, s: int) -> bool:
+        """Whether an organisation was named in the three sentences before ``s``."""
+        earlier = [span for span in self._spans if span[1] <= s][-3:]
+        return bool(earlier) and any(m.is_org and earlier[0][0] <= m.start < s for m in self._mentions)
+
+    def _focus_organisation(self) -> str | None:
+        if self.focus is None:
+            return None
+        return next((p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"), None)
+
+    def _root(self, mention: Mention) -> int | None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root.i if span is not None and len(span) else None
+
+    def _apart(self, trigger: _Trigger, chosen: list[Mention], org: str, s: int, e: int) -> list[Mention]:
+        """"X and Y joined Z in quitting the bloc": Z quit before, in an act of its own (a
+        record of its own, undated); X and Y are the subjects of this one."""
+        if not self.parsed or trigger.event not in ("withdrew", "suspended", "acceded"):
+            return chosen
+        earlier = membership.companions(self.doc, self._token_at(trigger.start))
+        apart = [m for m in chosen if self._root(m) in earlier]
+        if not apart or len(apart) == len(chosen):
+            return chosen
+        own = self.state_ids(apart) + [org]
+        cluster = self.cluster_for(own, None, explicit=True)
+        key = membership.record_key(cluster.records, trigger.event, own, set(self.orgs))
+        record = cluster.records.setdefault(key, {"event": trigger.event, "date": None, "evidence": [], "own": [],
+                                                  "no_provisions": False})
+        record["own"] += [p for p in own if p not in record["own"]]
+        if (s, e) not in record["evidence"]:
+            record["evidence"].append((s, e))
+        return [m for m in chosen if m not in apart]
+
+    def _ratified_accession(self, own: list[str], org: str, chosen: list[Mention]) -> tuple[list[str], _Cluster | None]:
+        """A state ratifying someone's accession ("Albania approved its neighbour's NATO
+        membership"): the ratifier, the state admitted (named with the accession, else the
+        one whose accession is in focus when the sentence names only the ratifier) and the
+        organisation; the record goes to the accession's agreement without making the
+        ratifier one of its parties."""
+        states = [p for p in own if p != org]
+        named = []
+        if self.parsed:
+            roots = {i: m.id for m in chosen if (i := self._root(m)) is not None}
+            named = membership.admitted(self.doc, roots)
+        home = next((c for c in reversed(self.clusters) if org in c.parties and any(
+            r["event"] in ("acceded", "signed", "ratified") for r in c.records.values())), None)
+        if named and len(named) < len(states):
+            if home is not None and set(named) <= set(home.parties):
+                return own, home
+            cluster = self.cluster_for(own, None, explicit=True)
+            cluster.admitted = cluster.admitted or named
+            return own, cluster
+        if home is None:
+            return own, None
+        admitted = home.admitted or [p for p in home.parties if p not in self.orgs]
+        if len(states) == 1 and admitted and states[0] not in admitted and self.focus is home:
+            return states + admitted + [org], home
+        if set(states) & set(admitted):
+            return own, home
+        return own, None
 
     def _pairs(self, trigger: _Trigger, here: list[Mention], s: int, e: int) -> list[list[Mention]] | None:
         """One state on one side of the verb and several on the other, with the agreement
@@ -782,11 +847,26 @@ class _Reader:
         under = re.search(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b(?:treaty|pact|alliance|agreement)\b",
                           self.text[s:e], re.I)
         if not group and not under:
-            return None
+            pairs = self._treaty_pairs(here, s, e)
+            clusters = [self._mention_of(list(pair), names, s, e) for pair in pairs]
+            return clusters[-1] if clusters else None
         parties = self.state_ids(group) if group else self.state_ids(
             [m for m in self.actors(here, s) if not m.is_org or self.orgs[m.id].kind == "pact"])
         if len(parties) < 2:
             return None
+        return self._mention_of(parties, names, s, e)
+
+    def _treaty_pairs(self, here, s, e) -> list[tuple[str, str]]:
+        """The sides of a bilateral agreement the sentence merely names (``membership.treaty_pairs``)."""
+        if not self.parsed:
+            return []
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return []
+        roots = {i: m.id for m in here if not m.is_org and (i := self._root(m)) is not None}
+        return membership.treaty_pairs(span, roots) if len(set(roots.values())) >= 2 else []
+
+    def _mention_of(self, parties, names, s, e) -> _Cluster:
         name = names[-1][2] if names else None
         if name and not any(c.name and _same_name(c.name, name) for c in self.clusters) and any(
                 set(c.parties) >= set(parties) and c.records for c in self.clusters):
@@ -844,10 +924,10 @@ class _Reader:
                             "own": [], "no_provisions": False}]
             records = [r for r in records for _ in range(instruments.uncounted(r, c, self.clusters))]
             for r in records:
-                if r["date"] is None and r.get("sites") and not r.get("undated"):
+                if r["date"] is None and r.get("sites"):
                     r["date"] = self.dater.fallback(r["event"], c, r["sites"])
-                parties = r["own"] if len(r["own"]) >= 2 else c.parties
-                if len(parties) < 2:
+                parties = r["own"] if len(r["own"]) >= 2 or r.get("alone") else c.parties
+                if len(parties) < 2 and not r.get("alone"):
                     continue
                 kinds = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
                 out.append(Agreement(
@@ -868,7 +948,9 @@ class _Reader:
         named |= {i for i, org in self.orgs.items() if any(c.name == org.name for c in self.clusters)}
         out, seen = [], set()
         for m in mentions:
-            if not m.is_org or self.orgs[m.id].kind != "organisation" or m.id in named | seen:
+            if not m.is_org or self.orgs[m.id].kind != "organisation" or m.id in seen:
+                continue
+            if m.id in named and not self._denied_act_on(m):
                 continue
             if _MEMBER_OF.match(self.text, m.end) or self._modifier(m):
                 continue
@@ -885,6 +967,13 @@ class _Reader:
                                  evidence=[Evidence(s, e, self.text[s:e])], negated_provisions=sorted(denied),
                                  provision_evidence=[Evidence(a, b, self.text[a:b]) for a, b in where[:3]]))
         return out
+
+    def _denied_act_on(self, mention: Mention) -> bool:
+        """"France has not invoked NATO's Article 5", "weigh invoking Article 4": the
+        organisation's treaty is spoken of in a clause whose act did not happen, a mention
+        of its own beside the organisation's other records (an invocation by others)."""
+        s, _ = self._sentence_span(mention.start)
+        return any(s <= d <= mention.start for d in self.denied) and self._as_alliance(mention)
 
     def _coordinated_with_alliance(self, mention: Mention, mentions: list[Mention]) -> bool:
         """"a member of the EAEU (…) and the CSTO": the organisation coordinated after one

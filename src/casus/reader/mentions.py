@@ -101,6 +101,13 @@ class Lexicon:
             current = {e for e in found if e[0] != "historical"}
             if len(ids) > 1 and current and len({ident for _, ident, _ in current}) == 1:
                 found, ids = current, {ident for _, ident, _ in current}
+            if len(ids) > 1:
+                # a state's own name outranks a leader's surname ("Montenegro" beside Portugal's
+                # Luís Montenegro); ``find`` gives it to the leader the article names in full
+                own = {e for e in found if e[0] != "leader"}
+                if own and len({ident for _, ident, _ in own}) == 1 and all(
+                        e[2] and e[2] != text for e in found if e[0] == "leader"):
+                    found, ids = own, {ident for _, ident, _ in own}
             if len(ids) == 1:
                 # prefer the most specific kind for the same id
                 out[text] = sorted(found, key=lambda e: (e[0] != "leader", e[0], e[2] or ""))[0]
@@ -302,6 +309,10 @@ class MentionFinder:
                 if entry is None:
                     continue
             kind, ident, person = entry
+            if kind != "leader":
+                leader = self._resolve_surname(span.text, ambiguous.get(span.text, ()), full_names, names=False)
+                if leader is not None:
+                    kind, ident, person = leader
             if kind == "leader" and _another_persons_given_name(doc, span, person):
                 continue
             if kind == "leader":
@@ -315,11 +326,12 @@ class MentionFinder:
         return out
 
     @staticmethod
-    def _resolve_surname(text, entries, full_names):
-        """A surname shared by leaders of several states is the one the article names in full."""
+    def _resolve_surname(text, entries, full_names, names: bool = True):
+        """A surname shared by leaders of several states is the one the article names in
+        full; without ``names`` also when the surname is a state's name too."""
         leaders = [e for e in entries if e[0] == "leader" and e[2] and e[2] != text]
         named = [e for e in leaders if e[2] in full_names]
-        if len({e[1] for e in named}) == 1 and len({e[1] for e in entries if e[0] != "leader"}) == 0:
+        if len({e[1] for e in named}) == 1 and (not names or len({e[1] for e in entries if e[0] != "leader"}) == 0):
             return named[0]
         return None
 

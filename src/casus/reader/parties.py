@@ -10,8 +10,6 @@
   multilateral treaty: that record's parties, without the organisation.
 - A bare plural subject ("States have invoked the treaty 20 times") is a general
   statement, not an event of named parties.
-- "A and B joined C in quitting X": A and B quit now, C did before; two records.
-- "The Bahamas joined in 1982": an intransitive "joined" joins the organisation in focus.
 """
 
 from __future__ import annotations
@@ -33,8 +31,6 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?:the\s+)?"
 class PartyRules:
     between_not_parties: frozenset[str]
     generic_subjects: frozenset[str]
-    intransitive_join: re.Pattern
-    joined_in: re.Pattern
     list_minimum: int
 
 
@@ -47,8 +43,6 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
         return PartyRules(
             between_not_parties=frozenset(w.lower() for w in data["between_not_parties"]),
             generic_subjects=frozenset(w.lower() for w in data["generic_subjects"]),
-            intransitive_join=re.compile(data["intransitive_join"], re.I),
-            joined_in=re.compile(data["joined_in"], re.I),
             list_minimum=int(data["list_minimum"]),
         )
     except KeyError as exc:
