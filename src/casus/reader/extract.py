@@ -838,6 +838,9 @@ class _Reader:
 
     def mentioned(self, here, names, sdates, s, e) -> _Cluster | None:
         group = self.between(here)
+        if not group and self.parsed:
+            # "modelled on Washington's security treaty with Japan": that treaty is spoken of
+            group = party_rules.possessed_with(self.doc, [m for m in here if m.kind != "demonym"], self.rules.nouns)
         under = re.search(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b(?:treaty|pact|alliance|agreement)\b",
                           self.text[s:e], re.I)
         if not group and not under:
