@@ -207,6 +207,10 @@ class _Reader:
                         continue
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group()))
         strong = [t for t in found if t.event not in self.rules.weak]
+        if strong and self.parsed:
+            # "Russia suspends the treaty a day after the U.S. announced it would pull out":
+            # an announcement with a clause of its own, about no strong event, stays
+            strong += [t for t in found if t.event in self.rules.weak and instruments.own_clause(self, t, strong)]
         found = sorted(strong or found, key=lambda t: t.start)
         background = [t for t in found if self._background(t, s, e)]
         if background and (len(background) < len(found) or self._long_before(found[0], s, e)):
@@ -478,6 +482,8 @@ class _Reader:
             anaphoric = bool(_ANAPHOR_START.match(sentence)) and (self.focus is not None or (
                 self.last_org is not None and self._last_org_before(s)))
             triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
+            if self.rules.caption is not None and self.rules.caption.search(sentence):
+                triggers, has_noun = [], False  # a photo caption: it shows the reported event
             if not (has_noun or has_org or anaphoric):
                 # "Mexico left in 2004", "The Bahamas joined in 1982": the agreement in focus
                 # (joining only an organisation in focus)
@@ -839,17 +845,30 @@ class _Reader:
 
     def mentioned(self, here, names, sdates, s, e) -> _Cluster | None:
         group = self.between(here)
-        if not group and self.parsed:
-            # "modelled on Washington's security treaty with Japan": that treaty is spoken of
-            group = party_rules.possessed_with(self.doc, [m for m in here if m.kind != "demonym"], self.rules.nouns)
         under = re.search(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b(?:treaty|pact|alliance|agreement)\b",
                           self.text[s:e], re.I)
         if not group and not under:
-            return None
+            pairs = self._treaty_pairs(here, s, e)
+            clusters = [self._mention_of(list(pair), names, s, e, joined=True) for pair in pairs]
+            return clusters[-1] if clusters else None
         parties = self.state_ids(group) if group else self.state_ids(
             [m for m in self.actors(here, s) if not m.is_org or self.orgs[m.id].kind == "pact"])
         if len(parties) < 2:
             return None
+        return self._mention_of(parties, names, s, e, joined=bool(group))
+
+    def _treaty_pairs(self, here, s, e) -> list[tuple[str, str]]:
+        """The sides of a bilateral agreement the sentence merely names (``membership.treaty_pairs``)."""
+        if not self.parsed:
+            return []
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return []
+        roots = {i: m.id for m in here if not m.is_org and (i := self._root(m)) is not None}
+        return membership.treaty_pairs(span, roots) if len(set(roots.values())) >= 2 else []
+
+    def _mention_of(self, parties, names, s, e, joined: bool = False) -> _Cluster:
+        """``joined``: the parties are joined in the sentence ("between A and B", "A's treaty with B")."""
         name = names[-1][2] if names else None
         if name and not any(c.name and _same_name(c.name, name) for c in self.clusters) and any(
                 set(c.parties) >= set(parties) and c.records for c in self.clusters):
@@ -857,7 +876,7 @@ class _Reader:
             cluster = self._new(parties, name)
             cluster.mention_evidence.append((s, e))
             return cluster
-        if group and not name and instruments.narrower_than_all(set(parties), self.clusters):
+        if joined and not name and instruments.narrower_than_all(set(parties), self.clusters):
             # "the treaties between the U.S. and Japan" beside a three-way pact: a pact
             # between two of its parties is another agreement, not that one
             cluster = self._new(parties, None)

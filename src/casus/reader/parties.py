@@ -94,25 +94,3 @@ def generic_subject(token, rules: PartyRules) -> bool:
             return not any(c.dep_ in ("det", "nummod", "compound", "amod", "poss") for c in child.children)
     return False
 
-
-def possessed_with(doc, mentions, nouns: re.Pattern) -> list:
-    """"Washington's security treaty with Japan", "Tokyo's agreement with the United
-    States": the possessor and the state after "with" are the agreement's two sides.
-    Read from the parse: a state possessing an agreement noun that has a "with" phrase."""
-    roots = {}
-    for m in mentions:
-        if m.is_org:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and len(span):
-            roots.setdefault(span.root.i, m)
-    for i, m in roots.items():
-        token = doc[i]
-        if token.dep_ != "poss" or not nouns.fullmatch(token.head.lower_):
-            continue
-        for prep in token.head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "with":
-                other = [roots[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in roots]
-                if other and other[0].id != m.id:
-                    return [m, other[0]]
-    return []

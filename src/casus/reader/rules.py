@@ -37,6 +37,7 @@ class Rules:
     known: re.Pattern | None = None  # names of agreements in ``data/agreements.csv``
     known_parties: dict[str, tuple[str, ...]] | None = None  # each of those names -> parties
     intention: re.Pattern | None = None  # "plans to sign": announced (see ``data/events.yaml``)
+    caption: re.Pattern | None = None  # a photo caption's position marker: no event of its own
 
 
 def load_known_agreements(path: Path = DATA / "agreements.csv") -> dict[str, tuple[str, ...]]:
@@ -103,4 +104,5 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         if known else None,
         known_parties=known,
         intention=re.compile(ev["intention"], re.I) if ev.get("intention") else None,
+        caption=re.compile(ev["caption"]) if ev.get("caption") else None,
     )
