@@ -844,13 +844,13 @@ class _Reader:
                           self.text[s:e], re.I)
         if not group and not under:
             pairs = self._treaty_pairs(here, s, e)
-            clusters = [self._mention_of(list(pair), names, s, e) for pair in pairs]
+            clusters = [self._mention_of(list(pair), names, s, e, pair=True) for pair in pairs]
             return clusters[-1] if clusters else None
         parties = self.state_ids(group) if group else self.state_ids(
             [m for m in self.actors(here, s) if not m.is_org or self.orgs[m.id].kind == "pact"])
         if len(parties) < 2:
             return None
-        return self._mention_of(parties, names, s, e)
+        return self._mention_of(parties, names, s, e, pair=bool(group))
 
     def _treaty_pairs(self, here, s, e) -> list[tuple[str, str]]:
         """The sides of a bilateral agreement the sentence merely names (``membership.treaty_pairs``)."""
@@ -862,7 +862,9 @@ class _Reader:
         roots = {i: m.id for m in here if not m.is_org and (i := self._root(m)) is not None}
         return membership.treaty_pairs(span, roots) if len(set(roots.values())) >= 2 else []
 
-    def _mention_of(self, parties, names, s, e) -> _Cluster:
+    def _mention_of(self, parties, names, s, e, pair: bool = False) -> _Cluster:
+        """The agreement a sentence merely names; ``pair``: its sides are given as such
+        ("between X and Y", "X's treaty with Y")."""
         name = names[-1][2] if names else None
         if name and not any(c.name and _same_name(c.name, name) for c in self.clusters) and any(
                 set(c.parties) >= set(parties) and c.records for c in self.clusters):
@@ -870,7 +872,7 @@ class _Reader:
             cluster = self._new(parties, name)
             cluster.mention_evidence.append((s, e))
             return cluster
-        if group and not name and instruments.narrower_than_all(set(parties), self.clusters):
+        if pair and not name and instruments.narrower_than_all(set(parties), self.clusters):
             # "the treaties between the U.S. and Japan" beside a three-way pact: a pact
             # between two of its parties is another agreement, not that one
             cluster = self._new(parties, None)
