@@ -157,3 +157,24 @@ class Aliases:
         if self.pattern is None:
             return []
         return [(m.start(), m.end(), self.full[m.group()]) for m in self.pattern.finditer(text, s, e)]
+
+
+def own_clause(reader, weak, strong) -> bool:
+    """Whether a weak trigger ("announced") heads a clause of its own with its own
+    subject, holding none of the strong triggers and held by none of them: then it is an
+    event beside them, not their wording ("announced the suspension" is a suspension)."""
+    token = reader._token_at(weak.start)
+    if token is None or token.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    inside = {t.i for t in token.subtree}
+    for t in strong:
+        other = reader._token_at(t.start)
+        if other is None or other.i in inside:
+            return False
+        if token.i in {x.i for x in other.subtree} and token.dep_ not in _OWN_CLAUSE_DEPS:
+            return False  # a complement of the strong verb: its wording
+    return True
+
+
+# links by which a clause with its own subject stands beside another, not inside it
+_OWN_CLAUSE_DEPS = frozenset({"advcl", "conj", "parataxis", "ROOT"})
