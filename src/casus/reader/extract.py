@@ -510,6 +510,7 @@ class _Reader:
         quotes = self.quotes(mentions)
         agreements = self.records()
         agreements += self.organisations_mentioned(mentions, agreements)
+        agreements += self.groupings_mentioned(mentions, agreements)
         return Reading(
             article={"id": self.article.id, "url": self.article.url,
                      "published": self.published.isoformat() if self.published else None},
@@ -975,6 +976,26 @@ class _Reader:
         of its own beside the organisation's other records (an invocation by others)."""
         s, _ = self._sentence_span(mention.start)
         return any(s <= d <= mention.start for d in self.denied) and self._as_alliance(mention)
+
+    def groupings_mentioned(self, mentions: list[Mention], agreements: list[Agreement]) -> list[Agreement]:
+        """A grouping without an organisation id (the Quad, AUKUS, ANZUS: ``pact`` in
+        ``data/organisations.csv``) the article names with no record of its members: one
+        ``mentioned`` record with its members (the annotation convention). "AUKUS
+        partners", "Quad members" describe states and give none."""
+        have = {frozenset(p["id"] for p in a.parties) for a in agreements}
+        out = []
+        for m in mentions:
+            org = self.orgs.get(m.id) if m.is_org else None
+            if org is None or org.kind != "pact" or len(org.members) < 2 or frozenset(org.members) in have:
+                continue
+            if _MEMBER_OF.match(self.text, m.end):
+                continue
+            have.add(frozenset(org.members))
+            s, e = self._sentence_span(m.start)
+            out.append(Agreement(name=org.name, parties=[self.party(p) for p in org.members], event="mentioned",
+                                 event_date=None, provisions=[], evidence=[Evidence(s, e, self.text[s:e])],
+                                 negated_provisions=[], provision_evidence=[]))
+        return out
 
     def _coordinated_with_alliance(self, mention: Mention, mentions: list[Mention]) -> bool:
         """"a member of the EAEU (…) and the CSTO": the organisation coordinated after one

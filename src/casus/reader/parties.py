@@ -93,3 +93,4 @@ def generic_subject(token, rules: PartyRules) -> bool:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in rules.generic_subjects:
             return not any(c.dep_ in ("det", "nummod", "compound", "amod", "poss") for c in child.children)
     return False
+
