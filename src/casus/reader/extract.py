@@ -1149,8 +1149,13 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _other_day(known: str | None, new: str | None) -> bool:
-    """Two resolved dates of which neither contains the other ("2023-02" vs "2023-04-03")."""
-    if not known or not new or len(known) < 7 or len(new) < 7:
+    """Two resolved dates of which neither contains the other ("2023-02" vs "2023-04-03";
+    a year counts when the years differ: "1998" vs "2025-11-12")."""
+    if not known or not new:
+        return False
+    if (len(known) < 7 or len(new) < 7) and known[:4].isdigit() and new[:4].isdigit():
+        return known[:4] != new[:4]
+    if len(known) < 7 or len(new) < 7:
         return False
     return not (known.startswith(new) or new.startswith(known))
 

@@ -90,6 +90,9 @@ _CLIMB = frozenset({"xcomp", "pcomp", "pobj", "prep", "advcl", "conj", "acl"})
 
 
 def _verb_with_subject(token):
+    if token.dep_ == "amod" and token.head.dep_ in ("dobj", "obj"):
+        # "having earlier suspended Mali": the parse reads the participle as the object's adjective
+        token = token.head.head
     for _ in range(5):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or token.head.i == token.i:
             return token
@@ -179,3 +182,15 @@ def treaty_pairs(tokens, roots: dict[int, str]) -> list[tuple[str, str]]:
             first = min(roots)
             out.append((roots[first], next(v for v in roots.values() if v != roots[first])))
     return list(dict.fromkeys(out))
+
+
+def objects(trigger_token, roots: set[int]) -> list[int]:
+    """The root indices (from ``roots``) of the states the trigger's verb acts on: its
+    direct object and that object's conjuncts ("suspended Mali, Guinea and Burkina Faso")."""
+    out: list[int] = []
+    for child in trigger_token.children:
+        if child.dep_ in ("dobj", "obj"):
+            out += [t.i for t in child.subtree if t.i in roots]
+    if not out and trigger_token.dep_ == "amod" and trigger_token.head.dep_ in ("dobj", "obj"):
+        out = [t.i for t in trigger_token.head.subtree if t.i in roots]  # "having earlier suspended Mali"
+    return out
