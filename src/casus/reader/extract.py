@@ -53,6 +53,8 @@ _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force")
+# membership acts that one sentence may report more than once, each on its own states
+_REPEATABLE = frozenset({"suspended", "acceded"})
 _ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re.I)
 _NAME = re.compile(
     r"(?:[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
@@ -142,6 +144,7 @@ class _Trigger:
     start: int
     end: int
     text: str
+    of_membership: bool = False  # an announced withdrawal: acting states plus organisation
 
 
 class _Reader:
@@ -203,9 +206,19 @@ class _Reader:
                         event_here = "announced"  # "will sign next week": announced, not signed
                     else:
                         event_here = event
-                    if any(t.event == event_here for t in found):
-                        continue
+                    if any(t.event == event_here and (event_here not in _REPEATABLE or s + m.start() - t.end < 15)
+                           for t in found):
+                        continue  # (an organisation may suspend or admit again: "…, having earlier suspended X")
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group()))
+        effect = [t for t in found if t.event in ("announced", "entered_into_force") and re.search(
+            r"\beffect(?:ive)?\b", t.text)]
+        if effect and any(t.event == "withdrew" for t in found):
+            # "the withdrawal took effect on Sunday" is the withdrawal; "will take effect next
+            # year": notice given, the state has not left yet (announced)
+            found = [t for t in found if t not in effect]
+            if any(t.event == "announced" for t in effect):
+                found = [dataclasses.replace(t, event="announced", of_membership=True) if t.event == "withdrew" else t
+                         for t in found]
         strong = [t for t in found if t.event not in self.rules.weak]
         if strong and self.parsed:
             # "Russia suspends the treaty a day after the U.S. announced it would pull out":
@@ -557,7 +570,8 @@ class _Reader:
                 org_id = decided[-1]
                 orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", org_id, is_org=True)]
                 alone = len(decided) == 1
-        of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
+        of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or
+                                        trigger.of_membership or (
             trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40]))
             or instruments.membership_talks(trigger))
         name = _nearest_name(names, trigger.end, self.text)
@@ -572,6 +586,7 @@ class _Reader:
             else:
                 chosen = [m for m in states if m.start < trigger.start] or [m for m in states if m.start > trigger.end][:1]
                 chosen = self._apart(trigger, chosen, org, s, e)
+                chosen = self._each_acted_on(trigger, chosen, states, org, s, e)
             own = self.state_ids(chosen) + [org]
             cluster = None
             if trigger.event == "invoked" and alone:
@@ -757,6 +772,36 @@ class _Reader:
         if (s, e) not in record["evidence"]:
             record["evidence"].append((s, e))
         return [m for m in chosen if m not in apart]
+
+    def _each_acted_on(self, trigger: _Trigger, chosen: list[Mention], states: list[Mention], org: str, s: int,
+                       e: int) -> list[Mention]:
+        """"The AU suspended Niger", "…, having earlier suspended Mali, Guinea and Burkina
+        Faso": the organisation acting on its members, one record per state it acts on
+        (separate decisions); the first is this trigger's, the others get records of
+        their own."""
+        if not self.parsed or trigger.event not in _REPEATABLE:
+            return chosen
+        token = self._token_at(trigger.start)
+        subject = membership.subject(token) if token is not None else None
+        if subject is None or not any(m.is_org and m.id == org and self._root(m) is not None and
+                                      subject.i <= self._root(m) <= subject.i + 4 and self._root(m) in
+                                      {t.i for t in subject.subtree} for m in self._mentions):
+            return chosen
+        roots = {i: m for m in states if (i := self._root(m)) is not None}
+        acted = [roots[i] for i in membership.objects(token, set(roots))]
+        if not acted:
+            return chosen
+        date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
+        for m in acted[1:]:
+            own = [m.id, org]
+            cluster = self.cluster_for(own, None, explicit=True)
+            key = membership.record_key(cluster.records, trigger.event, own, set(self.orgs))
+            record = cluster.records.setdefault(key, {"event": trigger.event, "date": date, "evidence": [], "own": [],
+                                                      "no_provisions": False})
+            record["own"] += [p for p in own if p not in record["own"]]
+            if (s, e) not in record["evidence"]:
+                record["evidence"].append((s, e))
+        return acted[:1]
 
     def _ratified_accession(self, own: list[str], org: str, chosen: list[Mention]) -> tuple[list[str], _Cluster | None]:
         """A state ratifying someone's accession ("Albania approved its neighbour's NATO
