@@ -503,7 +503,8 @@ class _Reader:
                 triggers = [t for t in triggers if ((t.event in ("withdrew", "suspended", "ratified", "terminated",
                                                                   "entered_into_force") or (
                     t.event == "acceded" and self._focus_organisation())) and self.focus is not None
-                            and (here or anaphoric)) or instruments.talks_with_focus(self, t, here)]
+                            and (here or anaphoric) and not _bare_withdrawal(self.text, t))
+                            or instruments.talks_with_focus(self, t, here)]
             attached: list[_Cluster] = []
             for trigger in triggers:
                 cluster = self.event(trigger, here, names, sdates, s, e)
@@ -1150,6 +1151,14 @@ class _Reader:
             out.append({"start": qs, "end": qe, "text": self.text[qs:qe], "speaker": speaker, "state": state,
                         "speaker_span": list(span) if span else None})
         return out
+
+
+def _bare_withdrawal(text: str, trigger: _Trigger) -> bool:
+    """"after its forced withdrawal linked to the coups": the noun with nothing withdrawn
+    from, in a sentence naming no agreement, is troops or influence leaving, not a state
+    leaving the agreement in focus."""
+    return trigger.text.lower() in ("withdrawal", "pullout") and not re.match(
+        r"\s+(?:of\s+[^.,;]{1,40}?\s+)?from\b", text[trigger.end:trigger.end + 60])
 
 
 def _one_visit_each(visits: list[dict]) -> list[dict]:
