@@ -33,7 +33,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from casus.reader import provisions, sentences
+from casus.reader import instruments, membership, provisions, sentences
+from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.mentions import Mention, finder_for
@@ -42,7 +43,7 @@ from casus.reader.rules import Rules, load_rules
 # words after a demonym that make it a government rather than a description
 _GOVERNMENT = re.compile(
     r"^\s*(?:president|leader|prime|premier|pm|foreign|defen[cs]e|counterpart|government|parliament|"
-    r"officials?|side|delegation|king|crown|chancellor|secretary|minister|ministry|state\b|authorities|"
+    r"officials?|side|delegation|administration|king|crown|chancellor|secretary|minister|ministry|state\b|authorities|"
     r"military|army|armed forces|navy|head|supreme|emir|sultan|dictator|regime)", re.I)
 # a state named right after these words is a place, not an actor
 _PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|towards|across|inside|on|amid|"
@@ -52,11 +53,14 @@ _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force")
-_ADMISSION = re.compile(r"admit|accession|membership|bid", re.I)
+# membership acts that one sentence may report more than once, each on its own states
+_REPEATABLE = frozenset({"suspended", "acceded"})
+_ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re.I)
 _NAME = re.compile(
     r"(?:[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
     r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
-    r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol)"
+    r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol|Framework|"
+    r"Memorandum|Roadmap|Compact|Arrangement)"
     r"(?:\s+(?:on|of|between|for)(?:\s+(?:the|and|of|[A-Z][\w.'-]*|People's))+)?)")
 _YEAR_NAME = re.compile(r"\b(?:19|20)\d\d (?:[a-z-]+ )?(?:treaty|pact|agreement|accord|convention)\b")
 _VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l)?ed to|arrived in|landed (?:at|in)|flew to)\b", re.I)
@@ -83,7 +87,8 @@ _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "
 # nouns an organisation's name may qualify and still be spoken of itself
 _OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
 # a member of it: an organisation qualifying these is the one joined or left
-_MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership"})
+_MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership", "accession",
+                           "bid", "application", "entry"})
 # "members of the CSTO", "the creation of NATO", "commitment to NATO"
 _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies", "creation", "founding",
                              "commitment", "commitments", "obligations", "article", "clause", "treaty", "charter",
@@ -91,6 +96,7 @@ _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies"
 # the first agreement noun after a verb, and whether it is plural
 _AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>agreements|treaties|pacts|accords|deals|partnerships|memorand(?:a|ums))"
                              r"|agreement|treaty|pact|accord|deal|partnership|memorandum|declaration)\b", re.I)
+_DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) (?:agreement|treaty|pact|accord|deal)\b", re.I)
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
 _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
@@ -124,6 +130,7 @@ class _Cluster:
     records: dict[str, dict] = field(default_factory=dict)  # event -> record
     mention_evidence: list[tuple[int, int]] = field(default_factory=list)
     mention_date: str | None = None
+    admitted: list[str] = field(default_factory=list)  # the states whose accession it is, when known
 
     def add_parties(self, ids) -> None:
         for ident in ids:
@@ -137,6 +144,7 @@ class _Trigger:
     start: int
     end: int
     text: str
+    of_membership: bool = False  # an announced withdrawal: acting states plus organisation
 
 
 class _Reader:
@@ -156,6 +164,10 @@ class _Reader:
         self.last_org: str | None = None
         self.focus_before: _Cluster | None = None
         self._spans = sentences.split(self.text)
+        self._aliases: instruments.Aliases | None = None  # abbreviations the article defines
+        self.party_rules = party_rules.load_party_rules()
+        self._last_signing: tuple[dict, int] | None = None  # (record, clause number) for a signatory list
+        self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
 
     # -- mentions --------------------------------------------------------------------
 
@@ -179,17 +191,39 @@ class _Reader:
                     window = sentence[max(0, m.start() - 45):m.start()]
                     window = re.split(r"[;:—–]|,\s(?:but|while|and)\b|\bbut\b", window)[-1]
                     if self.rules.negation.search(window):
+                        self.denied.add(s)
                         continue
                     if event not in ("negotiating", "announced") and self.rules.hedge.search(window):
                         continue
-                    if event in _FUTURE_TURNS_ANNOUNCED and self.rules.future.search(window):
+                    if event not in ("negotiating", "announced") and self.rules.considered is not None and \
+                            self.rules.considered.search(sentence[max(0, m.start() - 60):m.start()]):
+                        self.denied.add(s)
+                        continue  # "weigh invoking Article 4": considered, not done
+                    intended = self.rules.intention is not None and self.rules.intention.search(window)
+                    if intended and event not in _FUTURE_TURNS_ANNOUNCED and event not in ("negotiating", "announced"):
+                        continue
+                    if event in _FUTURE_TURNS_ANNOUNCED and (intended or self.rules.future.search(window)):
                         event_here = "announced"  # "will sign next week": announced, not signed
                     else:
                         event_here = event
-                    if any(t.event == event_here for t in found):
-                        continue
+                    if any(t.event == event_here and (event_here not in _REPEATABLE or s + m.start() - t.end < 15)
+                           for t in found):
+                        continue  # (an organisation may suspend or admit again: "…, having earlier suspended X")
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group()))
+        effect = [t for t in found if t.event in ("announced", "entered_into_force") and re.search(
+            r"\beffect(?:ive)?\b", t.text)]
+        if effect and any(t.event == "withdrew" for t in found):
+            # "the withdrawal took effect on Sunday" is the withdrawal; "will take effect next
+            # year": notice given, the state has not left yet (announced)
+            found = [t for t in found if t not in effect]
+            if any(t.event == "announced" for t in effect):
+                found = [dataclasses.replace(t, event="announced", of_membership=True) if t.event == "withdrew" else t
+                         for t in found]
         strong = [t for t in found if t.event not in self.rules.weak]
+        if strong and self.parsed:
+            # "Russia suspends the treaty a day after the U.S. announced it would pull out":
+            # an announcement with a clause of its own, about no strong event, stays
+            strong += [t for t in found if t.event in self.rules.weak and instruments.own_clause(self, t, strong)]
         found = sorted(strong or found, key=lambda t: t.start)
         background = [t for t in found if self._background(t, s, e)]
         if background and (len(background) < len(found) or self._long_before(found[0], s, e)):
@@ -231,6 +265,11 @@ class _Reader:
         for m in _YEAR_NAME.finditer(self.text, s, e):
             if not any(a <= m.start() < b for a, b, _ in out):
                 out.append((m.start(), m.end(), m.group()))
+        if self._aliases is None:
+            self._aliases = instruments.Aliases(self.text, _NAME)
+        for a, b, full in self._aliases.find(self.text, s, e):
+            if not any(x <= a < y for x, y, _ in out):
+                out.append((a, b, full))  # "the C-SIPA": the agreement it abbreviates
         return sorted(out)
 
     def state_ids(self, mentions: list[Mention]) -> list[str]:
@@ -305,8 +344,17 @@ class _Reader:
                 return False
             if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
                 return False
-            if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS:
+            if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.lower_):
+                # a participle or relative clause carries parties only when it describes an
+                # agreement ("the treaty, signed by A and B"), not another word ("…, spurred by
+                # Ethiopia's memorandum")
                 return False
+            if token.dep_ == "pobj" and token.head.lower_ == "between" and \
+                    token.head.head.lower_ in self.party_rules.between_not_parties:
+                return False  # "tensions between Somalia and Ethiopia"
+            if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS and not (
+                    token.lower_ == "out" and any(c.lower_ == "of" for c in token.children)):
+                return False  # ("pull out of the treaty with Russia": "out of" is the verb's)
             token = token.head
         return False
 
@@ -325,18 +373,30 @@ class _Reader:
         return [m for m in mentions if self.is_argument(m, chain)]
 
     def between(self, mentions: list[Mention]) -> list[Mention]:
-        """The states joined by "between X and Y" or "X-Y"."""
+        """The states joined by "between X and Y" or "X-Y" (not the sides of a dispute or a
+        border, ``parties.between_is_not_parties``; "Greek Cypriot" is one actor)."""
+        qualifying = party_rules.qualifying_demonyms(mentions)
+        dropped = [m for i, m in enumerate(mentions) if i in qualifying]
+        mentions = [m for i, m in enumerate(mentions) if i not in qualifying]
+
+        def gap(a, b) -> str:
+            return "".join(self.text[x] for x in range(a.end, b.start)
+                           if not any(d.start <= x < d.end for d in dropped))
         groups = []
         for i, m in enumerate(mentions):
             if m.is_org and self.orgs[m.id].kind == "organisation":
                 continue
             start = i
             lead = self.text[max(0, m.start - 14):m.start]
-            if not (_BETWEEN.search(lead) or (i + 1 < len(mentions) and re.fullmatch(r"\s*[-–/]\s*", self.text[m.end:mentions[i + 1].start]))):
+            between = _BETWEEN.search(lead)
+            if not (between or (i + 1 < len(mentions) and re.fullmatch(r"\s*[-–/]\s*", self.text[m.end:mentions[i + 1].start]))):
+                continue
+            if between and party_rules.between_is_not_parties(self.doc, self.text, m.start - len(lead) + between.start(),
+                                                               self.parsed, self.party_rules):
                 continue
             group = [m]
             for nxt in mentions[start + 1:]:
-                if _JOIN_GAP.match(self.text[group[-1].end:nxt.start]):
+                if _JOIN_GAP.match(gap(group[-1], nxt)):
                     group.append(nxt)
                 else:
                     break
@@ -409,7 +469,8 @@ class _Reader:
         dates = self.dater.dates
         quotes, visits = [], []
         previous_attached = False
-        for s, e in _clauses(self.text, sentences.split(self.text)):
+        for clause_number, (s, e) in enumerate(_clauses(self.text, sentences.split(self.text))):
+            self._clause_number = clause_number
             sentence = self.text[s:e]
             self.focus_before = self.focus
             here = [m for m in mentions if s <= m.start < e]
@@ -424,18 +485,33 @@ class _Reader:
             sdates = [d for d in dates if s <= d.start < e]
             names = self.names(s, e)
             has_noun = bool(self.rules.nouns.search(sentence)) or bool(names)
+            if not has_noun and self.focus is not None:
+                # "The leaders also adopted “The Spirit of X” and “Y Principles”": titles
+                # of documents signed, in a sentence continuing the agreement in focus
+                titled = instruments.titles(self.text, s, e, self.triggers(s, e))
+                if titled:
+                    names, has_noun = titled, True
             has_org = any(m.is_org for m in here)
-            anaphoric = bool(_ANAPHOR_START.match(sentence)) and self.focus is not None
+            anaphoric = bool(_ANAPHOR_START.match(sentence)) and (self.focus is not None or (
+                self.last_org is not None and self._last_org_before(s)))
             triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
+            if self.rules.caption is not None and self.rules.caption.search(sentence):
+                triggers, has_noun = [], False  # a photo caption: it shows the reported event
             if not (has_noun or has_org or anaphoric):
-                triggers = [t for t in triggers if t.event in ("withdrew", "suspended", "ratified", "terminated",
-                                                                "entered_into_force") and self.focus is not None
-                            and (here or anaphoric)]
+                # "Mexico left in 2004", "The Bahamas joined in 1982": the agreement in focus
+                # (joining only an organisation in focus)
+                triggers = [t for t in triggers if ((t.event in ("withdrew", "suspended", "ratified", "terminated",
+                                                                  "entered_into_force") or (
+                    t.event == "acceded" and self._focus_organisation())) and self.focus is not None
+                            and (here or anaphoric) and not _bare_withdrawal(self.text, t))
+                            or instruments.talks_with_focus(self, t, here)]
             attached: list[_Cluster] = []
             for trigger in triggers:
                 cluster = self.event(trigger, here, names, sdates, s, e)
                 if cluster is not None:
                     attached.append(cluster)
+            if not triggers and not attached:
+                self._signatory_list(here, s, e, clause_number, has_noun)
             if has_noun and (not triggers or self._other_named(names, attached)):
                 cluster = self.mentioned(here, names, sdates, s, e)
                 if cluster is not None:
@@ -448,6 +524,7 @@ class _Reader:
         quotes = self.quotes(mentions)
         agreements = self.records()
         agreements += self.organisations_mentioned(mentions, agreements)
+        agreements += self.groupings_mentioned(mentions, agreements)
         return Reading(
             article={"id": self.article.id, "url": self.article.url,
                      "published": self.published.isoformat() if self.published else None},
@@ -455,27 +532,51 @@ class _Reader:
             mentions=mentions, quotes=quotes, visits=_one_visit_each(visits), dates=dates)
 
     def event(self, trigger: _Trigger, here, names, sdates, s, e, split: bool = True) -> _Cluster | None:
+        if trigger.event == "acceded" and self.parsed and self.rules.legislatures:
+            token = self._token_at(trigger.start)
+            subject = membership.subject(token) if token is not None else None
+            if token is not None and token.i > 0 and token.pos_ not in ("VERB", "AUX"):
+                subject = self.doc[token.i - 1]  # a headline the parse reads as nouns ("assembly rejoins treaty")
+            if subject is not None and subject.lower_ in self.rules.legislatures:
+                # "the assembly rejoins the treaty": it approved the law that does it
+                trigger = dataclasses.replace(trigger, event="ratified", text=trigger.text + " accession")
         pairs = self._pairs(trigger, here, s, e) if split else None
         if pairs:
             # "Ukraine signed security agreements with Canada and Italy": one bilateral
             # agreement with each, not one agreement of three
             return [self.event(trigger, pair, names, sdates, s, e, split=False) for pair in pairs][-1]
         actors = self.actors(here, s)
+        if self.parsed and not any(not m.is_org for m in actors):
+            token = self._token_at(trigger.start)
+            if token is not None and party_rules.generic_subject(token, self.party_rules):
+                return None  # "States have invoked the treaty 20 times": no event of named parties
         # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
         # organisation qualifying another noun is not the organisation acted on
-        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._modifier(
-            m, member=trigger.event in ("acceded", "withdrew", "suspended"))]
+        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and (
+            instruments.membership_talks(trigger)  # "EU accession talks": the EU is the one to join
+            or not self._modifier(m, member=trigger.event in ("acceded", "withdrew", "suspended", "ratified")))]
         if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(
                 m.is_org for m in here):
             # "The Bahamas joined in 1982; Mexico left in 2004": the organisation in focus
             focus_orgs = [p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"]
             if focus_orgs:
                 orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", focus_orgs[0], is_org=True)]
-        membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or (
-            trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40])))
+        alone = False
+        if trigger.event == "invoked" and self.parsed:
+            decided = self._invocation(trigger, actors, orgs, s)
+            if decided is None:
+                return None  # "States have invoked the treaty 20 times": no act of anyone's
+            if decided:
+                org_id = decided[-1]
+                orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", org_id, is_org=True)]
+                alone = len(decided) == 1
+        of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or
+                                        trigger.of_membership or (
+            trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40]))
+            or instruments.membership_talks(trigger))
         name = _nearest_name(names, trigger.end, self.text)
         own: list[str] | None = None
-        if membership:
+        if of_membership:
             org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id
             states = [m for m in actors if not m.is_org]
             if trigger.event != "ratified":
@@ -484,10 +585,23 @@ class _Reader:
                 chosen = states
             else:
                 chosen = [m for m in states if m.start < trigger.start] or [m for m in states if m.start > trigger.end][:1]
+                chosen = self._apart(trigger, chosen, org, s, e)
+                chosen = self._each_acted_on(trigger, chosen, states, org, s, e)
             own = self.state_ids(chosen) + [org]
-            cluster = self.cluster_for(own, name, explicit=True)
+            cluster = None
+            if trigger.event == "invoked" and alone:
+                # the clause invoked with no invoker named: the organisation's own agreement
+                own = [org]
+                cluster = next((c for c in reversed(self.clusters) if org in c.parties), None) or self._new(own, None)
             if trigger.event == "ratified":
+                own, cluster = self._ratified_accession(own, org, chosen)
                 name = None
+            cluster = cluster or self.cluster_for(own, name, explicit=True)
+        elif (pact := instruments.pact_acted_on(self, trigger, here)) is not None:
+            # "the creation of the AUKUS pact", "signed the Quad charter": the pact named as
+            # the verb's object binds its members
+            name = self.orgs[pact.id].name
+            cluster = self.cluster_for(list(self.orgs[pact.id].members), name, explicit=True)
         else:
             group = self.between(here)
             actors = self.syntactic(actors, trigger.start)
@@ -497,6 +611,9 @@ class _Reader:
                 dataclasses.replace(m, kind="party") if m.is_org and m.start > trigger.end else m
                 for m in actors if not (m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end
                                         and not _WITH_BEFORE.search(self.text[max(s, m.start - 10):m.start]))])
+            if not parties and self.focus is None:
+                # "they signed …", "the two countries signed …": the states named last
+                parties = instruments.antecedent_states(self, trigger, s)
             known = self._known_parties(name)
             if known and len(set(parties) - set(self.orgs)) < 2:
                 # "Russia suspends the INF treaty": a bilateral treaty named by its
@@ -509,14 +626,25 @@ class _Reader:
                 states = [p for p in self.focus.parties if p not in self.orgs]
                 cluster = self._new(states + [p for p in parties if p not in states],
                                     name or self.orgs[other_org[0].id].name)
+            elif not parties and self.focus is None and self.clusters and _DEFINITE_AGREEMENT.search(self.text, s, e):
+                # "The agreement's signing coincides with …": the agreement spoken of last
+                cluster = self.clusters[-1]
             else:
                 another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
                 cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
-        self.focus = cluster
+        if not instruments.membership_talks(trigger) or self.focus is None:
+            # talks on joining another organisation, said in passing, leave the agreement
+            # in focus where it was
+            self.focus = cluster
         if name and not cluster.name:
             cluster.name = name
         date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
-        record = cluster.records.get(trigger.event)
+        key = trigger.event if own is None else membership.record_key(cluster.records, trigger.event, own,
+                                                                       set(self.orgs))
+        record = cluster.records.get(key)
+        if record is None and key != trigger.event:
+            record = cluster.records[key] = {"event": trigger.event, "date": None, "evidence": [], "own": [],
+                                             "no_provisions": False}
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
             # Monday"): a second event, not the first one reported twice
@@ -530,6 +658,7 @@ class _Reader:
                                                        "own": [], "no_provisions": False}
         if own is not None:
             record["own"] += [p for p in own if p not in record["own"]]
+            record["alone"] = record.get("alone", True) and alone
             record["no_provisions"] = trigger.event == "ratified"
         if record["date"] is None and date is not None:
             record["date"] = date
@@ -547,6 +676,14 @@ class _Reader:
             record["evidence"].append((s, e))
         record.setdefault("sites", []).append((s, e, trigger.start, trigger.end))
         if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
+            listed = party_rules.state_lists(self.text, self.syntactic(self.actors(here, s), trigger.start),
+                                             self.party_rules.list_minimum)
+            if listed and not record["own"]:
+                # "signed by A, B, C and D": the signatories of a multilateral treaty
+                record["own"] = self.state_ids(listed[0])
+            elif not record["own"]:
+                self._last_signing = (record, self._clause_number)
+        if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
             before = len(self.clusters)
             self._listed(trigger, names, cluster, date, s, e)
             count = _COUNTED.match(self.text, trigger.end, min(e, trigger.end + 80))
@@ -555,6 +692,144 @@ class _Reader:
                 # agreements between the same parties, one record each
                 record["count"] = max(record.get("count", 1), _NUMBERS.get(count.group(1).lower(), 1))
         return cluster
+
+    def _signatory_list(self, here: list[Mention], s: int, e: int, clause_number: int, has_noun: bool) -> None:
+        """"The treaty was signed in 1947. Twenty-one states entered the pact: A, B, C …":
+        a list of states in the clause after a signing whose parties went unsaid."""
+        if self._last_signing is None:
+            return
+        record, where = self._last_signing
+        if clause_number != where + 1 or record["own"]:
+            return
+        listed = party_rules.state_lists(self.text, self.actors(here, s), self.party_rules.list_minimum)
+        if not listed:
+            return
+        if not (has_noun or ":" in self.text[s:listed[0][0].start]):
+            return
+        record["own"] = self.state_ids(listed[0])
+        if len(record["evidence"]) < 3:
+            record["evidence"].append((s, e))
+
+    def _invocation(self, trigger: _Trigger, actors: list[Mention], orgs: list[Mention], s: int) -> list[str] | None:
+        """Who invokes which organisation's clause (``membership.invokers``): the invoking
+        states plus the organisation; the organisation alone when the clause is said to be
+        invoked by no one named ("the clause has been invoked once"); None when the clause
+        is invoked by no act of anyone's ("states have invoked the treaty 20 times"); an
+        empty list leaves the decision to the general rules."""
+        token = self._token_at(trigger.start)
+        if token is None:
+            return []
+        org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id if orgs else None
+        if org is None and self.last_org is not None and self._last_org_before(s):
+            org = self.last_org  # "It has been invoked only once": the clause just spoken of
+        org = org or self._focus_organisation()
+        if org is None:
+            return []
+        states = [m for m in actors if not m.is_org]
+        roots = {i: m.id for m in states if (i := self._root(m)) is not None}
+        invoking = membership.invokers(self.doc, token, roots)
+        if invoking:
+            return invoking + [org]
+        if states:
+            return []
+        subject = membership.subject(token)
+        if subject is None or membership.passive(token) or subject.lower_ in ("it", "this", "that") or (
+                any(m.id == org and self._root(m) == subject.i for m in orgs)):
+            return [org]
+        if subject.lower_ in ("i", "we", "they", "he", "she"):
+            return []
+        return None
+
+    def _last_org_before(self, s: int) -> bool:
+        """Whether an organisation was named in the three sentences before ``s``."""
+        earlier = [span for span in self._spans if span[1] <= s][-3:]
+        return bool(earlier) and any(m.is_org and earlier[0][0] <= m.start < s for m in self._mentions)
+
+    def _focus_organisation(self) -> str | None:
+        if self.focus is None:
+            return None
+        return next((p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"), None)
+
+    def _root(self, mention: Mention) -> int | None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root.i if span is not None and len(span) else None
+
+    def _apart(self, trigger: _Trigger, chosen: list[Mention], org: str, s: int, e: int) -> list[Mention]:
+        """"X and Y joined Z in quitting the bloc": Z quit before, in an act of its own (a
+        record of its own, undated); X and Y are the subjects of this one."""
+        if not self.parsed or trigger.event not in ("withdrew", "suspended", "acceded"):
+            return chosen
+        earlier = membership.companions(self.doc, self._token_at(trigger.start))
+        apart = [m for m in chosen if self._root(m) in earlier]
+        if not apart or len(apart) == len(chosen):
+            return chosen
+        own = self.state_ids(apart) + [org]
+        cluster = self.cluster_for(own, None, explicit=True)
+        key = membership.record_key(cluster.records, trigger.event, own, set(self.orgs))
+        record = cluster.records.setdefault(key, {"event": trigger.event, "date": None, "evidence": [], "own": [],
+                                                  "no_provisions": False})
+        record["own"] += [p for p in own if p not in record["own"]]
+        if (s, e) not in record["evidence"]:
+            record["evidence"].append((s, e))
+        return [m for m in chosen if m not in apart]
+
+    def _each_acted_on(self, trigger: _Trigger, chosen: list[Mention], states: list[Mention], org: str, s: int,
+                       e: int) -> list[Mention]:
+        """"The AU suspended Niger", "…, having earlier suspended Mali, Guinea and Burkina
+        Faso": the organisation acting on its members, one record per state it acts on
+        (separate decisions); the first is this trigger's, the others get records of
+        their own."""
+        if not self.parsed or trigger.event not in _REPEATABLE:
+            return chosen
+        token = self._token_at(trigger.start)
+        subject = membership.subject(token) if token is not None else None
+        if subject is None or not any(m.is_org and m.id == org and self._root(m) is not None and
+                                      subject.i <= self._root(m) <= subject.i + 4 and self._root(m) in
+                                      {t.i for t in subject.subtree} for m in self._mentions):
+            return chosen
+        roots = {i: m for m in states if (i := self._root(m)) is not None}
+        acted = [roots[i] for i in membership.objects(token, set(roots))]
+        if not acted:
+            return chosen
+        date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
+        for m in acted[1:]:
+            own = [m.id, org]
+            cluster = self.cluster_for(own, None, explicit=True)
+            key = membership.record_key(cluster.records, trigger.event, own, set(self.orgs))
+            record = cluster.records.setdefault(key, {"event": trigger.event, "date": date, "evidence": [], "own": [],
+                                                      "no_provisions": False})
+            record["own"] += [p for p in own if p not in record["own"]]
+            if (s, e) not in record["evidence"]:
+                record["evidence"].append((s, e))
+        return acted[:1]
+
+    def _ratified_accession(self, own: list[str], org: str, chosen: list[Mention]) -> tuple[list[str], _Cluster | None]:
+        """A state ratifying someone's accession ("Albania approved its neighbour's NATO
+        membership"): the ratifier, the state admitted (named with the accession, else the
+        one whose accession is in focus when the sentence names only the ratifier) and the
+        organisation; the record goes to the accession's agreement without making the
+        ratifier one of its parties."""
+        states = [p for p in own if p != org]
+        named = []
+        if self.parsed:
+            roots = {i: m.id for m in chosen if (i := self._root(m)) is not None}
+            named = membership.admitted(self.doc, roots)
+        home = next((c for c in reversed(self.clusters) if org in c.parties and any(
+            r["event"] in ("acceded", "signed", "ratified") for r in c.records.values())), None)
+        if named and len(named) < len(states):
+            if home is not None and set(named) <= set(home.parties):
+                return own, home
+            cluster = self.cluster_for(own, None, explicit=True)
+            cluster.admitted = cluster.admitted or named
+            return own, cluster
+        if home is None:
+            return own, None
+        admitted = home.admitted or [p for p in home.parties if p not in self.orgs]
+        if len(states) == 1 and admitted and states[0] not in admitted and self.focus is home:
+            return states + admitted + [org], home
+        if set(states) & set(admitted):
+            return own, home
+        return own, None
 
     def _pairs(self, trigger: _Trigger, here: list[Mention], s: int, e: int) -> list[list[Mention]] | None:
         """One state on one side of the verb and several on the other, with the agreement
@@ -582,8 +857,14 @@ class _Reader:
         if len(after) < 2:
             return
         for a, b in zip(after, after[1:]):
-            if not re.fullmatch(r"[\s\d,;()]*(?:and|as well as|&)?[\s\d,;()]*", self.text[a[1]:b[0]]):
+            if not instruments.LIST_GAP.fullmatch(self.text[a[1]:b[0]]):
                 return  # not one list
+        if cluster.name is None:
+            # "signed several agreements, including A, B and C": the agreements are the ones
+            # listed, the first of them is this one
+            cluster.name = after[0][2]
+        if date is None:  # "they also adopted A and B": on the day of the event in focus
+            date = cluster.records.get(trigger.event, {}).get("date")
         for _, _, listed in after:
             if cluster.name and _same_name(cluster.name, listed):
                 continue
@@ -613,16 +894,38 @@ class _Reader:
         under = re.search(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b(?:treaty|pact|alliance|agreement)\b",
                           self.text[s:e], re.I)
         if not group and not under:
-            return None
+            pairs = self._treaty_pairs(here, s, e)
+            clusters = [self._mention_of(list(pair), names, s, e, joined=True) for pair in pairs]
+            return clusters[-1] if clusters else None
         parties = self.state_ids(group) if group else self.state_ids(
             [m for m in self.actors(here, s) if not m.is_org or self.orgs[m.id].kind == "pact"])
         if len(parties) < 2:
             return None
+        return self._mention_of(parties, names, s, e, joined=bool(group))
+
+    def _treaty_pairs(self, here, s, e) -> list[tuple[str, str]]:
+        """The sides of a bilateral agreement the sentence merely names (``membership.treaty_pairs``)."""
+        if not self.parsed:
+            return []
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return []
+        roots = {i: m.id for m in here if not m.is_org and (i := self._root(m)) is not None}
+        return membership.treaty_pairs(span, roots) if len(set(roots.values())) >= 2 else []
+
+    def _mention_of(self, parties, names, s, e, joined: bool = False) -> _Cluster:
+        """``joined``: the parties are joined in the sentence ("between A and B", "A's treaty with B")."""
         name = names[-1][2] if names else None
         if name and not any(c.name and _same_name(c.name, name) for c in self.clusters) and any(
                 set(c.parties) >= set(parties) and c.records for c in self.clusters):
             # a named agreement between the same states as another one: a separate treaty
             cluster = self._new(parties, name)
+            cluster.mention_evidence.append((s, e))
+            return cluster
+        if joined and not name and instruments.narrower_than_all(set(parties), self.clusters):
+            # "the treaties between the U.S. and Japan" beside a three-way pact: a pact
+            # between two of its parties is another agreement, not that one
+            cluster = self._new(parties, None)
             cluster.mention_evidence.append((s, e))
             return cluster
         cluster = self.cluster_for(parties, name, explicit=True)
@@ -667,12 +970,12 @@ class _Reader:
             if not records and c.mention_evidence:
                 records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
                             "own": [], "no_provisions": False}]
-            records = [r for r in records for _ in range(r.get("count", 1))]
+            records = [r for r in records for _ in range(instruments.uncounted(r, c, self.clusters))]
             for r in records:
                 if r["date"] is None and r.get("sites"):
                     r["date"] = self.dater.fallback(r["event"], c, r["sites"])
-                parties = r["own"] if len(r["own"]) >= 2 else c.parties
-                if len(parties) < 2:
+                parties = r["own"] if len(r["own"]) >= 2 or r.get("alone") else c.parties
+                if len(parties) < 2 and not r.get("alone"):
                     continue
                 kinds = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
                 out.append(Agreement(
@@ -693,7 +996,9 @@ class _Reader:
         named |= {i for i, org in self.orgs.items() if any(c.name == org.name for c in self.clusters)}
         out, seen = [], set()
         for m in mentions:
-            if not m.is_org or self.orgs[m.id].kind != "organisation" or m.id in named | seen:
+            if not m.is_org or self.orgs[m.id].kind != "organisation" or m.id in seen:
+                continue
+            if m.id in named and not self._denied_act_on(m):
                 continue
             if _MEMBER_OF.match(self.text, m.end) or self._modifier(m):
                 continue
@@ -709,6 +1014,33 @@ class _Reader:
                                  event_date=None, provisions=sorted(stated - denied),
                                  evidence=[Evidence(s, e, self.text[s:e])], negated_provisions=sorted(denied),
                                  provision_evidence=[Evidence(a, b, self.text[a:b]) for a, b in where[:3]]))
+        return out
+
+    def _denied_act_on(self, mention: Mention) -> bool:
+        """"France has not invoked NATO's Article 5", "weigh invoking Article 4": the
+        organisation's treaty is spoken of in a clause whose act did not happen, a mention
+        of its own beside the organisation's other records (an invocation by others)."""
+        s, _ = self._sentence_span(mention.start)
+        return any(s <= d <= mention.start for d in self.denied) and self._as_alliance(mention)
+
+    def groupings_mentioned(self, mentions: list[Mention], agreements: list[Agreement]) -> list[Agreement]:
+        """A grouping without an organisation id (the Quad, AUKUS, ANZUS: ``pact`` in
+        ``data/organisations.csv``) the article names with no record of its members: one
+        ``mentioned`` record with its members (the annotation convention). "AUKUS
+        partners", "Quad members" describe states and give none."""
+        have = {frozenset(p["id"] for p in a.parties) for a in agreements}
+        out = []
+        for m in mentions:
+            org = self.orgs.get(m.id) if m.is_org else None
+            if org is None or org.kind != "pact" or len(org.members) < 2 or frozenset(org.members) in have:
+                continue
+            if _MEMBER_OF.match(self.text, m.end):
+                continue
+            have.add(frozenset(org.members))
+            s, e = self._sentence_span(m.start)
+            out.append(Agreement(name=org.name, parties=[self.party(p) for p in org.members], event="mentioned",
+                                 event_date=None, provisions=[], evidence=[Evidence(s, e, self.text[s:e])],
+                                 negated_provisions=[], provision_evidence=[]))
         return out
 
     def _coordinated_with_alliance(self, mention: Mention, mentions: list[Mention]) -> bool:
@@ -821,6 +1153,14 @@ class _Reader:
         return out
 
 
+def _bare_withdrawal(text: str, trigger: _Trigger) -> bool:
+    """"after its forced withdrawal linked to the coups": the noun with nothing withdrawn
+    from, in a sentence naming no agreement, is troops or influence leaving, not a state
+    leaving the agreement in focus."""
+    return trigger.text.lower() in ("withdrawal", "pullout") and not re.match(
+        r"\s+(?:of\s+[^.,;]{1,40}?\s+)?from\b", text[trigger.end:trigger.end + 60])
+
+
 def _one_visit_each(visits: list[dict]) -> list[dict]:
     """One visit told in several sentences ("Kim arrived in Russia on Tuesday … During
     the visit to Russia …") is one visit: the same visitor and host on compatible dates
@@ -854,8 +1194,13 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _other_day(known: str | None, new: str | None) -> bool:
-    """Two resolved dates of which neither contains the other ("2023-02" vs "2023-04-03")."""
-    if not known or not new or len(known) < 7 or len(new) < 7:
+    """Two resolved dates of which neither contains the other ("2023-02" vs "2023-04-03";
+    a year counts when the years differ: "1998" vs "2025-11-12")."""
+    if not known or not new:
+        return False
+    if (len(known) < 7 or len(new) < 7) and known[:4].isdigit() and new[:4].isdigit():
+        return known[:4] != new[:4]
+    if len(known) < 7 or len(new) < 7:
         return False
     return not (known.startswith(new) or new.startswith(known))
 

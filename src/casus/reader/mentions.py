@@ -101,6 +101,13 @@ class Lexicon:
             current = {e for e in found if e[0] != "historical"}
             if len(ids) > 1 and current and len({ident for _, ident, _ in current}) == 1:
                 found, ids = current, {ident for _, ident, _ in current}
+            if len(ids) > 1:
+                # a state's own name outranks a leader's surname ("Montenegro" beside Portugal's
+                # Luís Montenegro); ``find`` gives it to the leader the article names in full
+                own = {e for e in found if e[0] != "leader"}
+                if own and len({ident for _, ident, _ in own}) == 1 and all(
+                        e[2] and e[2] != text for e in found if e[0] == "leader"):
+                    found, ids = own, {ident for _, ident, _ in own}
             if len(ids) == 1:
                 # prefer the most specific kind for the same id
                 out[text] = sorted(found, key=lambda e: (e[0] != "leader", e[0], e[2] or ""))[0]
@@ -201,7 +208,23 @@ def state_lexicon(on: dt.date | None, lexicon: Lexicon | None = None, every_date
 def _add_derived(lexicon: Lexicon) -> Lexicon:
     for form, ident in _derived_forms().items():
         lexicon.add(form, "name", ident)
+    for form, ident in _cached_ambiguous_forms():
+        lexicon.add(form, "abbreviation", ident)
     return lexicon
+
+
+@functools.cache
+def _cached_ambiguous_forms() -> tuple[tuple[str, str], ...]:
+    """Other readings of a state's short form (``data/ambiguous_forms.csv``: "ROC" is the
+    Republic of China and, in Cypriot usage, the Republic of Cyprus). Such a form names a
+    state only where the article names one of its readings otherwise (``find``)."""
+    path = DATA / "ambiguous_forms.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for line, row in enumerate(rows, start=2):
+        if not (row.get("form") and row.get("state") and (row.get("source") or "").startswith("http")):
+            raise ValueError(f"{path}, line {line}: needs form, state and a source URL")
+    return tuple((row["form"], row["state"]) for row in rows)
 
 
 class MentionFinder:
@@ -222,6 +245,7 @@ class MentionFinder:
         self._tables: dict[dt.date | None, dict] = {}
         forms = set(state_lexicon(None, every_date=True).entries) | set(_derived_forms())
         forms |= set(combining_forms())
+        forms |= {form for form, _ in _cached_ambiguous_forms()}
         for leader in self.leaders:
             forms |= {leader.name, leader.surname, *leader.aliases} - {""}
         for org in self.orgs.values():
@@ -264,6 +288,7 @@ class MentionFinder:
         combining = combining_forms()
         chosen = filter_spans(spans)
         full_names = {span.text for span in chosen}
+        named_ids = {table[span.text][1] for span in chosen if span.text in table}
         starts = {span.start for span in chosen if span.label != not_label}
         for span in chosen:
             if span.label == not_label:
@@ -280,8 +305,16 @@ class MentionFinder:
             if entry is None:
                 entry = self._resolve_surname(span.text, ambiguous.get(span.text, ()), full_names)
                 if entry is None:
+                    entry = _resolve_by_context(ambiguous.get(span.text, ()), named_ids)
+                if entry is None:
                     continue
             kind, ident, person = entry
+            if kind != "leader":
+                leader = self._resolve_surname(span.text, ambiguous.get(span.text, ()), full_names, names=False)
+                if leader is not None:
+                    kind, ident, person = leader
+            if kind == "leader" and _another_persons_given_name(doc, span, person):
+                continue
             if kind == "leader":
                 # "Kim" after "Kim Jong Un": the leader the article names in full
                 persons = {e[2] for e in ambiguous.get(span.text, ()) if e[0] == "leader" and e[1] == ident}
@@ -293,13 +326,35 @@ class MentionFinder:
         return out
 
     @staticmethod
-    def _resolve_surname(text, entries, full_names):
-        """A surname shared by leaders of several states is the one the article names in full."""
+    def _resolve_surname(text, entries, full_names, names: bool = True):
+        """A surname shared by leaders of several states is the one the article names in
+        full; without ``names`` also when the surname is a state's name too."""
         leaders = [e for e in entries if e[0] == "leader" and e[2] and e[2] != text]
         named = [e for e in leaders if e[2] in full_names]
-        if len({e[1] for e in named}) == 1 and len({e[1] for e in entries if e[0] != "leader"}) == 0:
+        if len({e[1] for e in named}) == 1 and (not names or len({e[1] for e in entries if e[0] != "leader"}) == 0):
             return named[0]
         return None
+
+
+def _resolve_by_context(entries, named_ids: set[str]):
+    """A form with several state readings ("ROC") is the one the article names otherwise
+    ("Cyprus", "Nicosia"); none when it names none or several of them."""
+    states = [e for e in entries if e[0] in ("abbreviation", "name")]
+    hits = {e[1] for e in states if e[1] in named_ids}
+    if len(hits) != 1:
+        return None
+    return next(e for e in states if e[1] in hits)
+
+
+def _another_persons_given_name(doc, span, person: str | None) -> bool:
+    """A leader known by a given name ("Mohammed" for Mohammed VI) written at the head of
+    a longer name that is not his ("Mohammed Shia al-Sudani") is someone else."""
+    if not person or len(span) != 1 or person.split()[0] != span.text or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    if not (following.is_title and following.is_alpha) or following.idx != span.end_char + 1:
+        return False
+    return not person.startswith(f"{span.text} {following.text}")
 
 
 @functools.cache

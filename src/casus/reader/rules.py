@@ -32,8 +32,12 @@ class Rules:
     provision_label: re.Pattern | None = None
     provision_consultative: re.Pattern | None = None
     initialled: re.Pattern | None = None
+    considered: re.Pattern | None = None  # a verb of weighing right before a trigger
+    legislatures: frozenset[str] = frozenset()  # a legislature joining a treaty ratifies it
     known: re.Pattern | None = None  # names of agreements in ``data/agreements.csv``
     known_parties: dict[str, tuple[str, ...]] | None = None  # each of those names -> parties
+    intention: re.Pattern | None = None  # "plans to sign": announced (see ``data/events.yaml``)
+    caption: re.Pattern | None = None  # a photo caption's position marker: no event of its own
 
 
 def load_known_agreements(path: Path = DATA / "agreements.csv") -> dict[str, tuple[str, ...]]:
@@ -94,7 +98,11 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         provision_label=re.compile(pr["label"], re.I) if pr.get("label") else None,
         provision_consultative=re.compile(pr["consultative"], re.I) if pr.get("consultative") else None,
         initialled=re.compile(ev["initialled"], re.I) if ev.get("initialled") else None,
+        considered=re.compile(ev["considered"], re.I) if ev.get("considered") else None,
+        legislatures=frozenset(w.lower() for w in ev.get("legislatures", [])),
         known=re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)) + r")\b")
         if known else None,
         known_parties=known,
+        intention=re.compile(ev["intention"], re.I) if ev.get("intention") else None,
+        caption=re.compile(ev["caption"]) if ev.get("caption") else None,
     )

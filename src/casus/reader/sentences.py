@@ -7,7 +7,9 @@ import re
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "jan", "feb", "mar",
            "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "co", "jr", "sr"}
-_BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?])[”\"’]?\s+(?=[“\"‘'(]?[A-Z0-9])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z])")
+# glued sentences also after a closing quote ("under domestic law.”The leaders …")
+_BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?])[”\"’]?\s+(?=[“\"‘'(]?[A-Z0-9])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z])"
+                    r"|(?<=[a-z0-9]{2}[.!?][”\"’])(?=[A-Z][a-z])")
 
 
 def split(text: str) -> list[tuple[int, int]]:

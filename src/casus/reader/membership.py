@@ -1,0 +1,196 @@
+"""Membership events: who joins, leaves, is suspended from or ratifies a membership in an
+organisation, and who invokes a clause of its treaty.
+
+The annotation convention (``../shared/dev-articles/README.md``): the acting state(s) plus
+the organisation, one record per act. These helpers read the spaCy parse of the event's
+clause (they return nothing on a Doc without a parse, the rule tests' blank pipeline):
+
+- ``companions``: "Burkina Faso and Niger joined Mali in quitting the G5": Mali quit
+  earlier, in an act of its own; the subjects quit now.
+- ``record_key``: several acts of one kind in one article are kept apart by their acting
+  states ("Greece ratified …", "Albania followed …"), the same act told twice is one.
+- ``accessor``: a state ratifying an accession names the ratifier; the state admitted is
+  the one whose accession is in focus.
+- ``invokers``: the state that invokes ("invoked by the United States", "France invoked").
+- ``treaty_pairs``: the two parties of a bilateral treaty merely mentioned ("Washington's
+  treaty with Japan", "the US is left with one treaty with Russia", "the two countries'
+  security treaty"), for its ``mentioned`` record.
+"""
+
+from __future__ import annotations
+
+# the verb of "X joined Y in quitting": a companion in an act, not an act of joining
+_JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "follow", "follows", "followed", "following"})
+
+
+def companions(doc, trigger_token) -> set[int]:
+    """Token indices of the states that did the act before the subject did ("X joined
+    Y in quitting", "X followed Y in leaving"): the object of the verb of joining whose
+    "in" phrase holds the trigger, and that object's conjuncts."""
+    if trigger_token is None:
+        return set()
+    token = trigger_token
+    if token.dep_ not in ("pcomp", "pobj") or token.head.lower_ != "in":
+        return set()
+    verb = token.head.head
+    if verb.lower_ not in _JOIN_VERBS:
+        return set()
+    out: set[int] = set()
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            out |= {t.i for t in child.subtree}
+    return out
+
+
+# nouns of a state's membership: the state they belong to is the one admitted
+_ACCESSION_NOUNS = frozenset({"accession", "membership", "bid", "application", "entry", "admission", "joining"})
+
+
+def admitted(doc, roots: dict[int, str]) -> list[str]:
+    """The states whose accession a sentence speaks of ("Finland's accession", "the
+    protocol of accession for Ukraine", "its bid to join"): a state qualifying an
+    accession noun, or the object of "for"/"of" after one. ``roots`` maps the root token
+    index of each state mention to its id."""
+    out = []
+    for i, ident in roots.items():
+        token = doc[i]
+        head = token.head
+        if token.dep_ in ("poss", "compound", "nmod") and head.lower_ in _ACCESSION_NOUNS:
+            out.append(ident)
+        elif token.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.lower_ in _ACCESSION_NOUNS:
+            out.append(ident)
+    return list(dict.fromkeys(out))
+
+
+def record_key(records: dict[str, dict], event: str, own: list[str], organisations: set[str]) -> str:
+    """The key of the record an act goes to in its agreement's records.
+
+    A ratification is keyed by its whole party set (each state ratifying an accession is
+    its own record, the collective one too); a joining, leaving or suspension by its
+    acting states: acts whose states overlap (or that name none) are one act told twice.
+    """
+    states = {p for p in own if p not in organisations}
+    candidates = [k for k, r in records.items() if r["event"] == event]
+    for key in candidates:
+        other = records[key].get("own") or []
+        other_states = {p for p in other if p not in organisations}
+        if event == "ratified":
+            if set(other) == set(own) or not other:
+                return key
+        elif not states or not other_states or states & other_states:
+            return key
+    if not candidates:
+        return event
+    return f"{event}@{','.join(sorted(own))}"
+
+
+# links by which a verb without a subject of its own takes its head's ("U.S. leads others
+# in invoking the treaty", "Turkey moved to invoke Article 4")
+_CLIMB = frozenset({"xcomp", "pcomp", "pobj", "prep", "advcl", "conj", "acl"})
+
+
+def _verb_with_subject(token):
+    if token.dep_ == "amod" and token.head.dep_ in ("dobj", "obj"):
+        # "having earlier suspended Mali": the parse reads the participle as the object's adjective
+        token = token.head.head
+    for _ in range(5):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or token.head.i == token.i:
+            return token
+        if token.dep_ not in _CLIMB:
+            return token
+        token = token.head
+    return token
+
+
+def subject(trigger_token):
+    """The subject of the trigger's clause (climbing from a participle or infinitive to
+    the verb that has one), or None."""
+    verb = _verb_with_subject(trigger_token)
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def passive(trigger_token) -> bool:
+    verb = _verb_with_subject(trigger_token)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def invokers(doc, trigger_token, candidates: dict[int, str]) -> list[str]:
+    """The states that invoke: the subject of an active trigger ("France invoked"), the
+    agent of a passive one ("invoked by the United States"). ``candidates`` maps the
+    root token index of each state mention to its id; empty when none is found."""
+    if trigger_token is None:
+        return []
+    verb = _verb_with_subject(trigger_token)
+    out: list[str] = []
+    for child in verb.children:
+        if child.dep_ == "nsubj" or child.dep_ == "agent":
+            out += [candidates[t.i] for t in child.subtree if t.i in candidates]
+    if not out:
+        # "invoked once – after 9/11 by the United States": an agent the parse hangs elsewhere
+        for token in doc[verb.i:verb.sent.end]:
+            if token.lower_ == "by" and token.dep_ in ("agent", "prep"):
+                out += [candidates[t.i] for t in token.subtree if t.i in candidates]
+                break
+    return list(dict.fromkeys(out))
+
+
+# nouns of an agreement a mention may name
+_AGREEMENT_NOUNS = frozenset({"treaty", "treaties", "pact", "pacts", "agreement", "agreements", "accord", "accords",
+                              "alliance", "partnership", "deal"})
+_PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments", "allies", "neighbours",
+                         "neighbors"})
+
+
+def _states_in(token, roots: dict[int, str]) -> list[str]:
+    return list(dict.fromkeys(roots[t.i] for t in token.subtree if t.i in roots))
+
+
+def treaty_pairs(tokens, roots: dict[int, str]) -> list[tuple[str, str]]:
+    """The two parties of each agreement noun in ``tokens`` (a sentence) whose sides the
+    parse gives: a possessor and a "with" ("X's treaty with Y"), the subject of the clause
+    and a "with" ("X is left with one treaty with Y"), or "the two countries'" treaty
+    when the sentence names just two states ("chiefs of X and Y … the two countries'
+    treaty"). ``roots`` maps the root token index of each state mention to its id."""
+    out: list[tuple[str, str]] = []
+    for token in tokens:
+        if token.lower_ not in _AGREEMENT_NOUNS:
+            continue
+        withs: list[str] = []
+        owners: list[str] = []
+        two = False
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                withs += [ident for c in child.children if c.dep_ == "pobj" for ident in _states_in(c, roots)]
+            elif child.dep_ in ("poss", "nmod"):
+                if child.i in roots and child.dep_ == "poss":
+                    owners.append(roots[child.i])
+                elif child.lower_ in _PAIR_WORDS and any(g.lower_ in ("two", "both") for g in child.children):
+                    two = True
+        if withs and not owners:
+            head = token
+            for _ in range(4):  # up through "with"/"on" phrases to the clause's verb
+                if head.dep_ not in ("pobj", "prep", "dobj", "attr", "appos") or head.head.i == head.i:
+                    break
+                head = head.head
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i in roots:
+                    owners.append(roots[child.i])
+        if owners and withs and owners[0] != withs[0]:
+            out.append((owners[0], withs[0]))
+        elif two and len(set(roots.values())) == 2:
+            # "the two countries' treaty" in a sentence naming just two states
+            first = min(roots)
+            out.append((roots[first], next(v for v in roots.values() if v != roots[first])))
+    return list(dict.fromkeys(out))
+
+
+def objects(trigger_token, roots: set[int]) -> list[int]:
+    """The root indices (from ``roots``) of the states the trigger's verb acts on: its
+    direct object and that object's conjuncts ("suspended Mali, Guinea and Burkina Faso")."""
+    out: list[int] = []
+    for child in trigger_token.children:
+        if child.dep_ in ("dobj", "obj"):
+            out += [t.i for t in child.subtree if t.i in roots]
+    if not out and trigger_token.dep_ == "amod" and trigger_token.head.dep_ in ("dobj", "obj"):
+        out = [t.i for t in trigger_token.head.subtree if t.i in roots]  # "having earlier suspended Mali"
+    return out

@@ -1,0 +1,96 @@
+"""Who the parties to an event are, beyond the clause's subject and object
+(``data/parties.yaml``); used by ``extract``.
+
+- "between X and Y" joins parties only when it qualifies the agreement or its verb, not a
+  dispute, a relationship or a border ("tensions between Somalia and Ethiopia").
+- A demonym right before another ("Greek Cypriot administration") qualifies it: the last
+  one names the actor.
+- A list of three or more states after a signing ("signed by A, B, C and D") or in the
+  sentence after it ("… entered the pact: A, B, C and D") is the signatory list of a
+  multilateral treaty: that record's parties, without the organisation.
+- A bare plural subject ("States have invoked the treaty 20 times") is a general
+  statement, not an event of named parties.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "parties.yaml"
+SCHEMA = "casus.reader.parties.v1"
+# what may stand between two items of one list of states ("A, B, and C", "A and B")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?:the\s+)?", re.I)
+
+
+@dataclass(frozen=True)
+class PartyRules:
+    between_not_parties: frozenset[str]
+    generic_subjects: frozenset[str]
+    list_minimum: int
+
+
+@functools.lru_cache(maxsize=2)
+def load_party_rules(path: Path = DATA) -> PartyRules:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise ValueError(f"{path}: expected 'schema: {SCHEMA}'")
+    try:
+        return PartyRules(
+            between_not_parties=frozenset(w.lower() for w in data["between_not_parties"]),
+            generic_subjects=frozenset(w.lower() for w in data["generic_subjects"]),
+            list_minimum=int(data["list_minimum"]),
+        )
+    except KeyError as exc:
+        raise ValueError(f"{path}: missing key {exc}") from None
+    except re.error as exc:
+        raise ValueError(f"{path}: bad pattern: {exc}") from None
+
+
+def between_is_not_parties(doc, text: str, between_start: int, parsed: bool, rules: PartyRules) -> bool:
+    """Whether the "between" at ``between_start`` qualifies a dispute, a relationship or a
+    border: in the parse, the word it hangs on; without one, the word before it."""
+    if parsed:
+        span = doc.char_span(between_start, between_start + len("between"), alignment_mode="expand")
+        if span is not None and len(span):
+            token = span[0]
+            if token.lower_ == "between":
+                return token.head.lower_ in rules.between_not_parties
+    before = re.search(r"([A-Za-z-]+)\s+$", text[max(0, between_start - 30):between_start])
+    return bool(before) and before.group(1).lower() in rules.between_not_parties
+
+
+def qualifying_demonyms(mentions) -> set[int]:
+    """Indices of demonyms directly before another demonym ("Greek" in "Greek Cypriot")."""
+    return {i for i, m in enumerate(mentions) if m.kind == "demonym" and any(
+        o.kind == "demonym" and o.start in (m.end + 1, m.end + 2) and o.id != m.id for o in mentions)}
+
+
+def state_lists(text: str, mentions, minimum: int) -> list[list]:
+    """Runs of at least ``minimum`` state names joined as one list ("A, B, C and D")."""
+    states = [m for m in mentions if not m.is_org and m.kind in ("name", "abbreviation")]
+    runs, run = [], []
+    for m in states:
+        if run and _LIST_GAP.fullmatch(text[run[-1].end:m.start]):
+            run.append(m)
+            continue
+        if len(run) >= minimum:
+            runs.append(run)
+        run = [m]
+    if len(run) >= minimum:
+        runs.append(run)
+    return [r for r in runs if len({m.id for m in r}) >= minimum]
+
+
+def generic_subject(token, rules: PartyRules) -> bool:
+    """Whether the verb's subject is a bare plural such as "States" or "countries" (no
+    determiner, number or name before it)."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in rules.generic_subjects:
+            return not any(c.dep_ in ("det", "nummod", "compound", "amod", "poss") for c in child.children)
+    return False
+
