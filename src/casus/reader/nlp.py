@@ -31,11 +31,18 @@ def _rule_sentences(doc):
 
     from casus.reader.sentences import split
 
+    import numpy
+    from spacy.attrs import SENT_START
+
     starts = [t.idx for t in doc]
+    flags = numpy.full((len(doc), 1), -1, dtype="int32")  # inside a rule sentence: no new boundary
+    if len(doc):
+        flags[0, 0] = 1
     for start, _ in split(doc.text)[1:]:
         i = bisect.bisect_left(starts, start)
         if 0 < i < len(doc) and starts[i] == start:
-            doc[i].is_sent_start = True
+            flags[i, 0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64"))
     return doc
 
 
