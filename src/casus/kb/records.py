@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import functools
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from casus.pickling import quick_pickle
@@ -20,6 +21,7 @@ _NUMBERED = re.compile(r"(?P<num>\d+|[IVXLCDM]+)(?P<sub>(?:\(\w+\))*)(?:[-–](?
 _NUMBER_AND_KIND = re.compile(r"(?P<num>\d+|[IVXLCDM]+)-(?P<what>[a-z][a-z-]*)")
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of two strings, asked once per reason of an answer
 def article_label(article: str, label: str | None = None) -> str:
     """How answers name an article: a curated ``label`` when the data gives one, else by rule:
     a numbered article as "Art. 5" ("Art. IV(1)", "Arts. 17–18"; "Art. 4" for an id that adds
