@@ -367,8 +367,8 @@ class App:
     ) -> contracts.ScenarioReport:
         """Fire every treaty on acts of aggression on a date (``casus scenario``); ``on_round``
         hears of each round as it ends (see ``Engine.run``)."""
-        chosen = self.build_scenario(acts, on, mode=mode, place=place, provoked=provoked, requested=requested)
-        return self.run(chosen, on_round=on_round)
+        return contracts.ScenarioReport.model_validate(self.scenario_json(
+            acts, on, mode=mode, place=place, provoked=provoked, requested=requested, on_round=on_round))
 
     def scenario_json(
         self,
@@ -395,7 +395,7 @@ class App:
 
     def scenario_file(self, path: str | os.PathLike, on_round=None) -> contracts.ScenarioReport:
         """Fire a scenario written in YAML or JSON (``casus scenario --file``)."""
-        return self.run(self._scenario_file(path), on_round=on_round)
+        return contracts.ScenarioReport.model_validate(self.scenario_file_json(path, on_round=on_round))
 
     def scenario_file_json(self, path: str | os.PathLike, on_round=None) -> dict[str, Any]:
         """``scenario_file(...).to_json()`` without building the contract (see ``run_json``)."""

@@ -643,19 +643,16 @@ class _Reader:
                                                                        set(self.orgs))
         record = cluster.records.get(key)
         if record is None and key != trigger.event:
-            record = cluster.records[key] = {"event": trigger.event, "date": None, "evidence": [], "own": [],
-                                             "no_provisions": False}
+            record = cluster.records[key] = _new_record(trigger.event)
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
             # Monday"): a second event, not the first one reported twice
             key = f"{trigger.event}#{date}"
             record = cluster.records.get(key)
             if record is None:
-                record = cluster.records[key] = {"event": trigger.event, "date": None, "evidence": [],
-                                                 "own": [], "no_provisions": False}
+                record = cluster.records[key] = _new_record(trigger.event)
         if record is None:
-            record = cluster.records[trigger.event] = {"event": trigger.event, "date": None, "evidence": [],
-                                                       "own": [], "no_provisions": False}
+            record = cluster.records[trigger.event] = _new_record(trigger.event)
         if own is not None:
             record["own"] += [p for p in own if p not in record["own"]]
             record["alone"] = record.get("alone", True) and alone
@@ -763,14 +760,7 @@ class _Reader:
         apart = [m for m in chosen if self._root(m) in earlier]
         if not apart or len(apart) == len(chosen):
             return chosen
-        own = self.state_ids(apart) + [org]
-        cluster = self.cluster_for(own, None, explicit=True)
-        key = membership.record_key(cluster.records, trigger.event, own, set(self.orgs))
-        record = cluster.records.setdefault(key, {"event": trigger.event, "date": None, "evidence": [], "own": [],
-                                                  "no_provisions": False})
-        record["own"] += [p for p in own if p not in record["own"]]
-        if (s, e) not in record["evidence"]:
-            record["evidence"].append((s, e))
+        self._own_record(self.state_ids(apart) + [org], trigger.event, None, s, e)
         return [m for m in chosen if m not in apart]
 
     def _each_acted_on(self, trigger: _Trigger, chosen: list[Mention], states: list[Mention], org: str, s: int,
@@ -793,15 +783,17 @@ class _Reader:
             return chosen
         date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
         for m in acted[1:]:
-            own = [m.id, org]
-            cluster = self.cluster_for(own, None, explicit=True)
-            key = membership.record_key(cluster.records, trigger.event, own, set(self.orgs))
-            record = cluster.records.setdefault(key, {"event": trigger.event, "date": date, "evidence": [], "own": [],
-                                                      "no_provisions": False})
-            record["own"] += [p for p in own if p not in record["own"]]
-            if (s, e) not in record["evidence"]:
-                record["evidence"].append((s, e))
+            self._own_record([m.id, org], trigger.event, date, s, e)
         return acted[:1]
+
+    def _own_record(self, own: list[str], event: str, date: str | None, s: int, e: int) -> None:
+        """A record of its own for an act whose acting states are ``own`` (with the organisation)."""
+        cluster = self.cluster_for(own, None, explicit=True)
+        key = membership.record_key(cluster.records, event, own, set(self.orgs))
+        record = cluster.records.setdefault(key, _new_record(event, date))
+        record["own"] += [p for p in own if p not in record["own"]]
+        if (s, e) not in record["evidence"]:
+            record["evidence"].append((s, e))
 
     def _ratified_accession(self, own: list[str], org: str, chosen: list[Mention]) -> tuple[list[str], _Cluster | None]:
         """A state ratifying someone's accession ("Albania approved its neighbour's NATO
@@ -873,8 +865,7 @@ class _Reader:
                 other = _Cluster(len(self.clusters), name=listed)
                 self.clusters.append(other)
             other.add_parties(cluster.parties)
-            rec = other.records.setdefault(trigger.event, {"event": trigger.event, "date": date, "evidence": [],
-                                                          "own": [], "no_provisions": False})
+            rec = other.records.setdefault(trigger.event, _new_record(trigger.event, date))
             if (s, e) not in rec["evidence"]:
                 rec["evidence"].append((s, e))
 
@@ -968,8 +959,7 @@ class _Reader:
                 announced["evidence"] = (announced["evidence"] + signed["evidence"])[:3]
             records = list(c.records.values())
             if not records and c.mention_evidence:
-                records = [{"event": "mentioned", "date": c.mention_date, "evidence": c.mention_evidence,
-                            "own": [], "no_provisions": False}]
+                records = [{**_new_record("mentioned", c.mention_date), "evidence": c.mention_evidence}]
             records = [r for r in records for _ in range(instruments.uncounted(r, c, self.clusters))]
             for r in records:
                 if r["date"] is None and r.get("sites"):
@@ -1159,6 +1149,11 @@ def _bare_withdrawal(text: str, trigger: _Trigger) -> bool:
     leaving the agreement in focus."""
     return trigger.text.lower() in ("withdrawal", "pullout") and not re.match(
         r"\s+(?:of\s+[^.,;]{1,40}?\s+)?from\b", text[trigger.end:trigger.end + 60])
+
+
+def _new_record(event: str, date: str | None = None) -> dict:
+    """One event of a cluster, before its evidence and acting states are added."""
+    return {"event": event, "date": date, "evidence": [], "own": [], "no_provisions": False}
 
 
 def _one_visit_each(visits: list[dict]) -> list[dict]:
