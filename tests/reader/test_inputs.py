@@ -390,3 +390,22 @@ def test_an_empty_list_of_patterns_matches_nothing(tmp_path):
                    "agreement: [deal]\nsecurity: [army]\n")
     first_pass = Prefilter.from_file(own)
     assert not first_pass("Any words at all.") and first_pass("The army deal.")
+
+
+def test_a_signing_verb_beside_weapons_alone_is_an_arms_purchase_not_worth_reading(tmp_path):
+    own = tmp_path / "mine.yaml"
+    own.write_text("schema: casus.prefilter.v1\nsource: test\nstrong: []\nacronyms: []\n"
+                   "agreement: [agreement]\nsecurity: [troops]\nsigning: [signed]\nhardware: [tanks]\n")
+    first_pass = Prefilter.from_file(own)
+    assert not first_pass("The ministry signed for forty tanks.")
+    assert first_pass("They signed a plan to station troops.")
+    assert first_pass("An agreement on tanks was reached.")
+    assert not first_pass("They signed. Tanks rolled past.")
+
+
+def test_the_optional_lists_of_a_prefilter_file_must_be_lists(tmp_path):
+    bad = tmp_path / "prefilter.yaml"
+    bad.write_text("schema: casus.prefilter.v1\nsource: test\nstrong: []\nacronyms: []\n"
+                   "agreement: [deal]\nsecurity: [army]\nhardware: tanks\n")
+    with pytest.raises(DataFileError, match="field hardware: not a list"):
+        Prefilter.from_file(bad)

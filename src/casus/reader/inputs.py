@@ -352,20 +352,28 @@ def _language_name(code: str) -> str:
 # -- the first pass ------------------------------------------------------------------
 
 
+_NOTHING = re.compile(r"(?!)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
 _PREFILTER_KEYS = {"schema": str, "source": str, "strong": list, "acronyms": list, "agreement": list, "security": list}
+_OPTIONAL_PREFILTER_KEYS = {"signing": list, "hardware": list}
 
 
 class Prefilter:
     """Regular expressions that say whether an article may hold an agreement.
 
     Worth reading when a ``strong`` pattern or an acronym occurs anywhere, or when one
-    sentence holds both an ``agreement`` and a ``security`` pattern. See the notes in
-    ``data/prefilter.yaml``; another file in the same format can replace it.
+    sentence holds an ``agreement`` noun with a ``security`` or ``hardware`` word, or a
+    ``signing`` verb with a ``security`` word. A signing verb beside hardware alone is an
+    arms purchase ("signed for twelve fighter jets"), the commonest false alarm of ordinary
+    war news. See the notes in ``data/prefilter.yaml``; another file in the same format can
+    replace it (``signing`` and ``hardware`` are optional there).
     """
 
-    def __init__(self, strong: re.Pattern, acronyms: re.Pattern, agreement: re.Pattern, security: re.Pattern) -> None:
+    def __init__(self, strong: re.Pattern, acronyms: re.Pattern, agreement: re.Pattern, security: re.Pattern,
+                 signing: re.Pattern | None = None, hardware: re.Pattern | None = None) -> None:
         self.strong, self.acronyms, self.agreement, self.security = strong, acronyms, agreement, security
+        self.signing = signing or _NOTHING
+        self.hardware = hardware or _NOTHING
 
     @classmethod
     def from_file(cls, path: str | Path) -> Prefilter:
@@ -378,8 +386,12 @@ class Prefilter:
             raise DataFileError(str(path), None, None, f"not valid YAML: {error}") from None
         if not isinstance(data, dict):
             raise DataFileError(str(path), None, None, "must be a mapping")
-        for key in data.keys() - _PREFILTER_KEYS.keys():
-            raise DataFileError(str(path), None, key, "unknown key; expected " + ", ".join(_PREFILTER_KEYS))
+        known = {**_PREFILTER_KEYS, **_OPTIONAL_PREFILTER_KEYS}
+        for key in data.keys() - known.keys():
+            raise DataFileError(str(path), None, key, "unknown key; expected " + ", ".join(known))
+        for key, kind in _OPTIONAL_PREFILTER_KEYS.items():
+            if key in data and not isinstance(data[key], kind):
+                raise DataFileError(str(path), None, key, f"not a {kind.__name__}")
         for key, kind in _PREFILTER_KEYS.items():
             if not isinstance(data.get(key), kind):
                 raise DataFileError(str(path), None, key, f"missing or not a {kind.__name__}")
@@ -398,10 +410,11 @@ class Prefilter:
                 except re.error as error:
                     raise DataFileError(str(path), f"{key}[{index}]", None, f"bad regular expression: {error}") from None
             if not data[key]:
-                return re.compile(r"(?!)")  # an empty list matches nothing
+                return _NOTHING  # an empty list matches nothing
             return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data[key]) + r")\b")
 
-        return cls(compiled("strong"), compiled("acronyms"), compiled("agreement"), compiled("security"))
+        return cls(compiled("strong"), compiled("acronyms"), compiled("agreement"), compiled("security"),
+                   *(compiled(key) if key in data else None for key in ("signing", "hardware")))
 
     def __call__(self, text: str) -> bool:
         if self.acronyms.search(text):
@@ -409,12 +422,15 @@ class Prefilter:
         lower = text.lower()  # cheaper than matching case-insensitively, by about four times
         if self.strong.search(lower):
             return True
-        if not self.agreement.search(lower) or not self.security.search(lower):
+        has_deal = self.agreement.search(lower) or self.signing.search(lower)
+        if not has_deal or not (self.security.search(lower) or self.hardware.search(lower)):
             return False
-        return any(
-            self.agreement.search(sentence) and self.security.search(sentence)
-            for sentence in _SENTENCE_BREAK.split(lower)
-        )
+        return any(self._sentence_worth_reading(sentence) for sentence in _SENTENCE_BREAK.split(lower))
+
+    def _sentence_worth_reading(self, sentence: str) -> bool:
+        if self.security.search(sentence):
+            return bool(self.agreement.search(sentence) or self.signing.search(sentence))
+        return bool(self.hardware.search(sentence) and self.agreement.search(sentence))
 
 
 @functools.cache
