@@ -53,10 +53,22 @@ def find(text: str, s: int, e: int, rules: Rules, names=()) -> list[Hit]:
                 if kind == "defense" and rules.provision_consultative is not None and (
                         rules.provision_consultative.search(window + m.group())):
                     continue  # "consult each other in case of an attack": consultation only
-                negated = bool(rules.provision_negation.search(window)) and kind != "neutrality"
+                negated = _denied(window, rules) and kind != "neutrality"
                 similar = negated and bool(_SIMILAR_TO.match(sentence[m.end():]))
                 out.append(Hit(kind, s + m.start(), s + m.end(), negated, similar))
     return out
+
+
+def _denied(window: str, rules: Rules) -> bool:
+    """A negation in the clause before a phrase denies it, unless a verb of using a clause
+    follows the negation: "has not invoked Article 5" denies the act, not what it obliges."""
+    last = None
+    for last in rules.provision_negation.finditer(window):
+        pass
+    if last is None:
+        return False
+    cut = rules.provision_negation_cut
+    return not (cut is not None and cut.search(window, last.end()))
 
 
 def _label(sentence: str, m: re.Match, s: int, names, rules: Rules) -> bool:

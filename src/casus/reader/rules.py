@@ -29,6 +29,7 @@ class Rules:
     provisions: dict[str, tuple[re.Pattern, ...]]
     provision_negation: re.Pattern
     provision_hedge: re.Pattern
+    provision_negation_cut: re.Pattern | None = None
     provision_label: re.Pattern | None = None
     provision_consultative: re.Pattern | None = None
     initialled: re.Pattern | None = None
@@ -95,6 +96,7 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         provisions={k: _compile(v, f"{provisions_file}: {k}") for k, v in pr["provisions"].items()},
         provision_negation=re.compile(pr["negation"], re.I),
         provision_hedge=re.compile(pr["hedge"], re.I),
+        provision_negation_cut=re.compile(pr["negation_cut"], re.I) if pr.get("negation_cut") else None,
         provision_label=re.compile(pr["label"], re.I) if pr.get("label") else None,
         provision_consultative=re.compile(pr["consultative"], re.I) if pr.get("consultative") else None,
         initialled=re.compile(ev["initialled"], re.I) if ev.get("initialled") else None,
