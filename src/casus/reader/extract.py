@@ -615,6 +615,11 @@ class _Reader:
                 # "they signed …", "the two countries signed …": the states named last
                 parties = instruments.antecedent_states(self, trigger, s)
             known = self._known_parties(name)
+            if known:
+                # "the Sino-American Mutual Defense Treaty": the state a historical name's
+                # combining form names is not a party when the known parties exclude it
+                stale = party_rules.named_by_combining_form(name) - set(known)
+                parties = [p for p in parties if p not in stale]
             if known and len(set(parties) - set(self.orgs)) < 2:
                 # "Russia suspends the INF treaty": a bilateral treaty named by its
                 # short name binds its two parties even when one goes unsaid

@@ -94,3 +94,15 @@ def generic_subject(token, rules: PartyRules) -> bool:
             return not any(c.dep_ in ("det", "nummod", "compound", "amod", "poss") for c in child.children)
     return False
 
+
+def named_by_combining_form(name: str | None) -> set[str]:
+    """The states a treaty's own name names by a combining form ("Sino-American …" names
+    China by "Sino"). For a treaty of ``data/agreements.csv`` its listed parties decide
+    instead: the form is the treaty's historical name, not the state of today (the
+    Sino-American Mutual Defense Treaty of 1954 was with the Republic of China)."""
+    from casus.reader.mentions import combining_forms
+
+    if not name:
+        return set()
+    forms = combining_forms()
+    return {forms[m.group(1)] for m in re.finditer(r"\b([A-Z][a-z]+)[-–]", name) if m.group(1) in forms}
