@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from casus.reader import instruments, membership, provisions, sentences
+from casus.reader import pairs as agreement_pairs
 from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
@@ -166,7 +167,7 @@ class _Reader:
         self._spans = sentences.split(self.text)
         self._aliases: instruments.Aliases | None = None  # abbreviations the article defines
         self.party_rules = party_rules.load_party_rules()
-        self._last_signing: tuple[dict, int] | None = None  # (record, clause number) for a signatory list
+        self._last_signing: tuple[dict, _Cluster, int] | None = None  # (record, clause number) for a signatory list
         self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
 
     # -- mentions --------------------------------------------------------------------
@@ -516,6 +517,8 @@ class _Reader:
                 cluster = self.mentioned(here, names, sdates, s, e)
                 if cluster is not None:
                     attached.append(cluster)
+            elif has_noun and attached:
+                attached += self._other_pairs(here, names, s, e, attached)
             if has_noun or attached or previous_attached:
                 self.provisions(s, e, names, attached)
             previous_attached = bool(attached) or (has_noun and self.focus is not None)
@@ -684,7 +687,7 @@ class _Reader:
                 # "signed by A, B, C and D": the signatories of a multilateral treaty
                 record["own"] = self.state_ids(listed[0])
             elif not record["own"]:
-                self._last_signing = (record, self._clause_number)
+                self._last_signing = (record, cluster, self._clause_number)
         if own is None and trigger.event in ("signed", "ratified", "entered_into_force"):
             before = len(self.clusters)
             self._listed(trigger, names, cluster, date, s, e)
@@ -700,9 +703,10 @@ class _Reader:
         a list of states in the clause after a signing whose parties went unsaid."""
         if self._last_signing is None:
             return
-        record, where = self._last_signing
-        if clause_number != where + 1 or record["own"]:
-            return
+        record, cluster, where = self._last_signing
+        if clause_number != where + 1 or record["own"] or len(
+                [p for p in cluster.parties if p not in self.orgs]) >= 2:
+            return  # the signing's parties were said: the list is about something else
         listed = party_rules.state_lists(self.text, self.actors(here, s), self.party_rules.list_minimum)
         if not listed:
             return
@@ -886,28 +890,40 @@ class _Reader:
         return any(not any(_same_name(n[2], o) for o in own) for n in names) and bool(attached)
 
     def mentioned(self, here, names, sdates, s, e) -> _Cluster | None:
+        pairs = self._treaty_pairs(here, s, e)
+        if pairs:
+            clusters = [self._mention_of(list(pair), names, s, e, joined=True) for pair in pairs]
+            return clusters[-1]
         group = self.between(here)
         under = re.search(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b(?:treaty|pact|alliance|agreement)\b",
                           self.text[s:e], re.I)
         if not group and not under:
-            pairs = self._treaty_pairs(here, s, e)
-            clusters = [self._mention_of(list(pair), names, s, e, joined=True) for pair in pairs]
-            return clusters[-1] if clusters else None
+            return None
         parties = self.state_ids(group) if group else self.state_ids(
             [m for m in self.actors(here, s) if not m.is_org or self.orgs[m.id].kind == "pact"])
         if len(parties) < 2:
             return None
         return self._mention_of(parties, names, s, e, joined=bool(group))
 
+    def _other_pairs(self, here, names, s, e, attached: list[_Cluster]) -> list[_Cluster]:
+        """Agreements a sentence with events also names between other sides ("The signing
+        comes amid tensions spurred by Benin's memorandum with Nigeria")."""
+        clusters = []
+        for pair in self._treaty_pairs(here, s, e):
+            if any(set(pair) & set(c.parties) == set(pair) or set(c.parties) <= set(pair) for c in attached):
+                continue
+            clusters.append(self._mention_of(list(pair), [], s, e, joined=True))
+        return clusters
+
     def _treaty_pairs(self, here, s, e) -> list[tuple[str, str]]:
-        """The sides of a bilateral agreement the sentence merely names (``membership.treaty_pairs``)."""
+        """The sides of the agreements the sentence merely names (``pairs.named_pairs``)."""
         if not self.parsed:
             return []
         span = self.doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             return []
         roots = {i: m.id for m in here if not m.is_org and (i := self._root(m)) is not None}
-        return membership.treaty_pairs(span, roots) if len(set(roots.values())) >= 2 else []
+        return agreement_pairs.named_pairs(span, roots, self.party_rules.pairs) if len(set(roots.values())) >= 2 else []
 
     def _mention_of(self, parties, names, s, e, joined: bool = False) -> _Cluster:
         """``joined``: the parties are joined in the sentence ("between A and B", "A's treaty with B")."""

@@ -12,9 +12,6 @@ clause (they return nothing on a Doc without a parse, the rule tests' blank pipe
 - ``accessor``: a state ratifying an accession names the ratifier; the state admitted is
   the one whose accession is in focus.
 - ``invokers``: the state that invokes ("invoked by the United States", "France invoked").
-- ``treaty_pairs``: the two parties of a bilateral treaty merely mentioned ("Washington's
-  treaty with Japan", "the US is left with one treaty with Russia", "the two countries'
-  security treaty"), for its ``mentioned`` record.
 """
 
 from __future__ import annotations
@@ -135,55 +132,6 @@ def invokers(doc, trigger_token, candidates: dict[int, str]) -> list[str]:
 
 
 # nouns of an agreement a mention may name
-_AGREEMENT_NOUNS = frozenset({"treaty", "treaties", "pact", "pacts", "agreement", "agreements", "accord", "accords",
-                              "alliance", "partnership", "deal"})
-_PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments", "allies", "neighbours",
-                         "neighbors"})
-
-
-def _states_in(token, roots: dict[int, str]) -> list[str]:
-    return list(dict.fromkeys(roots[t.i] for t in token.subtree if t.i in roots))
-
-
-def treaty_pairs(tokens, roots: dict[int, str]) -> list[tuple[str, str]]:
-    """The two parties of each agreement noun in ``tokens`` (a sentence) whose sides the
-    parse gives: a possessor and a "with" ("X's treaty with Y"), the subject of the clause
-    and a "with" ("X is left with one treaty with Y"), or "the two countries'" treaty
-    when the sentence names just two states ("chiefs of X and Y … the two countries'
-    treaty"). ``roots`` maps the root token index of each state mention to its id."""
-    out: list[tuple[str, str]] = []
-    for token in tokens:
-        if token.lower_ not in _AGREEMENT_NOUNS:
-            continue
-        withs: list[str] = []
-        owners: list[str] = []
-        two = False
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "with":
-                withs += [ident for c in child.children if c.dep_ == "pobj" for ident in _states_in(c, roots)]
-            elif child.dep_ in ("poss", "nmod"):
-                if child.i in roots and child.dep_ == "poss":
-                    owners.append(roots[child.i])
-                elif child.lower_ in _PAIR_WORDS and any(g.lower_ in ("two", "both") for g in child.children):
-                    two = True
-        if withs and not owners:
-            head = token
-            for _ in range(4):  # up through "with"/"on" phrases to the clause's verb
-                if head.dep_ not in ("pobj", "prep", "dobj", "attr", "appos") or head.head.i == head.i:
-                    break
-                head = head.head
-            for child in head.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i in roots:
-                    owners.append(roots[child.i])
-        if owners and withs and owners[0] != withs[0]:
-            out.append((owners[0], withs[0]))
-        elif two and len(set(roots.values())) == 2:
-            # "the two countries' treaty" in a sentence naming just two states
-            first = min(roots)
-            out.append((roots[first], next(v for v in roots.values() if v != roots[first])))
-    return list(dict.fromkeys(out))
-
-
 def objects(trigger_token, roots: set[int]) -> list[int]:
     """The root indices (from ``roots``) of the states the trigger's verb acts on: its
     direct object and that object's conjuncts ("suspended Mali, Guinea and Burkina Faso")."""

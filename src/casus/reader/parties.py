@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from casus.reader.pairs import PairWords
+
 DATA = Path(__file__).parent / "data" / "parties.yaml"
 SCHEMA = "casus.reader.parties.v1"
 # what may stand between two items of one list of states ("A, B, and C", "A and B")
@@ -32,6 +34,7 @@ class PartyRules:
     between_not_parties: frozenset[str]
     generic_subjects: frozenset[str]
     list_minimum: int
+    pairs: PairWords
 
 
 @functools.lru_cache(maxsize=2)
@@ -41,14 +44,27 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
         raise ValueError(f"{path}: expected 'schema: {SCHEMA}'")
     try:
         return PartyRules(
-            between_not_parties=frozenset(w.lower() for w in data["between_not_parties"]),
-            generic_subjects=frozenset(w.lower() for w in data["generic_subjects"]),
+            between_not_parties=_words(data, "between_not_parties", path),
+            generic_subjects=_words(data, "generic_subjects", path),
             list_minimum=int(data["list_minimum"]),
+            pairs=PairWords(
+                agreement_nouns=_words(data, "agreement_nouns", path),
+                pair_words=_words(data, "pair_words", path),
+                others_cues=_words(data, "others_cues", path),
+            ),
         )
     except KeyError as exc:
         raise ValueError(f"{path}: missing key {exc}") from None
     except re.error as exc:
         raise ValueError(f"{path}: bad pattern: {exc}") from None
+
+
+def _words(data: dict, key: str, path: Path) -> frozenset[str]:
+    """The lower-cased words of list ``key``; a missing key or a non-list is the file's error."""
+    words = data[key]
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ValueError(f"{path}: {key}: expected a list of words")
+    return frozenset(w.lower() for w in words)
 
 
 def between_is_not_parties(doc, text: str, between_start: int, parsed: bool, rules: PartyRules) -> bool:

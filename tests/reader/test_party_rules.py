@@ -1,0 +1,42 @@
+"""The vocabulary of ``data/parties.yaml``: loaded as data, and a broken file names itself
+and the key at fault."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from casus.reader.parties import DATA, load_party_rules
+
+
+def _write(tmp_path, change) -> object:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "parties.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def test_the_shipped_vocabulary_reads_memoranda_and_lists_of_others():
+    rules = load_party_rules()
+    assert {"memorandum", "treaties", "accord"} <= rules.pairs.agreement_nouns
+    assert "like" in rules.pairs.others_cues
+    assert "countries" in rules.pairs.pair_words
+
+
+def test_a_missing_key_names_the_file_and_the_key(tmp_path):
+    path = _write(tmp_path, lambda d: d.pop("agreement_nouns"))
+    with pytest.raises(ValueError, match=r"parties\.yaml: missing key 'agreement_nouns'"):
+        load_party_rules(path)
+
+
+def test_a_list_that_is_not_words_names_the_key(tmp_path):
+    path = _write(tmp_path, lambda d: d.update(others_cues={"like": 1}))
+    with pytest.raises(ValueError, match=r"parties\.yaml: others_cues: expected a list of words"):
+        load_party_rules(path)
+
+
+def test_a_file_of_another_schema_is_refused(tmp_path):
+    path = _write(tmp_path, lambda d: d.update(schema="something.else"))
+    with pytest.raises(ValueError, match="expected 'schema: casus.reader.parties.v1'"):
+        load_party_rules(path)
