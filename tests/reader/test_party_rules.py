@@ -40,3 +40,9 @@ def test_a_file_of_another_schema_is_refused(tmp_path):
     path = _write(tmp_path, lambda d: d.update(schema="something.else"))
     with pytest.raises(ValueError, match="expected 'schema: casus.reader.parties.v1'"):
         load_party_rules(path)
+
+
+def test_a_broken_elided_agreement_pattern_names_the_file(tmp_path):
+    path = _write(tmp_path, lambda d: d.update(elided_agreement="(another"))
+    with pytest.raises(ValueError, match=r"parties\.yaml: bad pattern"):
+        load_party_rules(path)

@@ -51,6 +51,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|to
                            r"despite|during|counter|countering)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s*$", re.I)
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force")
@@ -519,6 +520,8 @@ class _Reader:
                     attached.append(cluster)
             elif has_noun and attached:
                 attached += self._other_pairs(here, names, s, e, attached)
+            if attached and self.party_rules.elided_agreement is not None:
+                attached += self._elided(here, s, e, attached)
             if has_noun or attached or previous_attached:
                 self.provisions(s, e, names, attached)
             previous_attached = bool(attached) or (has_noun and self.focus is not None)
@@ -914,6 +917,32 @@ class _Reader:
                 continue
             clusters.append(self._mention_of(list(pair), [], s, e, joined=True))
         return clusters
+
+    def _elided(self, here, s, e, attached: list[_Cluster]) -> list[_Cluster]:
+        """"signed a pact with Japan and another with the Philippines": the state after the
+        elided agreement ("another", "one") is the other side of a second agreement of the
+        same acting side and event, not a third party of the first."""
+        out: list[_Cluster] = []
+        for m in here:
+            if m.is_org or not self.party_rules.elided_agreement.search(self.text[s:m.start]):
+                continue
+            for cluster in attached:
+                records = {k: r for k, r in cluster.records.items() if (s, e) in r["evidence"] and not r["own"]}
+                if m.id not in cluster.parties or not records or len(cluster.parties) < 3:
+                    continue
+                # the acting side: the cluster's parties less the states joined by "with"
+                withs = {x.id for x in here if x.start < m.start and _WITH_BEFORE.search(self.text[s:x.start])}
+                actors = [p for p in cluster.parties if p != m.id and p not in withs]
+                if not actors or len(actors) == len(cluster.parties) - 1:
+                    continue
+                cluster.parties.remove(m.id)
+                other = self._new(actors + [m.id], None)
+                # its own date when one follows ("… and another with the Philippines on Tuesday")
+                own_date = next((d.value for d in self.dater.dates if m.end <= d.start < e and d.value), None)
+                other.records = {k: {**r, "evidence": [(s, e)], "sites": list(r.get("sites", [])),
+                                     "date": own_date or r["date"]} for k, r in records.items()}
+                out.append(other)
+        return out
 
     def _treaty_pairs(self, here, s, e) -> list[tuple[str, str]]:
         """The sides of the agreements the sentence merely names (``pairs.named_pairs``)."""

@@ -35,6 +35,7 @@ class PartyRules:
     generic_subjects: frozenset[str]
     list_minimum: int
     pairs: PairWords
+    elided_agreement: re.Pattern | None  # "… and another with" right before a state
 
 
 @functools.lru_cache(maxsize=2)
@@ -47,6 +48,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             between_not_parties=_words(data, "between_not_parties", path),
             generic_subjects=_words(data, "generic_subjects", path),
             list_minimum=int(data["list_minimum"]),
+            elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             pairs=PairWords(
                 agreement_nouns=_words(data, "agreement_nouns", path),
                 pair_words=_words(data, "pair_words", path),
