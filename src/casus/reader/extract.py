@@ -928,14 +928,23 @@ class _Reader:
                 continue
             for cluster in attached:
                 records = {k: r for k, r in cluster.records.items() if (s, e) in r["evidence"] and not r["own"]}
-                if m.id not in cluster.parties or not records or len(cluster.parties) < 3:
+                if not records:
                     continue
-                # the acting side: the cluster's parties less the states joined by "with"
-                withs = {x.id for x in here if x.start < m.start and _WITH_BEFORE.search(self.text[s:x.start])}
-                actors = [p for p in cluster.parties if p != m.id and p not in withs]
-                if not actors or len(actors) == len(cluster.parties) - 1:
+                if m.id in cluster.parties and len(cluster.parties) >= 3:
+                    # the acting side: the cluster's parties less the states joined by "with"
+                    withs = {x.id for x in here if x.start < m.start and _WITH_BEFORE.search(self.text[s:x.start])}
+                    actors = [p for p in cluster.parties if p != m.id and p not in withs]
+                    if not actors or len(actors) == len(cluster.parties) - 1:
+                        continue
+                    cluster.parties.remove(m.id)
+                elif m.id not in cluster.parties:
+                    # "the Japanese parliament approved the pact, along with one with Britain":
+                    # the one side of the first agreement named before the cue acts in both
+                    actors = list(dict.fromkeys(x.id for x in here if x.start < m.start and x.id in cluster.parties))
+                    if len(actors) != 1:
+                        continue
+                else:
                     continue
-                cluster.parties.remove(m.id)
                 other = self._new(actors + [m.id], None)
                 # its own date when one follows ("… and another with the Philippines on Tuesday")
                 own_date = next((d.value for d in self.dater.dates if m.end <= d.start < e and d.value), None)
