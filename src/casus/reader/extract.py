@@ -58,8 +58,9 @@ _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force"
 # membership acts that one sentence may report more than once, each on its own states
 _REPEATABLE = frozenset({"suspended", "acceded"})
 _ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re.I)
+# a quoted title opens at a word's start: the apostrophe of "Greece's … Egypt's" is no quote
 _NAME = re.compile(
-    r"(?:[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
+    r"(?:(?<!\w)[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
     r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
     r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol|Framework|"
     r"Memorandum|Roadmap|Compact|Arrangement)"
@@ -374,9 +375,10 @@ class _Reader:
         chain = self.clause_chain(start)
         return [m for m in mentions if self.is_argument(m, chain)]
 
-    def between(self, mentions: list[Mention]) -> list[Mention]:
+    def between(self, mentions: list[Mention], every: bool = False):
         """The states joined by "between X and Y" or "X-Y" (not the sides of a dispute or a
-        border, ``parties.between_is_not_parties``; "Greek Cypriot" is one actor)."""
+        border, ``parties.between_is_not_parties``; "Greek Cypriot" is one actor): the first
+        such group, or with ``every`` all of them."""
         qualifying = party_rules.qualifying_demonyms(mentions)
         dropped = [m for i, m in enumerate(mentions) if i in qualifying]
         mentions = [m for i, m in enumerate(mentions) if i not in qualifying]
@@ -404,7 +406,7 @@ class _Reader:
                     break
             if len(self.state_ids(group)) >= 2:
                 groups.append(group)
-        return groups[0] if groups else []
+        return groups if every else (groups[0] if groups else [])
 
     def cluster_for(self, parties: list[str], name: str | None, explicit: bool, another: bool = False) -> _Cluster:
         """The agreement these parties' sentence is about; ``another``: the sentence
@@ -897,7 +899,15 @@ class _Reader:
         if pairs:
             clusters = [self._mention_of(list(pair), names, s, e, joined=True) for pair in pairs]
             return clusters[-1]
-        group = self.between(here)
+        groups = self.between(here, every=True)
+        hyphened = [g for g in groups if len(g) == 2 and re.fullmatch(r"\s*[-–/]\s*", self.text[g[0].end:g[1].start])]
+        if len(hyphened) >= 2 and len(groups) == len(hyphened):
+            # "the US-Japan alliance and the US-Philippines alliance": one agreement each
+            clusters = [self._mention_of(self.state_ids(g), names, s, e, joined=True) for g in hyphened
+                        if len(self.state_ids(g)) == 2]
+            if clusters:
+                return clusters[-1]
+        group = groups[0] if groups else []
         under = re.search(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b(?:treaty|pact|alliance|agreement)\b",
                           self.text[s:e], re.I)
         if not group and not under:

@@ -72,6 +72,15 @@ def _owner_and_with(token, roots: dict[int, str], words: PairWords) -> list[tupl
                 withs += [i for c in child.children if c.dep_ == "pobj" for i in _states_in(c, roots)]
             elif child.dep_ == "poss" and child.i in roots:
                 owners.append(roots[child.i])
+            elif child.dep_ == "relcl" and not withs:
+                # "the pacts Washington has with Tokyo and Seoul": the relative clause's
+                # subject and its "with"
+                subjects = [roots[c.i] for c in child.children if c.dep_ == "nsubj" and c.i in roots]
+                others = [i for p in child.children if p.dep_ == "prep" and p.lower_ == "with"
+                          for c in p.children if c.dep_ == "pobj" for i in _states_in(c, roots)]
+                if subjects and others:
+                    owners += subjects[:1]
+                    withs += others
     if withs and not owners:
         head = token
         for _ in range(4):  # up through "with"/"on" phrases to the clause's verb
@@ -79,9 +88,13 @@ def _owner_and_with(token, roots: dict[int, str], words: PairWords) -> list[tupl
                 break
             head = head.head
         owners += [roots[c.i] for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in roots]
-    if owners and withs and owners[0] != withs[0]:
-        return [(owners[0], withs[0])]
-    return []
+    withs = [w for w in dict.fromkeys(withs) if not owners or w != owners[0]]
+    if not (owners and withs):
+        return []
+    if token.tag_ == "NNS" and len(withs) >= 2:
+        # "Washington's treaties with Tokyo and Seoul": one treaty with each
+        return [(owners[0], w) for w in withs]
+    return [(owners[0], withs[0])]
 
 
 def _between(token, roots: dict[int, str], words: PairWords) -> list[tuple[str, str]]:
