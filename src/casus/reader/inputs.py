@@ -389,12 +389,10 @@ class Prefilter:
         known = {**_PREFILTER_KEYS, **_OPTIONAL_PREFILTER_KEYS}
         for key in data.keys() - known.keys():
             raise DataFileError(str(path), None, key, "unknown key; expected " + ", ".join(known))
-        for key, kind in _OPTIONAL_PREFILTER_KEYS.items():
-            if key in data and not isinstance(data[key], kind):
-                raise DataFileError(str(path), None, key, f"not a {kind.__name__}")
-        for key, kind in _PREFILTER_KEYS.items():
-            if not isinstance(data.get(key), kind):
-                raise DataFileError(str(path), None, key, f"missing or not a {kind.__name__}")
+        for key, kind in known.items():
+            optional = key in _OPTIONAL_PREFILTER_KEYS
+            if (key in data or not optional) and not isinstance(data.get(key), kind):
+                raise DataFileError(str(path), None, key, f"{'' if optional else 'missing or '}not a {kind.__name__}")
         if data["schema"] != "casus.prefilter.v1":
             raise DataFileError(str(path), None, "schema", f"is {data['schema']!r}; expected 'casus.prefilter.v1'")
 
