@@ -77,7 +77,8 @@ def load(path: Path = DATA) -> dict:
     try:
         return {"future": re.compile(data["future"], re.I),
                 "event_nouns": {k: re.compile(v, re.I) for k, v in data["event_nouns"].items()},
-                "background": re.compile(data["background"], re.I)}
+                "background": re.compile(data["background"], re.I),
+                "light": re.compile(data["light"], re.I) if data.get("light") else None}
     except (KeyError, re.error) as exc:
         raise ValueError(f"{path}: {type(exc).__name__}: {exc}") from None
 
@@ -305,12 +306,15 @@ class Dater:
         return [d for d in self.dates if s <= d.start < e]
 
     def words(self, s: int, e: int) -> list[tuple[int, int, str]]:
-        """The event words of ``text[s:e]`` (triggers of every event, event nouns)."""
+        """The event words of ``text[s:e]`` (triggers of every event, event nouns), but
+        light verbs (``light`` in ``data/dates.yaml``)."""
         out = []
         sentence = self.text[s:e]
+        light = self.data["light"]
+        light = [m.start() for m in light.finditer(sentence)] if light else []
         for kind, patterns in self.events.items():
             for rx in patterns:
-                out += [(s + m.start(), s + m.end(), kind) for m in rx.finditer(sentence)]
+                out += [(s + m.start(), s + m.end(), kind) for m in rx.finditer(sentence) if m.start() not in light]
         for kind, rx in self.data["event_nouns"].items():
             out += [(s + m.start(), s + m.end(), kind) for m in rx.finditer(sentence)]
         return sorted(out)
