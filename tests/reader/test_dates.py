@@ -67,6 +67,18 @@ def test_without_publication_the_latest_full_date_is_the_reference():
     assert [d.value for d in found] == ["2024-05-21", "2024-03", "2024-05-21"]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("moves to leave the pact one day after Peru announced", "2025-06-13"),
+    ("left on Friday, two days after Peru announced", "2025-06-11"),
+    ("signed thirteen months after they met", "2024-05"),
+    ("joined a year after they applied", "2024"),
+    ("it will take effect 30 days after ratification", None),
+])
+def test_n_days_after_dates_the_event_after_it(text, value):
+    (*_, found) = find_dates(text, SATURDAY)
+    assert found.forward and found.value == value
+
+
 @pytest.mark.parametrize("text", [
     "date 2024-07-22 NAIROBI — Kenya signed.",
     "World\n\n12 August 2025 - 15:05 By A Writer\nKenya signed.",
