@@ -97,3 +97,24 @@ def test_a_date_in_the_body_is_no_header():
     text = "Heading\n\nKenya and Uganda signed a pact on 12 August 2025 in Kampala, officials said."
     (found,) = find_dates(text, dt.date(2025, 8, 13))
     assert not is_header(text, found)
+
+
+def test_an_unnamed_agreement_takes_the_date_the_same_parties_named_one_is_given():
+    from types import SimpleNamespace
+
+    from casus.reader.dates import Dater
+    from casus.reader.rules import load_rules
+
+    rules = load_rules()
+    text = ("Peru's government announced that a pact with Chile will take effect on Sunday. "
+            "Chile and Peru reached a broad agreement on the PAA in October 2022.")
+    unnamed = SimpleNamespace(name=None, parties=["PER", "CHL"])
+    named = SimpleNamespace(name="Pacific Access Agreement", parties=["CHL", "PER"])
+    other = SimpleNamespace(name="Fisheries Accord", parties=["CHL", "PER"])
+    dater = Dater(text, SATURDAY, rules.events, rules.weak)
+    cut = text.index(". ") + 1
+    dater.note(0, cut, [unnamed])
+    dater.note(cut + 1, len(text), [named])
+    site = [(0, cut, text.index("announced"), text.index("announced") + 9)]
+    assert dater.fallback("announced", unnamed, site) == "2022-10"
+    assert dater.fallback("announced", other, site) is None  # another agreement, named otherwise

@@ -320,6 +320,12 @@ class Fact:
     clusters: tuple
 
 
+def _unnamed_same(a, b) -> bool:
+    """Two agreements of the same parties of which at least one has no name."""
+    return (getattr(a, "name", None) is None or getattr(b, "name", None) is None) and bool(
+        getattr(a, "parties", None)) and set(a.parties) == set(getattr(b, "parties", ()))
+
+
 class Dater:
     """The dates of one article and the date of each event (see the module's docstring).
 
@@ -462,6 +468,11 @@ class Dater:
         sentence end, trigger start, trigger end) of each report of it."""
         for fact in self.facts:
             if fact.kind == event and any(c is cluster for c in fact.clusters):
+                return fact.value
+        # the same parties' agreement under a name this one was not given ("a pact with
+        # Australia" … "the two reached a broad agreement on the RAA in November 2020")
+        for fact in self.facts:
+            if fact.kind == event and any(_unnamed_same(c, cluster) for c in fact.clusters):
                 return fact.value
         # a sentence about no agreement yet, next to a report of the event ("The deal was
         # struck last Friday. The text, initialled by the ministers, …")
