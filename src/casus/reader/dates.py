@@ -295,7 +295,9 @@ def is_header(text: str, date: DateMention) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end]
     rest = (text[line_start:date.start] + text[date.end:line_end])
-    if date.start - line_start < 40 and re.match(r"\s*(?:date:?\s*)?$", text[line_start:date.start], re.I):
+    if date.start - line_start < 40 and re.match(r"\s*date:?\s*$", text[line_start:date.start], re.I):
+        return True  # "date 2024-07-22 Kenya and …": the page's label, though the story follows on its line
+    if date.start - line_start < 40 and re.match(r"\s*$", text[line_start:date.start], re.I):
         if len(re.findall(r"[a-z]{3,}", text[date.end:line_end])) < 3 or re.match(
                 r"[\s,]*(?:\d{4}\b|[A-Z]{3,})", text[date.end:date.end + 12]):
             return True
