@@ -67,15 +67,28 @@ def test_without_publication_the_latest_full_date_is_the_reference():
     assert [d.value for d in found] == ["2024-05-21", "2024-03", "2024-05-21"]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("moves to leave the pact one day after Peru announced", "2025-06-13"),
+    ("left on Friday, two days after Peru announced", "2025-06-11"),
+    ("signed thirteen months after they met", "2024-05"),
+    ("joined a year after they applied", "2024"),
+    ("it will take effect 30 days after ratification", None),
+])
+def test_n_days_after_dates_the_event_after_it(text, value):
+    (*_, found) = find_dates(text, SATURDAY)
+    assert found.forward and found.value == value
+
+
 @pytest.mark.parametrize("text", [
     "date 2024-07-22 NAIROBI — Kenya signed.",
+    " date 2025-03-10 The foreign ministers of Chile and Peru met in Lima on Friday for talks on their border.",
     "World\n\n12 August 2025 - 15:05 By A Writer\nKenya signed.",
     "WASHINGTON, November 7. /AGENCY/. Kenya signed.",
 ])
 def test_page_dates_are_headers(text):
     from casus.reader.dates import is_header
 
-    (found,) = find_dates(text, dt.date(2025, 11, 8))
+    (found, *_) = find_dates(text, dt.date(2025, 11, 8))
     assert is_header(text, found)
 
 
@@ -85,3 +98,24 @@ def test_a_date_in_the_body_is_no_header():
     text = "Heading\n\nKenya and Uganda signed a pact on 12 August 2025 in Kampala, officials said."
     (found,) = find_dates(text, dt.date(2025, 8, 13))
     assert not is_header(text, found)
+
+
+def test_an_unnamed_agreement_takes_the_date_the_same_parties_named_one_is_given():
+    from types import SimpleNamespace
+
+    from casus.reader.dates import Dater
+    from casus.reader.rules import load_rules
+
+    rules = load_rules()
+    text = ("Peru's government announced that a pact with Chile will take effect on Sunday. "
+            "Chile and Peru reached a broad agreement on the PAA in October 2022.")
+    unnamed = SimpleNamespace(name=None, parties=["PER", "CHL"])
+    named = SimpleNamespace(name="Pacific Access Agreement", parties=["CHL", "PER"])
+    other = SimpleNamespace(name="Fisheries Accord", parties=["CHL", "PER"])
+    dater = Dater(text, SATURDAY, rules.events, rules.weak)
+    cut = text.index(". ") + 1
+    dater.note(0, cut, [unnamed])
+    dater.note(cut + 1, len(text), [named])
+    site = [(0, cut, text.index("announced"), text.index("announced") + 9)]
+    assert dater.fallback("announced", unnamed, site) == "2022-10"
+    assert dater.fallback("announced", other, site) is None  # another agreement, named otherwise

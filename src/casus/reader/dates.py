@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -38,6 +38,8 @@ MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 NUMBERS.update({"a": 1, "an": 1})
+NUMBERS.update({w: i for i, w in enumerate("thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split(), 13)})
+NUMBERS.update({"thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60, "ninety": 90})
 
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -53,6 +55,10 @@ _PATTERNS = [
     ("mon", r"\b(?P<pre>in|since|last|next|this|early|late|mid-|until|by|from|of) " + _MON
      + r"(?! \d)\b(?P<this> this year| last year| next year)?"),
     ("ago", r"\b" + _N + r" (?P<unit>day|week|month|year)s? (?:ago|earlier)\b"),
+    # "one day after the U.S. announced …": the date of the event after it (``after_event``)
+    ("after", r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty-five|forty|sixty|ninety) "
+     r"(?P<unit>day|week|month|year)s? after\b"),
     ("wd", r"\b(?P<pre>last |next |this |this coming |this past |earlier |late |early |later )?"
      r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("rel", r"\b(?P<rel>today|tonight|this morning|this afternoon|this evening|overnight|tomorrow|"
@@ -77,7 +83,8 @@ def load(path: Path = DATA) -> dict:
     try:
         return {"future": re.compile(data["future"], re.I),
                 "event_nouns": {k: re.compile(v, re.I) for k, v in data["event_nouns"].items()},
-                "background": re.compile(data["background"], re.I)}
+                "background": re.compile(data["background"], re.I),
+                "light": re.compile(data["light"], re.I) if data.get("light") else None}
     except (KeyError, re.error) as exc:
         raise ValueError(f"{path}: {type(exc).__name__}: {exc}") from None
 
@@ -89,6 +96,9 @@ class DateMention:
     text: str
     value: str | None  # YYYY-MM-DD, YYYY-MM, YYYY or None (unresolved)
     ahead: bool = False  # it speaks of what is to come ("next week", "will sign on Monday")
+    # "one day after the U.S. announced": the date of the event after it, which only an
+    # event word after it can own; its value counts back from the sentence's own day
+    forward: bool = False
 
     def to_json(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text, "value": self.value}
@@ -150,7 +160,7 @@ def resolve(match: re.Match, published: dt.date | None, future: bool = False) ->
         else:
             year = _year_for(mon, None, published, future and pre not in ("since", "last"))
         return f"{year:04d}-{mon:02d}"
-    if kind == "ago":
+    if kind in ("ago", "after"):
         n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"].lower()]
         unit = g["unit"].lower()
         if unit == "day":
@@ -219,11 +229,41 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
     out = []
     for m in matches:
         ahead = _is_future(text, m.start(), future)
+        if m.lastgroup == "after":
+            # counted back from the day of the sentence's main event: a day written before
+            # it in the sentence, else the publication's ("will take effect 30 days after
+            # ratification" dates nothing)
+            value = None if ahead else resolve(m, _day_before(out, text, m.start()) or published)
+            out.append(DateMention(m.start(), m.end(), m.group(), value, False, forward=True))
+            continue
         value = resolve(m, published, ahead)
         ahead = bool(re.match(r"(?i)next|tomorrow|this coming", m.group())) or bool(
             published and value and value > published.isoformat()[:len(value)])
         out.append(DateMention(m.start(), m.end(), m.group(), value, ahead))
     return out
+
+
+def _amount(date: DateMention) -> tuple[int, str]:
+    """The count and unit of an "N months after": (13, "month")."""
+    n, unit = re.match(r"(\S+) (day|week|month|year)", date.text.lower()).groups()
+    return (int(n) if n.isdigit() else NUMBERS[n]), unit
+
+
+def _day_before(found: list[DateMention], text: str, start: int) -> dt.date | None:
+    """The last day-precise date before ``start`` in its sentence."""
+    begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    days = [d for d in found if begin <= d.start < start and d.value and len(d.value) == 10 and not d.forward]
+    return dt.date.fromisoformat(days[-1].value) if days else None
+
+
+def _add(day: dt.date, n: int, unit: str) -> dt.date:
+    """``day`` moved ``n`` days, weeks, months or years (a month's last day if need be)."""
+    if unit in ("day", "week"):
+        return day + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    index = day.year * 12 + day.month - 1 + n * (12 if unit == "year" else 1)
+    year, month = index // 12, index % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
 
 
 def reference_date(text: str) -> dt.date | None:
@@ -255,7 +295,9 @@ def is_header(text: str, date: DateMention) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end]
     rest = (text[line_start:date.start] + text[date.end:line_end])
-    if date.start - line_start < 40 and re.match(r"\s*(?:date:?\s*)?$", text[line_start:date.start], re.I):
+    if date.start - line_start < 40 and re.match(r"\s*date:?\s*$", text[line_start:date.start], re.I):
+        return True  # "date 2024-07-22 Kenya and …": the page's label, though the story follows on its line
+    if date.start - line_start < 40 and re.match(r"\s*$", text[line_start:date.start], re.I):
         if len(re.findall(r"[a-z]{3,}", text[date.end:line_end])) < 3 or re.match(
                 r"[\s,]*(?:\d{4}\b|[A-Z]{3,})", text[date.end:date.end + 12]):
             return True
@@ -280,6 +322,12 @@ class Fact:
     clusters: tuple
 
 
+def _unnamed_same(a, b) -> bool:
+    """Two agreements of the same parties of which at least one has no name."""
+    return (getattr(a, "name", None) is None or getattr(b, "name", None) is None) and bool(
+        getattr(a, "parties", None)) and set(a.parties) == set(getattr(b, "parties", ()))
+
+
 class Dater:
     """The dates of one article and the date of each event (see the module's docstring).
 
@@ -296,31 +344,76 @@ class Dater:
         found = find_dates(text, published)
         self.headers = [d for d in found if is_header(text, d)]
         self.dates = [d for d in found if d not in self.headers]
+        anchored = self.anchored()
+        if published is None and anchored:
+            # "thirteen months after the signature [on 19 May 2016]": the story speaks from
+            # at least then, which dates "on 5 June" a year later than the latest full date
+            later = max(_add(dt.date.fromisoformat(a.value), *_amount(d)) for d, a in anchored.items())
+            reference = reference_date(text)
+            if reference is None or later > reference:
+                found = find_dates(text, later)
+                self.headers = [d for d in found if is_header(text, d)]
+                self.dates = [d for d in found if d not in self.headers]
+                anchored = self.anchored()
+        self.dates = [replace(d, value=anchored[d].value) if d in anchored else d for d in self.dates]
         self.facts: list[Fact] = []
         self.sentence = -1
         self.starts: dict[int, int] = {}  # sentence start -> its index
         self.body: dict[int, int] = {}  # start of a body sentence -> its index among them
 
+    def anchored(self) -> dict[DateMention, DateMention]:
+        """Each "N months after the <event>" whose event a full date of the text dates
+        ("the signing on 19 May 2016"), to that date."""
+        out = {}
+        for d in self.dates:
+            if not d.forward:
+                continue
+            end = min((i for i in (self.text.find(c, d.end) for c in ".!?\n") if i >= 0), default=len(self.text))
+            first = next((w for w in self.words(d.end, end) if w[0] - d.end <= 40), None)
+            if first is None:
+                continue
+            for full in self.dates:
+                if full.forward or not full.value or len(full.value) != 10 or not re.search(r"\d{4}", full.text):
+                    continue
+                s = max(self.text.rfind(c, 0, full.start) for c in ".!?\n") + 1
+                e = min((i for i in (self.text.find(c, full.end) for c in ".!?\n") if i >= 0), default=len(self.text))
+                w = self.owner(full, self.words(s, e))
+                if w is not None and w[2] == first[2] and w[0] != first[0]:
+                    out[d] = full
+                    break
+        return out
+
     def in_span(self, s: int, e: int) -> list[DateMention]:
         return [d for d in self.dates if s <= d.start < e]
 
     def words(self, s: int, e: int) -> list[tuple[int, int, str]]:
-        """The event words of ``text[s:e]`` (triggers of every event, event nouns)."""
+        """The event words of ``text[s:e]`` (triggers of every event, event nouns), but
+        light verbs (``light`` in ``data/dates.yaml``)."""
         out = []
         sentence = self.text[s:e]
+        light = self.data["light"]
+        light = [m.start() for m in light.finditer(sentence)] if light else []
         for kind, patterns in self.events.items():
             for rx in patterns:
-                out += [(s + m.start(), s + m.end(), kind) for m in rx.finditer(sentence)]
+                out += [(s + m.start(), s + m.end(), kind) for m in rx.finditer(sentence) if m.start() not in light]
         for kind, rx in self.data["event_nouns"].items():
             out += [(s + m.start(), s + m.end(), kind) for m in rx.finditer(sentence)]
         return sorted(out)
 
     def _distance(self, date: DateMention, a: int, b: int) -> float:
         after = date.start >= b
+        if date.forward and after:
+            return 1000.0  # "moved one day after the U.S. announced": not the moving's
         gap = self.text[b:date.start] if after else self.text[date.end:a]
         # a date mostly follows its event word ("signed … on July 14"); one before a
         # word is farther from it than the same gap after
         d = len(gap) if after else 1.5 * len(gap) + 5
+        when = None if after else re.match(r"\s*,?\s*when\b", gap)
+        if when and not re.search(r"[;—–(]|,\s*(?:and|but|which|when|after|before|since|as|while|who)\b",
+                                  gap[when.end():]):
+            # "a process begun on 3 May when the ministers signed the protocol": a date
+            # right before a when-clause is the date of that clause's event
+            return 0.2 * len(gap)
         if re.search(r"[;—–(]|,\s*(?:and|but|which|when|after|before|since|as|while|who)\b", gap):
             d += 200  # another clause lies between
         elif not after and "," in gap:
@@ -344,9 +437,11 @@ class Dater:
 
         mine = []
         for d in self.in_span(s, e):
-            if not d.value or (event == "announced" and d.ahead):
+            if not d.value or (event == "announced" and d.ahead) or (d.forward and d.start >= end):
                 continue  # "will sign next week, they said on Friday": announced on Friday
             w = self.owner(d, words)
+            if d.forward and (w is None or not (of_trigger(w) or w[2] == event)):
+                continue  # "two days after Peru announced it would quit": the announcement's only
             if w is None or of_trigger(w) or w[2] == event or (w[2] in self.weak and event not in self.weak):
                 mine.append(d)
         if not mine:
@@ -376,6 +471,11 @@ class Dater:
         for fact in self.facts:
             if fact.kind == event and any(c is cluster for c in fact.clusters):
                 return fact.value
+        # the same parties' agreement under a name this one was not given ("a pact with
+        # Australia" … "the two reached a broad agreement on the RAA in November 2020")
+        for fact in self.facts:
+            if fact.kind == event and any(_unnamed_same(c, cluster) for c in fact.clusters):
+                return fact.value
         # a sentence about no agreement yet, next to a report of the event ("The deal was
         # struck last Friday. The text, initialled by the ministers, …")
         near = {self.starts[s] for s, _, _, _ in sites if s in self.starts}
@@ -399,7 +499,7 @@ class Dater:
         firsts = {s for s, i in self.body.items() if i < _LEAD_SENTENCES}
         for d in self.dates:
             sentence = max((s for s in self.starts if s <= d.start), default=None)
-            if sentence not in firsts or not d.value or len(d.value) != 10:
+            if sentence not in firsts or not d.value or len(d.value) != 10 or d.forward:
                 continue
             age = (self.published - dt.date.fromisoformat(d.value)).days
             if 0 <= age <= 7:

@@ -669,7 +669,13 @@ class _Reader:
         if own is not None:
             record["own"] += [p for p in own if p not in record["own"]]
             record["alone"] = record.get("alone", True) and alone
-            record["no_provisions"] = trigger.event == "ratified"
+            # a state ratifying an accession ratifies the protocol, not the treaty ("Hungary
+            # ratified Sweden's accession"); a legislature's law returning its own state to
+            # the treaty ("approved a law returning Peru to the Rio Treaty") joins the
+            # treaty, with its provisions
+            record["no_provisions"] = trigger.event == "ratified" and not (
+                len([p for p in record["own"] if p not in self.orgs]) == 1 and self.rules.rejoining is not None
+                and self.rules.rejoining.search(trigger.text + " " + self.text[trigger.end:trigger.end + 60]))
         if record["date"] is None and date is not None:
             record["date"] = date
         if trigger.event == "announced" and self.rules.initialled is not None and self.rules.initialled.search(

@@ -39,6 +39,7 @@ class Rules:
     known_parties: dict[str, tuple[str, ...]] | None = None  # each of those names -> parties
     intention: re.Pattern | None = None  # "plans to sign": announced (see ``data/events.yaml``)
     caption: re.Pattern | None = None  # a photo caption's position marker: no event of its own
+    rejoining: re.Pattern | None = None  # a legislature's act returning its own state to a treaty
 
 
 def load_known_agreements(path: Path = DATA / "agreements.csv") -> dict[str, tuple[str, ...]]:
@@ -107,4 +108,5 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         known_parties=known,
         intention=re.compile(ev["intention"], re.I) if ev.get("intention") else None,
         caption=re.compile(ev["caption"]) if ev.get("caption") else None,
+        rejoining=re.compile(ev["rejoining"], re.I) if ev.get("rejoining") else None,
     )
