@@ -611,8 +611,9 @@ class _Reader:
                 dataclasses.replace(m, kind="party") if m.is_org and m.start > trigger.end else m
                 for m in actors if not (m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end
                                         and not _WITH_BEFORE.search(self.text[max(s, m.start - 10):m.start]))])
-            if not parties and self.focus is None:
-                # "they signed …", "the two countries signed …": the states named last
+            if not parties and (self.focus is None or any(p in self.orgs for p in self.focus.parties)):
+                # "they signed …", "the two countries signed …": the states named last, not
+                # a membership in focus ("A joined the CSTO. … the parties signed …")
                 parties = instruments.antecedent_states(self, trigger, s)
             known = self._known_parties(name)
             if known:
