@@ -112,6 +112,11 @@ def test_every_treaty_party_is_covered():
         ("POL", "head_of_state", "2025-08-06", "Karol Nawrocki"),
         ("CHN", "head_of_state", "2024-06-19", "Xi Jinping"),
         ("TUR", "head_of_state", "2024-06-19", "Recep Tayyip Erdoğan"),
+        ("BLZ", "head_of_government", "2008-02-07", "Said Musa"),
+        ("BLZ", "head_of_government", "2008-02-08", "Dean Barrow"),
+        ("BLZ", "head_of_state", "2024-06-19", "Charles III"),
+        ("GRD", "head_of_government", "2010-01-01", "Tillman Thomas"),
+        ("GRD", "head_of_government", "2022-06-24", "Dickon Mitchell"),
     ],
 )
 def test_spot_checks(state, role, on, expected):

@@ -29,3 +29,14 @@ def test_leaders_only_while_in_office():
     leader = Leader("RUS", "Boris Yeltsin", "Yeltsin", (), dt.date(1991, 7, 10), dt.date(1999, 12, 31))
     assert ("Yeltsin", "leader", "RUS") in mentions("Yeltsin spoke.", dt.date(1995, 1, 1), [leader])
     assert mentions("Yeltsin spoke.", dt.date(2024, 1, 1), [leader]) == []
+
+
+def test_a_shared_surname_after_a_leaders_alias_is_that_leader():
+    # made-up leaders: two in office with one surname; the article names one by an alias
+    north = Leader("PRK", "Pak Sol Ju", "Pak", ("Pak Sol-ju",), dt.date(2001, 1, 1), None)
+    south = Leader("KOR", "Pak Min Ho", "Pak", ("Pak Min-ho",), dt.date(2001, 1, 1), None)
+    found = mentions("Pak Sol-ju arrived. Pak spoke.", dt.date(2024, 1, 1), [north, south])
+    assert ("Pak", "leader", "PRK") in found
+    assert not any(m[2] == "KOR" for m in found)
+    # the surname alone names neither
+    assert not any(m[0] == "Pak" for m in mentions("Pak spoke.", dt.date(2024, 1, 1), [north, south]))

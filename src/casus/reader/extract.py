@@ -611,6 +611,11 @@ class _Reader:
             name = self.orgs[pact.id].name
             cluster = self.cluster_for(list(self.orgs[pact.id].members), name, explicit=True)
         else:
+            # "the Sino-American Mutual Defense Treaty": a state named inside a known
+            # treaty's name is no party unless the treaty's list has it
+            known = self._known_parties(name)
+            here = party_rules.outside_known_name(here, names, name, known, _same_name)
+            actors = party_rules.outside_known_name(actors, names, name, known, _same_name)
             group = self.between(here)
             actors = self.syntactic(actors, trigger.start)
             # an organisation after the verb is where or about what ("at the NATO summit"),
@@ -619,15 +624,10 @@ class _Reader:
                 dataclasses.replace(m, kind="party") if m.is_org and m.start > trigger.end else m
                 for m in actors if not (m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end
                                         and not _WITH_BEFORE.search(self.text[max(s, m.start - 10):m.start]))])
-            if not parties and self.focus is None:
-                # "they signed …", "the two countries signed …": the states named last
+            if not parties and (self.focus is None or any(p in self.orgs for p in self.focus.parties)):
+                # "they signed …", "the two countries signed …": the states named last, not
+                # a membership in focus ("A joined the CSTO. … the parties signed …")
                 parties = instruments.antecedent_states(self, trigger, s)
-            known = self._known_parties(name)
-            if known:
-                # "the Sino-American Mutual Defense Treaty": the state a historical name's
-                # combining form names is not a party when the known parties exclude it
-                stale = party_rules.named_by_combining_form(name) - set(known)
-                parties = [p for p in parties if p not in stale]
             if known and len(set(parties) - set(self.orgs)) < 2:
                 # "Russia suspends the INF treaty": a bilateral treaty named by its
                 # short name binds its two parties even when one goes unsaid
@@ -901,6 +901,15 @@ class _Reader:
         return any(not any(_same_name(n[2], o) for o in own) for n in names) and bool(attached)
 
     def mentioned(self, here, names, sdates, s, e) -> _Cluster | None:
+        name = names[-1][2] if names else None
+        known = self._known_parties(name)
+        if known:
+            # "the Sino-American Mutual Defense Treaty was in force until 1980": a state
+            # named inside a known treaty's name is no party unless the list has it
+            kept = party_rules.outside_known_name(here, names, name, known, _same_name)
+            if len(kept) < len(here) and len({m.id for m in kept if not m.is_org}) < 2:
+                return self._mention_of(list(known), names, s, e, joined=True)
+            here = kept
         pairs = self._treaty_pairs(here, s, e)
         if pairs:
             clusters = [self._mention_of(list(pair), names, s, e, joined=True) for pair in pairs]

@@ -112,8 +112,12 @@ def _subject(token):
 
 def antecedent_states(reader, trigger, s: int) -> list[str]:
     """The states a plural subject stands for ("they signed", "the two countries
-    signed"): those of the nearest sentence before, within three, naming two or more
-    states. Empty when the subject is another or the Doc has no parse."""
+    signed", "the parties signed"): the parties of the last agreement between states
+    alone (two of them after "the two …" or "both"), else those of the nearest sentence
+    before, within three, naming two or more states. Organisations and membership
+    records are skipped: in "A joined the CSTO. … the parties signed …" the parties are
+    the two states the article is about, not A and the organisation. Empty when the
+    subject is another or the Doc has no parse."""
     if not reader.parsed:
         return []
     token = reader._token_at(trigger.start)
@@ -123,13 +127,29 @@ def antecedent_states(reader, trigger, s: int) -> list[str]:
     phrase = reader.doc[subject.left_edge.i:subject.i + 1].text
     if not _PLURAL_SUBJECT.match(phrase):
         return []
+    return states_before(reader, s, pair=bool(_PAIR_SUBJECT.match(phrase)))
+
+
+def states_before(reader, s: int, pair: bool = False) -> list[str]:
+    """The states an anaphor at ``s`` stands for (``antecedent_states``); ``pair``: two."""
+    for cluster in reversed(reader.clusters):
+        if any(p in reader.orgs for p in cluster.parties) or len(cluster.parties) < 2:
+            continue  # a membership, an organisation's treaty
+        if not pair or len(cluster.parties) == 2:
+            return list(cluster.parties)
     before = [(a, b) for a, b in reader._spans if b <= s][-3:]
     for a, b in reversed(before):
-        states = reader.state_ids([m for m in reader.actors([m for m in reader._mentions if a <= m.start < b], a)
-                                   if not m.is_org])
+        here = [m for m in reader._mentions if a <= m.start < b]
+        if any(m.is_org and reader.orgs[m.id].kind == "organisation" for m in here):
+            continue  # "A is a member of the EAEU (with B, C and D)": members, not parties
+        states = reader.state_ids([m for m in reader.actors(here, a) if not m.is_org])
         if len(states) >= 2:
             return states
     return []
+
+
+# subjects that stand for two states ("the two countries", "both sides")
+_PAIR_SUBJECT = re.compile(r"(?i)^(?:both|the two \w+|both \w+)$")
 
 
 # an abbreviation defined right after a name: "… Prosperity Agreement (C-SIPA)"

@@ -287,7 +287,7 @@ class MentionFinder:
         out = []
         combining = combining_forms()
         chosen = filter_spans(spans)
-        full_names = {span.text for span in chosen}
+        full_names = {span.text for span in chosen} | _persons_named(chosen, ambiguous, not_label)
         named_ids = {table[span.text][1] for span in chosen if span.text in table}
         starts = {span.start for span in chosen if span.label != not_label}
         for span in chosen:
@@ -334,6 +334,20 @@ class MentionFinder:
         if len({e[1] for e in named}) == 1 and (not names or len({e[1] for e in entries if e[0] != "leader"}) == 0):
             return named[0]
         return None
+
+
+def _persons_named(spans, entries, not_label) -> set[str]:
+    """The leaders an article names by a form of two words or more that is one person's
+    alone ("Kim Jong-il", "Chairman Kim" for Kim Jong Il): a surname after it ("Kim") is
+    that person, as after his name as listed."""
+    out = set()
+    for span in spans:
+        if span.label == not_label or len(span) < 2:
+            continue
+        persons = {e[2] for e in entries.get(span.text, ()) if e[0] == "leader" and e[2]}
+        if len(persons) == 1:
+            out |= persons
+    return out
 
 
 def _resolve_by_context(entries, named_ids: set[str]):

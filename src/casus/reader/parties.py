@@ -113,14 +113,15 @@ def generic_subject(token, rules: PartyRules) -> bool:
     return False
 
 
-def named_by_combining_form(name: str | None) -> set[str]:
-    """The states a treaty's own name names by a combining form ("Sino-American …" names
-    China by "Sino"). For a treaty of ``data/agreements.csv`` its listed parties decide
-    instead: the form is the treaty's historical name, not the state of today (the
-    Sino-American Mutual Defense Treaty of 1954 was with the Republic of China)."""
-    from casus.reader.mentions import combining_forms
-
-    if not name:
-        return set()
-    forms = combining_forms()
-    return {forms[m.group(1)] for m in re.finditer(r"\b([A-Z][a-z]+)[-–]", name) if m.group(1) in forms}
+def outside_known_name(mentions, names, name: str | None, known, same_name) -> list:
+    """``mentions`` without the states found inside the spans of the sentence's ``names``
+    that are the treaty ``name`` (the mention finder's spans, combining forms such as
+    "Sino-" included), save the parties ``known`` for it in ``data/agreements.csv``: the
+    treaty's own name speaks of them, its list says who the parties are (the
+    Sino-American Mutual Defense Treaty of 1954 was with the Republic of China). A state
+    named elsewhere in the sentence stays, for the clause to decide."""
+    if not name or not known:
+        return list(mentions)
+    spans = [(a, b) for a, b, value in names if value == name or same_name(value, name)]
+    return [m for m in mentions if m.is_org or m.id in known
+            or not any(a <= m.start and m.end <= b for a, b in spans)]
