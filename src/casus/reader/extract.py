@@ -86,6 +86,8 @@ _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "
 
 # nouns an organisation's name may qualify and still be spoken of itself
 _OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
+# the words of an organisation's own treaty (without a parse: "the SCO charter entered into force")
+_TREATY_PART = re.compile(r"(?i)\b(?:article|treaty|charter|clause|pact|protocol)\b")
 # a member of it: an organisation qualifying these is the one joined or left
 _MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership", "accession",
                            "bid", "application", "entry"})
@@ -570,7 +572,14 @@ class _Reader:
                 org_id = decided[-1]
                 orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", org_id, is_org=True)]
                 alone = len(decided) == 1
-        of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or
+        if trigger.event == "entered_into_force" and orgs and not self.syntactic(
+                [m for m in actors if not m.is_org], trigger.start) and (any(
+                self._as_alliance(m) and m in self.syntactic([m], trigger.start) for m in orgs) if self.parsed
+                else bool(_TREATY_PART.search(self.text, s, e))):
+            # "NATO's defence clause has been in force since 1949": the organisation's own
+            # treaty, with no state named, is the organisation alone (as an invocation is)
+            alone = True
+        of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or alone or
                                         trigger.of_membership or (
             trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40]))
             or instruments.membership_talks(trigger))
@@ -589,7 +598,7 @@ class _Reader:
                 chosen = self._each_acted_on(trigger, chosen, states, org, s, e)
             own = self.state_ids(chosen) + [org]
             cluster = None
-            if trigger.event == "invoked" and alone:
+            if trigger.event in ("invoked", "entered_into_force") and alone:
                 # the clause invoked with no invoker named: the organisation's own agreement
                 own = [org]
                 cluster = next((c for c in reversed(self.clusters) if org in c.parties), None) or self._new(own, None)
