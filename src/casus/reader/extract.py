@@ -640,8 +640,11 @@ class _Reader:
                 states = [p for p in self.focus.parties if p not in self.orgs]
                 cluster = self._new(states + [p for p in parties if p not in states],
                                     name or self.orgs[other_org[0].id].name)
-            elif not parties and self.focus is None and self.clusters and _DEFINITE_AGREEMENT.search(self.text, s, e):
-                # "The agreement's signing coincides with …": the agreement spoken of last
+            elif self.focus is None and self.clusters and _DEFINITE_AGREEMENT.search(self.text, s, e) and \
+                    set(parties) <= set(self.clusters[-1].parties):
+                # "The agreement's signing coincides with …", "Approved by the Somali
+                # government, the agreement …": the agreement spoken of last (the states the
+                # sentence names, if any, are among its parties)
                 cluster = self.clusters[-1]
             else:
                 another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
