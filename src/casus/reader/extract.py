@@ -149,6 +149,25 @@ class _Trigger:
     of_membership: bool = False  # an announced withdrawal: acting states plus organisation
 
 
+class _TriggerMatch:
+    """A trigger pattern's match; a pattern with a group ``t`` marks the trigger word
+    within a longer match ("Article 4 was (?P<t>triggered)"), and only that group is the
+    trigger (its span, its clause, the negation before it)."""
+
+    def __init__(self, match: re.Match) -> None:
+        self._span = match.span("t") if "t" in match.re.groupindex else match.span()
+        self._text = match.group("t") if "t" in match.re.groupindex else match.group()
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+    def group(self) -> str:
+        return self._text
+
+
 class _Reader:
     def __init__(self, article, nlp, rules: Rules, finder, orgs, doc=None) -> None:
         self.article = article
@@ -187,7 +206,7 @@ class _Reader:
         found: list[_Trigger] = []
         for event, patterns in self.rules.events.items():
             for rx in patterns:
-                for m in rx.finditer(sentence):
+                for m in map(_TriggerMatch, rx.finditer(sentence)):
                     if any(a <= m.start() < b for a, b in ignored):
                         continue
                     window = sentence[max(0, m.start() - 45):m.start()]
@@ -487,6 +506,12 @@ class _Reader:
             sdates = [d for d in dates if s <= d.start < e]
             names = self.names(s, e)
             has_noun = bool(self.rules.nouns.search(sentence)) or bool(names)
+            clause = self.rules.clause_anaphor.search(sentence) if self.rules.clause_anaphor else None
+            if clause and not has_noun and self.last_org and not any(m.is_org for m in here) and \
+                    self._last_org_before(s):
+                # "NATO met on Tuesday. Article 4 was invoked by Romania …": its clause
+                here = sorted(here + [Mention(s + clause.start(), s + clause.end(), clause.group(), "anaphor",
+                                              self.last_org, is_org=True)], key=lambda m: m.start)
             if not has_noun and self.focus is not None:
                 # "The leaders also adopted “The Spirit of X” and “Y Principles”": titles
                 # of documents signed, in a sentence continuing the agreement in focus
@@ -985,6 +1010,11 @@ class _Reader:
                 if len(parties) < 2 and not r.get("alone"):
                     continue
                 kinds = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
+                if r.get("alone") and len(parties) == 1 and parties[0] in self.orgs and not r["no_provisions"]:
+                    # the organisation's own treaty, invoked or in force with no state named:
+                    # what the article says that treaty obliges, as for a mention of it
+                    stated, denied = self._organisation_provisions(parties[0])
+                    kinds = sorted((set(kinds) | stated) - denied - c.negated)
                 out.append(Agreement(
                     name=None if r["no_provisions"] else c.name,
                     parties=[self.party(p) for p in parties], event=r["event"], event_date=r["date"],
@@ -994,6 +1024,12 @@ class _Reader:
                     provision_evidence=[] if r["no_provisions"] else [
                         Evidence(a, b, self.text[a:b]) for a, b in c.provision_evidence[:3]]))
         return out
+
+    def _organisation_provisions(self, org: str) -> tuple[set, set]:
+        """The provisions stated and denied in the sentences naming the organisation."""
+        spans = sorted({self._sentence_span(x.start) for x in self._mentions if x.is_org and x.id == org})
+        stated, denied, _ = provisions.of_sentences(self.text, spans, self.rules, self.names)
+        return stated, denied
 
     def organisations_mentioned(self, mentions: list[Mention], agreements: list[Agreement]) -> list[Agreement]:
         """An organisation the article speaks of, with no event of its own: one ``mentioned``
