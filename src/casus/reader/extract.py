@@ -52,7 +52,7 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s*$", re.I)
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
-_FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force")
+_FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force", "withdrew")
 # membership acts that one sentence may report more than once, each on its own states
 _REPEATABLE = frozenset({"suspended", "acceded"})
 _ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re.I)
@@ -147,6 +147,7 @@ class _Trigger:
     end: int
     text: str
     of_membership: bool = False  # an announced withdrawal: acting states plus organisation
+    turned: bool = False  # announced for a future or intended act ("will sign", "ready to pull out")
 
 
 class _TriggerMatch:
@@ -224,13 +225,21 @@ class _Reader:
                     if intended and event not in _FUTURE_TURNS_ANNOUNCED and event not in ("negotiating", "announced"):
                         continue
                     if event in _FUTURE_TURNS_ANNOUNCED and (intended or self.rules.future.search(window)):
-                        event_here = "announced"  # "will sign next week": announced, not signed
+                        # "will sign next week", "will abandon the treaty", "plans to quit the
+                        # bloc": announced, not done (a withdrawal announced from an
+                        # organisation binds the acting states and the organisation)
+                        event_here = "announced"
                     else:
                         event_here = event
+                    turned = event_here != event
+                    # "announced it was ready to pull out": the word of announcing is the trigger
+                    found = [t for t in found if not (t.turned and not turned and t.event == event_here
+                                                      and s + m.start() < t.start)]
                     if any(t.event == event_here and (event_here not in _REPEATABLE or s + m.start() - t.end < 15)
                            for t in found):
                         continue  # (an organisation may suspend or admit again: "…, having earlier suspended X")
-                    found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group()))
+                    found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group(),
+                                          of_membership=event == "withdrew" and turned, turned=turned))
         effect = [t for t in found if t.event in ("announced", "entered_into_force") and re.search(
             r"\beffect(?:ive)?\b", t.text)]
         if effect and any(t.event == "withdrew" for t in found):
@@ -240,7 +249,8 @@ class _Reader:
             if any(t.event == "announced" for t in effect):
                 found = [dataclasses.replace(t, event="announced", of_membership=True) if t.event == "withdrew" else t
                          for t in found]
-        strong = [t for t in found if t.event not in self.rules.weak]
+        strong = [t for t in found if t.event not in self.rules.weak or (
+            self.rules.notice is not None and self.rules.notice.search(t.text))]
         if strong and self.parsed:
             # "Russia suspends the treaty a day after the U.S. announced it would pull out":
             # an announcement with a clause of its own, about no strong event, stays

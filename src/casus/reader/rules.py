@@ -39,6 +39,7 @@ class Rules:
     known_parties: dict[str, tuple[str, ...]] | None = None  # each of those names -> parties
     intention: re.Pattern | None = None  # "plans to sign": announced (see ``data/events.yaml``)
     caption: re.Pattern | None = None  # a photo caption's position marker: no event of its own
+    notice: re.Pattern | None = None  # an announced trigger that is an act beside a strong one
     clause_anaphor: re.Pattern | None = None  # "Article 4" alone: the organisation's clause just spoken of
 
 
@@ -108,5 +109,6 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         known_parties=known,
         intention=re.compile(ev["intention"], re.I) if ev.get("intention") else None,
         caption=re.compile(ev["caption"]) if ev.get("caption") else None,
+        notice=re.compile(ev["notice"], re.I) if ev.get("notice") else None,
         clause_anaphor=re.compile(ev["clause_anaphor"], re.I) if ev.get("clause_anaphor") else None,
     )
