@@ -395,7 +395,10 @@ class Dater:
         light = [m.start() for m in light.finditer(sentence)] if light else []
         for kind, patterns in self.events.items():
             for rx in patterns:
-                out += [(s + m.start(), s + m.end(), kind) for m in rx.finditer(sentence) if m.start() not in light]
+                # (a pattern's group ``t`` is its trigger word: ``extract._TriggerMatch``)
+                spans = [m.span("t") if "t" in rx.groupindex else m.span() for m in rx.finditer(sentence)
+                         if m.start() not in light]
+                out += [(s + a, s + b, kind) for a, b in spans]
         for kind, rx in self.data["event_nouns"].items():
             out += [(s + m.start(), s + m.end(), kind) for m in rx.finditer(sentence)]
         return sorted(out)

@@ -54,7 +54,7 @@ _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
-_FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force")
+_FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force", "withdrew")
 # membership acts that one sentence may report more than once, each on its own states
 _REPEATABLE = frozenset({"suspended", "acceded"})
 _ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re.I)
@@ -89,6 +89,8 @@ _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "
 
 # nouns an organisation's name may qualify and still be spoken of itself
 _OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
+# the words of an organisation's own treaty (without a parse: "the SCO charter entered into force")
+_TREATY_PART = re.compile(r"(?i)\b(?:article|treaty|charter|clause|pact|protocol)\b")
 # a member of it: an organisation qualifying these is the one joined or left
 _MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership", "accession",
                            "bid", "application", "entry"})
@@ -148,6 +150,26 @@ class _Trigger:
     end: int
     text: str
     of_membership: bool = False  # an announced withdrawal: acting states plus organisation
+    turned: bool = False  # announced for a future or intended act ("will sign", "ready to pull out")
+
+
+class _TriggerMatch:
+    """A trigger pattern's match; a pattern with a group ``t`` marks the trigger word
+    within a longer match ("Article 4 was (?P<t>triggered)"), and only that group is the
+    trigger (its span, its clause, the negation before it)."""
+
+    def __init__(self, match: re.Match) -> None:
+        self._span = match.span("t") if "t" in match.re.groupindex else match.span()
+        self._text = match.group("t") if "t" in match.re.groupindex else match.group()
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+    def group(self) -> str:
+        return self._text
 
 
 class _Reader:
@@ -188,7 +210,7 @@ class _Reader:
         found: list[_Trigger] = []
         for event, patterns in self.rules.events.items():
             for rx in patterns:
-                for m in rx.finditer(sentence):
+                for m in map(_TriggerMatch, rx.finditer(sentence)):
                     if any(a <= m.start() < b for a, b in ignored):
                         continue
                     window = sentence[max(0, m.start() - 45):m.start()]
@@ -206,13 +228,21 @@ class _Reader:
                     if intended and event not in _FUTURE_TURNS_ANNOUNCED and event not in ("negotiating", "announced"):
                         continue
                     if event in _FUTURE_TURNS_ANNOUNCED and (intended or self.rules.future.search(window)):
-                        event_here = "announced"  # "will sign next week": announced, not signed
+                        # "will sign next week", "will abandon the treaty", "plans to quit the
+                        # bloc": announced, not done (a withdrawal announced from an
+                        # organisation binds the acting states and the organisation)
+                        event_here = "announced"
                     else:
                         event_here = event
+                    turned = event_here != event
+                    # "announced it was ready to pull out": the word of announcing is the trigger
+                    found = [t for t in found if not (t.turned and not turned and t.event == event_here
+                                                      and s + m.start() < t.start)]
                     if any(t.event == event_here and (event_here not in _REPEATABLE or s + m.start() - t.end < 15)
                            for t in found):
                         continue  # (an organisation may suspend or admit again: "…, having earlier suspended X")
-                    found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group()))
+                    found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group(),
+                                          of_membership=event == "withdrew" and turned, turned=turned))
         effect = [t for t in found if t.event in ("announced", "entered_into_force") and re.search(
             r"\beffect(?:ive)?\b", t.text)]
         if effect and any(t.event == "withdrew" for t in found):
@@ -222,7 +252,8 @@ class _Reader:
             if any(t.event == "announced" for t in effect):
                 found = [dataclasses.replace(t, event="announced", of_membership=True) if t.event == "withdrew" else t
                          for t in found]
-        strong = [t for t in found if t.event not in self.rules.weak]
+        strong = [t for t in found if t.event not in self.rules.weak or (
+            self.rules.notice is not None and self.rules.notice.search(t.text))]
         if strong and self.parsed:
             # "Russia suspends the treaty a day after the U.S. announced it would pull out":
             # an announcement with a clause of its own, about no strong event, stays
@@ -489,6 +520,12 @@ class _Reader:
             sdates = [d for d in dates if s <= d.start < e]
             names = self.names(s, e)
             has_noun = bool(self.rules.nouns.search(sentence)) or bool(names)
+            clause = self.rules.clause_anaphor.search(sentence) if self.rules.clause_anaphor else None
+            if clause and not has_noun and self.last_org and not any(m.is_org for m in here) and \
+                    self._last_org_before(s):
+                # "NATO met on Tuesday. Article 4 was invoked by Romania …": its clause
+                here = sorted(here + [Mention(s + clause.start(), s + clause.end(), clause.group(), "anaphor",
+                                              self.last_org, is_org=True)], key=lambda m: m.start)
             if not has_noun and self.focus is not None:
                 # "The leaders also adopted “The Spirit of X” and “Y Principles”": titles
                 # of documents signed, in a sentence continuing the agreement in focus
@@ -578,7 +615,14 @@ class _Reader:
                 org_id = decided[-1]
                 orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", org_id, is_org=True)]
                 alone = len(decided) == 1
-        of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or
+        if trigger.event == "entered_into_force" and orgs and not self.syntactic(
+                [m for m in actors if not m.is_org], trigger.start) and (any(
+                self._as_alliance(m) and m in self.syntactic([m], trigger.start) for m in orgs) if self.parsed
+                else bool(_TREATY_PART.search(self.text, s, e))):
+            # "NATO's defence clause has been in force since 1949": the organisation's own
+            # treaty, with no state named, is the organisation alone (as an invocation is)
+            alone = True
+        of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or alone or
                                         trigger.of_membership or (
             trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40]))
             or instruments.membership_talks(trigger))
@@ -597,7 +641,7 @@ class _Reader:
                 chosen = self._each_acted_on(trigger, chosen, states, org, s, e)
             own = self.state_ids(chosen) + [org]
             cluster = None
-            if trigger.event == "invoked" and alone:
+            if trigger.event in ("invoked", "entered_into_force") and alone:
                 # the clause invoked with no invoker named: the organisation's own agreement
                 own = [org]
                 cluster = next((c for c in reversed(self.clusters) if org in c.parties), None) or self._new(own, None)
@@ -639,8 +683,11 @@ class _Reader:
                 states = [p for p in self.focus.parties if p not in self.orgs]
                 cluster = self._new(states + [p for p in parties if p not in states],
                                     name or self.orgs[other_org[0].id].name)
-            elif not parties and self.focus is None and self.clusters and _DEFINITE_AGREEMENT.search(self.text, s, e):
-                # "The agreement's signing coincides with …": the agreement spoken of last
+            elif self.focus is None and self.clusters and _DEFINITE_AGREEMENT.search(self.text, s, e) and \
+                    set(parties) <= set(self.clusters[-1].parties):
+                # "The agreement's signing coincides with …", "Approved by the Somali
+                # government, the agreement …": the agreement spoken of last (the states the
+                # sentence names, if any, are among its parties)
                 cluster = self.clusters[-1]
             else:
                 another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
@@ -1052,6 +1099,11 @@ class _Reader:
                 if len(parties) < 2 and not r.get("alone"):
                     continue
                 kinds = [] if r["no_provisions"] else sorted(c.provisions - c.negated)
+                if r.get("alone") and len(parties) == 1 and parties[0] in self.orgs and not r["no_provisions"]:
+                    # the organisation's own treaty, invoked or in force with no state named:
+                    # what the article says that treaty obliges, as for a mention of it
+                    stated, denied = self._organisation_provisions(parties[0])
+                    kinds = sorted((set(kinds) | stated) - denied - c.negated)
                 out.append(Agreement(
                     name=None if r["no_provisions"] else c.name,
                     parties=[self.party(p) for p in parties], event=r["event"], event_date=r["date"],
@@ -1061,6 +1113,12 @@ class _Reader:
                     provision_evidence=[] if r["no_provisions"] else [
                         Evidence(a, b, self.text[a:b]) for a, b in c.provision_evidence[:3]]))
         return out
+
+    def _organisation_provisions(self, org: str) -> tuple[set, set]:
+        """The provisions stated and denied in the sentences naming the organisation."""
+        spans = sorted({self._sentence_span(x.start) for x in self._mentions if x.is_org and x.id == org})
+        stated, denied, _ = provisions.of_sentences(self.text, spans, self.rules, self.names)
+        return stated, denied
 
     def organisations_mentioned(self, mentions: list[Mention], agreements: list[Agreement]) -> list[Agreement]:
         """An organisation the article speaks of, with no event of its own: one ``mentioned``

@@ -40,6 +40,8 @@ class Rules:
     intention: re.Pattern | None = None  # "plans to sign": announced (see ``data/events.yaml``)
     caption: re.Pattern | None = None  # a photo caption's position marker: no event of its own
     rejoining: re.Pattern | None = None  # a legislature's act returning its own state to a treaty
+    notice: re.Pattern | None = None  # an announced trigger that is an act beside a strong one
+    clause_anaphor: re.Pattern | None = None  # "Article 4" alone: the organisation's clause just spoken of
 
 
 def load_known_agreements(path: Path = DATA / "agreements.csv") -> dict[str, tuple[str, ...]]:
@@ -109,4 +111,6 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         intention=re.compile(ev["intention"], re.I) if ev.get("intention") else None,
         caption=re.compile(ev["caption"]) if ev.get("caption") else None,
         rejoining=re.compile(ev["rejoining"], re.I) if ev.get("rejoining") else None,
+        notice=re.compile(ev["notice"], re.I) if ev.get("notice") else None,
+        clause_anaphor=re.compile(ev["clause_anaphor"], re.I) if ev.get("clause_anaphor") else None,
     )
