@@ -8,6 +8,8 @@ The parse decides, not the distance between words:
   Forces Agreement with the United States": the possessor of the name's head counts);
 - the subject of the clause and a "with" ("the US is left with one treaty with Russia");
 - "the two countries'" treaty, when the sentence names just two states;
+- the agents of a participle describing it ("the pact, signed in 1971 by India and the
+  Soviet Union");
 - "between" with several pairs ("the treaties between the U.S. and Japan or the U.S. and
   South Korea") or one state and a list of others ("agreements between Russia and other
   allies like Tajikistan, Belarus and Kazakhstan"): one pair each.
@@ -27,7 +29,7 @@ class PairWords:
     others_cues: frozenset[str]  # "other allies like …", "others such as …", "including …"
 
 
-def named_pairs(tokens, roots: dict[int, str], words: PairWords) -> list[tuple[str, str]]:
+def named_pairs(tokens, roots: dict[int, str], words: PairWords) -> list[tuple[str, ...]]:
     """The pairs of parties of each agreement noun in ``tokens`` (a sentence) whose sides the
     parse gives, in order of appearance. ``roots`` maps the root token index of each state
     mention to its id."""
@@ -37,6 +39,7 @@ def named_pairs(tokens, roots: dict[int, str], words: PairWords) -> list[tuple[s
             continue
         out += _owner_and_with(token, roots, words)
         out += _between(token, roots, words)
+        out += _signed_by(token, roots)
     if not out:
         out += _two_countries(tokens, roots, words)
     return list(dict.fromkeys(out))
@@ -137,6 +140,22 @@ def _between(token, roots: dict[int, str], words: PairWords) -> list[tuple[str, 
     if ("or", "") not in items and len({a for a, _ in pairs}) > 1:
         return []  # "between A and B, C and D" is one list of four, unless A recurs in each pair
     return pairs
+
+
+def _signed_by(token, roots: dict[int, str]) -> list[tuple[str, ...]]:
+    """"the pact, signed in 1971 by India and the Soviet Union": the agents of a participle
+    that describes the agreement (an old signing told as history is a mention, see
+    ``extract._long_before``)."""
+    out: list[tuple[str, ...]] = []
+    for participle in token.children:
+        if participle.dep_ != "acl" or participle.tag_ != "VBN":
+            continue
+        for agent in participle.children:
+            if agent.dep_ == "agent":
+                states = [i for c in agent.children if c.dep_ == "pobj" for i in _states_in(c, roots)]
+                if len(set(states)) >= 2:
+                    out.append(tuple(dict.fromkeys(states)))
+    return out
 
 
 def _two_countries(tokens, roots: dict[int, str], words: PairWords) -> list[tuple[str, str]]:
