@@ -110,6 +110,7 @@ _COUNTED = re.compile(r"[^.;:]{0,40}?\b(two|three|four|five|six|seven|eight|nine
                       re.I)
 # a pronoun subject by which a speaker reports its own act
 _SELF = frozenset({"it", "they", "we"})
+_RELATIVE = _SELF | {"which", "that", "who", "whom"}
 
 # after an organisation's name: it describes a state ("NATO member Turkey", "EU-member
 # states", "NATO allies"), it is not spoken of itself
@@ -325,6 +326,14 @@ class _Reader:
                 if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF for c in token.children):
                     # "Chad said it was ending the accord": the speaker speaks of its own act
                     chain.add(token.head.i)
+                break
+            if token.dep_ in ("relcl", "acl") and self.rules.nouns.fullmatch(token.head.lower_) and any(
+                    c.dep_ in ("nsubj", "agent") and c.lower_ not in _RELATIVE for c in token.children):
+                # "summoned the ambassador over the treaty Putin and Kim signed": a clause
+                # describing the agreement with signatories of its own is the event's; the
+                # clause holding the agreement noun is another act (its subject is no party).
+                # "the Accords, which were signed …" names none: the parties are outside
+                chain.add(token.head.i)
                 break
             token = token.head
             chain.add(token.i)
