@@ -97,6 +97,7 @@ _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies"
 _AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>agreements|treaties|pacts|accords|deals|partnerships|memorand(?:a|ums))"
                              r"|agreement|treaty|pact|accord|deal|partnership|memorandum|declaration)\b", re.I)
 _DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) (?:agreement|treaty|pact|accord|deal)\b", re.I)
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.I)
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
 _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
@@ -287,6 +288,17 @@ class _Reader:
             if m.id not in ids:
                 ids.append(m.id)
         return ids
+
+    def _coordinated_with_state(self, org: Mention, mentions: list[Mention]) -> bool:
+        """"Britain and the European Union signed …": an organisation coordinated with a
+        state is a side of the agreement as the state is, not a place or a topic."""
+        for m in mentions:
+            if m.is_org:
+                continue
+            gap = self.text[m.end:org.start] if m.end <= org.start else self.text[org.end:m.start]
+            if _COORDINATION.fullmatch(gap):
+                return True
+        return False
 
     def actors(self, mentions: list[Mention], s: int) -> list[Mention]:
         """Mentions that may be parties: not places, not descriptive demonyms."""
@@ -617,7 +629,8 @@ class _Reader:
             # an organisation after the verb is where or about what ("at the NATO summit"),
             # save the other side of the agreement ("a partnership with the EU")
             parties = self.state_ids(group) if group else self.state_ids([
-                dataclasses.replace(m, kind="party") if m.is_org and m.start > trigger.end else m
+                dataclasses.replace(m, kind="party") if m.is_org and (
+                    m.start > trigger.end or self._coordinated_with_state(m, actors)) else m
                 for m in actors if not (m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end
                                         and not _WITH_BEFORE.search(self.text[max(s, m.start - 10):m.start]))])
             if not parties and self.focus is None:
