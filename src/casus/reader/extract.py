@@ -671,6 +671,11 @@ class _Reader:
         record = cluster.records.get(key)
         if record is None and key != trigger.event:
             record = cluster.records[key] = _new_record(trigger.event)
+        if record is not None and record.get("headline_date") and _news_of_the_days_before(date, self.published):
+            # "Finland joins NATO" then "… became a member on Tuesday": the headline's tense
+            # only guessed the day; the day the story writes is the event's, one event told twice
+            record["date"] = None
+            record.pop("headline_date")
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
             # Monday"): a second event, not the first one reported twice
@@ -696,6 +701,7 @@ class _Reader:
                 # a headline in the present ("Russia moves to suspend …", "X, Y sign deal")
                 # reports the news of the day: the publication date
                 record["date"] = self.published.isoformat()
+                record["headline_date"] = True
         if len(record["evidence"]) < 3:
             record["evidence"].append((s, e))
         record.setdefault("sites", []).append((s, e, trigger.start, trigger.end))
@@ -1213,6 +1219,20 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             start = s + m.end()
         out.append((start, e))
     return [(a, b) for a, b in out if b > a]
+
+
+def _news_of_the_days_before(date: str | None, published: dt.date | None) -> bool:
+    """Whether a written date is one of the week before publication (a day, or the month
+    of publication): the news a headline in the present reports."""
+    if not date or published is None or len(date) < 7:
+        return False
+    if len(date) == 7:
+        return date == published.isoformat()[:7]
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        return False
+    return 0 <= (published - day).days <= 7
 
 
 def _other_day(known: str | None, new: str | None) -> bool:
