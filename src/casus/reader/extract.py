@@ -97,6 +97,9 @@ _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies"
 _AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>agreements|treaties|pacts|accords|deals|partnerships|memorand(?:a|ums))"
                              r"|agreement|treaty|pact|accord|deal|partnership|memorandum|declaration)\b", re.I)
 _DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) (?:agreement|treaty|pact|accord|deal)\b", re.I)
+# after a state's name: it qualifies something else ("the Russia-led bloc", "a
+# Qatar-brokered truce", "US-backed forces"): a leader, broker or sponsor, no party
+_LED_BY = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded|dominated|aligned|allied|friendly)\b")
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.I)
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
@@ -170,6 +173,7 @@ class _Reader:
         self.party_rules = party_rules.load_party_rules()
         self._last_signing: tuple[dict, int] | None = None  # (record, clause number) for a signatory list
         self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
+        self._mention_starts: set[int] | None = None
 
     # -- mentions --------------------------------------------------------------------
 
@@ -317,6 +321,8 @@ class _Reader:
                 continue
             if re.match(r"\s*\d", after):  # "France 24"
                 continue
+            if _LED_BY.match(after):  # "the Russia-led CSTO", "a Saudi-brokered deal"
+                continue
             out.append(m)
         return out
 
@@ -347,9 +353,20 @@ class _Reader:
                 # "the Accords, which were signed …" names none: the parties are outside
                 chain.add(token.head.i)
                 break
+            if token.dep_ == "advcl" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and self._names_a_state(c) for c in token.children):
+                # "…, months after Mali left ECOWAS": an adverbial clause whose own subject
+                # names a state is another act; the main clause's subjects are not its parties
+                break
             token = token.head
             chain.add(token.i)
         return chain
+
+    def _names_a_state(self, token) -> bool:
+        """Whether the token's phrase holds a state's or an organisation's mention."""
+        if self._mention_starts is None:
+            self._mention_starts = {m.start for m in self.mentions()}
+        return any(t.idx in self._mention_starts for t in token.subtree)
 
     def is_argument(self, mention: Mention, chain: set[int]) -> bool:
         """Whether the mention is an argument of the clause: its path up to a token of
