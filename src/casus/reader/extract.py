@@ -210,12 +210,17 @@ class _Reader:
                         continue
                     if event in _FUTURE_TURNS_ANNOUNCED and (intended or self.rules.future.search(window)):
                         event_here = "announced"  # "will sign next week": announced, not signed
+                    elif event == "withdrew" and self.rules.future.search(window):
+                        event_here = "announced"  # "Armenia will leave the CSTO": notice, not gone
                     else:
                         event_here = event
                     if any(t.event == event_here and (event_here not in _REPEATABLE or s + m.start() - t.end < 15)
                            for t in found):
                         continue  # (an organisation may suspend or admit again: "…, having earlier suspended X")
-                    found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group()))
+                    # "Armenia will leave the CSTO": notice of a withdrawal, the state and the
+                    # organisation (as "the withdrawal will take effect" below)
+                    found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group(),
+                                          of_membership=event == "withdrew" and event_here == "announced"))
         effect = [t for t in found if t.event in ("announced", "entered_into_force") and re.search(
             r"\beffect(?:ive)?\b", t.text)]
         if effect and any(t.event == "withdrew" for t in found):
