@@ -102,6 +102,10 @@ _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies"
 _AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>agreements|treaties|pacts|accords|deals|partnerships|memorand(?:a|ums))"
                              r"|agreement|treaty|pact|accord|deal|partnership|memorandum|declaration)\b", re.I)
 _DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) (?:agreement|treaty|pact|accord|deal)\b", re.I)
+# after a state's name: it qualifies something else ("the Russia-led bloc", "a
+# Qatar-brokered truce", "US-backed forces"): a leader, broker or sponsor, no party
+_LED_BY = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded|dominated|aligned|allied|friendly)\b")
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.I)
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
 _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
@@ -115,6 +119,7 @@ _COUNTED = re.compile(r"[^.;:]{0,40}?\b(two|three|four|five|six|seven|eight|nine
                       re.I)
 # a pronoun subject by which a speaker reports its own act
 _SELF = frozenset({"it", "they", "we"})
+_RELATIVE = _SELF | {"which", "that", "who", "whom"}
 
 # after an organisation's name: it describes a state ("NATO member Turkey", "EU-member
 # states", "NATO allies"), it is not spoken of itself
@@ -193,6 +198,7 @@ class _Reader:
         self.party_rules = party_rules.load_party_rules()
         self._last_signing: tuple[dict, _Cluster, int] | None = None  # (record, clause number) for a signatory list
         self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
+        self._mention_starts: set[int] | None = None
 
     # -- mentions --------------------------------------------------------------------
 
@@ -321,6 +327,17 @@ class _Reader:
                 ids.append(m.id)
         return ids
 
+    def _coordinated_with_state(self, org: Mention, mentions: list[Mention]) -> bool:
+        """"Britain and the European Union signed …": an organisation coordinated with a
+        state is a side of the agreement as the state is, not a place or a topic."""
+        for m in mentions:
+            if m.is_org:
+                continue
+            gap = self.text[m.end:org.start] if m.end <= org.start else self.text[org.end:m.start]
+            if _COORDINATION.fullmatch(gap):
+                return True
+        return False
+
     def actors(self, mentions: list[Mention], s: int) -> list[Mention]:
         """Mentions that may be parties: not places, not descriptive demonyms."""
         out = []
@@ -337,6 +354,8 @@ class _Reader:
             if m.kind == "demonym" and not _GOVERNMENT.match(after):
                 continue
             if re.match(r"\s*\d", after):  # "France 24"
+                continue
+            if _LED_BY.match(after):  # "the Russia-led CSTO", "a Saudi-brokered deal"
                 continue
             out.append(m)
         return out
@@ -360,9 +379,28 @@ class _Reader:
                     # "Chad said it was ending the accord": the speaker speaks of its own act
                     chain.add(token.head.i)
                 break
+            if token.dep_ in ("relcl", "acl") and self.rules.nouns.fullmatch(token.head.lower_) and any(
+                    c.dep_ in ("nsubj", "agent") and c.lower_ not in _RELATIVE for c in token.children):
+                # "summoned the ambassador over the treaty Putin and Kim signed": a clause
+                # describing the agreement with signatories of its own is the event's; the
+                # clause holding the agreement noun is another act (its subject is no party).
+                # "the Accords, which were signed …" names none: the parties are outside
+                chain.add(token.head.i)
+                break
+            if token.dep_ == "advcl" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and self._names_a_state(c) for c in token.children):
+                # "…, months after Mali left ECOWAS": an adverbial clause whose own subject
+                # names a state is another act; the main clause's subjects are not its parties
+                break
             token = token.head
             chain.add(token.i)
         return chain
+
+    def _names_a_state(self, token) -> bool:
+        """Whether the token's phrase holds a state's or an organisation's mention."""
+        if self._mention_starts is None:
+            self._mention_starts = {m.start for m in self.mentions()}
+        return any(t.idx in self._mention_starts for t in token.subtree)
 
     def is_argument(self, mention: Mention, chain: set[int]) -> bool:
         """Whether the mention is an argument of the clause: its path up to a token of
@@ -665,7 +703,8 @@ class _Reader:
             # an organisation after the verb is where or about what ("at the NATO summit"),
             # save the other side of the agreement ("a partnership with the EU")
             parties = self.state_ids(group) if group else self.state_ids([
-                dataclasses.replace(m, kind="party") if m.is_org and m.start > trigger.end else m
+                dataclasses.replace(m, kind="party") if m.is_org and (
+                    m.start > trigger.end or self._coordinated_with_state(m, actors)) else m
                 for m in actors if not (m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end
                                         and not _WITH_BEFORE.search(self.text[max(s, m.start - 10):m.start]))])
             if not parties and (self.focus is None or any(p in self.orgs for p in self.focus.parties)):
@@ -704,6 +743,11 @@ class _Reader:
         record = cluster.records.get(key)
         if record is None and key != trigger.event:
             record = cluster.records[key] = _new_record(trigger.event)
+        if record is not None and record.get("headline_date") and _news_of_the_days_before(date, self.published):
+            # "Finland joins NATO" then "… became a member on Tuesday": the headline's tense
+            # only guessed the day; the day the story writes is the event's, one event told twice
+            record["date"] = None
+            record.pop("headline_date")
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
             # Monday"): a second event, not the first one reported twice
@@ -735,6 +779,7 @@ class _Reader:
                 # a headline in the present ("Russia moves to suspend …", "X, Y sign deal")
                 # reports the news of the day: the publication date
                 record["date"] = self.published.isoformat()
+                record["headline_date"] = True
         if len(record["evidence"]) < 3:
             record["evidence"].append((s, e))
         record.setdefault("sites", []).append((s, e, trigger.start, trigger.end))
@@ -1328,6 +1373,20 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             start = s + m.end()
         out.append((start, e))
     return [(a, b) for a, b in out if b > a]
+
+
+def _news_of_the_days_before(date: str | None, published: dt.date | None) -> bool:
+    """Whether a written date is one of the week before publication (a day, or the month
+    of publication): the news a headline in the present reports."""
+    if not date or published is None or len(date) < 7:
+        return False
+    if len(date) == 7:
+        return date == published.isoformat()[:7]
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        return False
+    return 0 <= (published - day).days <= 7
 
 
 def _other_day(known: str | None, new: str | None) -> bool:

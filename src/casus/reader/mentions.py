@@ -109,8 +109,10 @@ class Lexicon:
                         e[2] and e[2] != text for e in found if e[0] == "leader"):
                     found, ids = own, {ident for _, ident, _ in own}
             if len(ids) == 1:
-                # prefer the most specific kind for the same id
-                out[text] = sorted(found, key=lambda e: (e[0] != "leader", e[0], e[2] or ""))[0]
+                # prefer the most specific kind for the same id, a name before a demonym or
+                # a capital of the same spelling ("New Zealand", "Singapore", "Kuwait")
+                out[text] = sorted(found, key=lambda e: (e[0] != "leader", _KIND_ORDER.get(e[0], len(_KIND_ORDER)),
+                                                         e[0], e[2] or ""))[0]
         return out
 
 
