@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from casus.reader import instruments, membership, provisions, sentences
+from casus.reader import instruments, membership, officials, provisions, sentences
 from casus.reader import pairs as agreement_pairs
 from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
@@ -91,6 +91,8 @@ _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "
 _OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
 # the words of an organisation's own treaty (without a parse: "the SCO charter entered into force")
 _TREATY_PART = re.compile(r"(?i)\b(?:article|treaty|charter|clause|pact|protocol)\b")
+# the subject of an act of an organisation's members ("members of the Arab League signed")
+_MEMBERS_AS_SUBJECT = frozenset({"members", "leaders", "states", "countries", "nations", "governments", "ministers"})
 # a member of it: an organisation qualifying these is the one joined or left
 _MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership", "accession",
                            "bid", "application", "entry"})
@@ -204,6 +206,14 @@ class _Reader:
 
     def mentions(self) -> list[Mention]:
         found = self.finder.find(self.nlp, self.doc, self.published)
+        if self.parsed:
+            # "Moldovan President Maia Sandu … Sandu signed": the surname stands for the state
+            people = officials.introduced(self.doc, found, self.party_rules.leader_titles)
+            if people:
+                found = sorted(found + [
+                    Mention(a, b, self.text[a:b], "leader", state, person=person)
+                    for a, b, person, state in officials.surname_mentions(
+                        self.doc, people, [(m.start, m.end) for m in found])], key=lambda m: m.start)
         dateline = _DATELINE.match(self.text)
         limit = dateline.end() if dateline else 0
         return [m for m in found if m.start >= limit]
@@ -660,6 +670,12 @@ class _Reader:
             # "NATO's defence clause has been in force since 1949": the organisation's own
             # treaty, with no state named, is the organisation alone (as an invocation is)
             alone = True
+        if trigger.event in ("signed", "announced") and not alone and not any(not m.is_org for m in actors) and (
+                members := self._members_act(trigger, [
+                m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and m.start < trigger.start])):
+            # "members of the Arab League signed a joint defence agreement": an agreement
+            # of the organisation's members, the organisation alone (the annotation convention)
+            orgs, alone = members, True
         of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or alone or
                                         trigger.of_membership or (
             trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40]))
@@ -679,7 +695,7 @@ class _Reader:
                 chosen = self._each_acted_on(trigger, chosen, states, org, s, e)
             own = self.state_ids(chosen) + [org]
             cluster = None
-            if trigger.event in ("invoked", "entered_into_force") and alone:
+            if trigger.event in ("invoked", "entered_into_force", "signed", "announced") and alone:
                 # the clause invoked with no invoker named: the organisation's own agreement
                 own = [org]
                 cluster = next((c for c in reversed(self.clusters) if org in c.parties), None) or self._new(own, None)
@@ -848,6 +864,24 @@ class _Reader:
         if subject.lower_ in ("i", "we", "they", "he", "she"):
             return []
         return None
+
+    def _members_act(self, trigger: _Trigger, orgs: list[Mention]) -> list[Mention]:
+        """The organisation whose members are the trigger's subject ("members of the Arab
+        League signed", "ECOWAS leaders signed"), when the subject names no state of its own."""
+        token = self._token_at(trigger.start) if self.parsed and orgs else None
+        if token is None:
+            return []
+        org_tokens = {t.i for m in orgs if (span := self.doc.char_span(m.start, m.end, alignment_mode="expand"))
+                      for t in span}
+        for subject in token.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass") or subject.lower_ not in _MEMBERS_AS_SUBJECT:
+                continue
+            inside = [m for m in orgs if any(t.i in org_tokens and t.i != subject.i and m.start <= t.idx < m.end
+                                             for t in subject.subtree)]
+            named_state = any(not m.is_org and subject.left_edge.idx <= m.start < trigger.start for m in self._mentions)
+            if inside and not named_state:
+                return inside[:1]
+        return []
 
     def _last_org_before(self, s: int) -> bool:
         """Whether an organisation was named in the three sentences before ``s``."""

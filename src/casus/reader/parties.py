@@ -36,6 +36,7 @@ class PartyRules:
     list_minimum: int
     pairs: PairWords
     elided_agreement: re.Pattern | None  # "… and another with" right before a state
+    leader_titles: frozenset[str] = frozenset()  # "President" in "Moldovan President Maia Sandu"
 
 
 @functools.lru_cache(maxsize=2)
@@ -48,6 +49,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             between_not_parties=_words(data, "between_not_parties", path),
             generic_subjects=_words(data, "generic_subjects", path),
             list_minimum=int(data["list_minimum"]),
+            leader_titles=_words(data, "leader_titles", path),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             pairs=PairWords(
                 agreement_nouns=_words(data, "agreement_nouns", path),
@@ -109,7 +111,9 @@ def generic_subject(token, rules: PartyRules) -> bool:
     determiner, number or name before it)."""
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in rules.generic_subjects:
-            return not any(c.dep_ in ("det", "nummod", "compound", "amod", "poss") for c in child.children)
+            # (qualified by "of" it names whose: "Members of the Arab League signed")
+            return not any(c.dep_ in ("det", "nummod", "compound", "amod", "poss") or (
+                c.dep_ == "prep" and c.lower_ == "of") for c in child.children)
     return False
 
 
