@@ -117,6 +117,9 @@ def test_every_treaty_party_is_covered():
         ("BLZ", "head_of_state", "2024-06-19", "Charles III"),
         ("GRD", "head_of_government", "2010-01-01", "Tillman Thomas"),
         ("GRD", "head_of_government", "2022-06-24", "Dickon Mitchell"),
+        ("PNG", "head_of_government", "2019-05-30", "James Marape"),
+        ("PNG", "head_of_government", "2015-01-01", "Peter O'Neill"),
+        ("PNG", "head_of_state", "2024-06-19", "Charles III"),
     ],
 )
 def test_spot_checks(state, role, on, expected):
