@@ -58,13 +58,19 @@ _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force"
 # membership acts that one sentence may report more than once, each on its own states
 _REPEATABLE = frozenset({"suspended", "acceded"})
 _ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re.I)
+# a day or month is no word of a name ("signed the Border Agreement on Monday")
+_NOT_A_DAY = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+              r"June|July|August|September|October|November|December)\b)")
 # a quoted title opens at a word's start: the apostrophe of "Greece's … Egypt's" is no quote
 _NAME = re.compile(
     r"(?:(?<!\w)[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
     r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
     r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol|Framework|"
     r"Memorandum|Roadmap|Compact|Arrangement)"
-    r"(?:\s+(?:on|of|between|for)(?:\s+(?:the|and|of|[A-Z][\w.'-]*|People's))+)?)")
+    r"(?:\s+(?:on|of|between|for)(?:\s+(?:the|and|of|" + _NOT_A_DAY + r"[A-Z][\w.'-]*|People's))+)?)"
+    # a name that begins with its kind: "the Treaty of Good Neighbourliness and Alliance"
+    r"|(?P<t>\b(?:Treaty|Agreement|Pact|Accord|Convention|Charter|Protocol|Memorandum)"
+    r"\s+(?:of|on|for)(?:\s+(?:the|and|of|" + _NOT_A_DAY + r"[A-Z][\w.'-]*))*\s+" + _NOT_A_DAY + r"[A-Z][\w.'-]*)")
 _YEAR_NAME = re.compile(r"\b(?:19|20)\d\d (?:[a-z-]+ )?(?:treaty|pact|agreement|accord|convention)\b")
 _VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l)?ed to|arrived in|landed (?:at|in)|flew to)\b", re.I)
 _QUOTE = re.compile(r"“([^”]{15,}?)”|\"([^\"]{15,}?)\"")
@@ -301,7 +307,7 @@ class _Reader:
     def names(self, s: int, e: int) -> list[tuple[int, int, str]]:
         out = []
         for m in _NAME.finditer(self.text, s, e):
-            group = "q" if m.group("q") else "n"
+            group = "q" if m.group("q") else ("n" if m.group("n") else "t")
             value = m.group(group)
             if group == "q" and not self.rules.nouns.search(value):
                 continue

@@ -164,10 +164,11 @@ class Aliases:
     def __init__(self, text: str, name_pattern: re.Pattern) -> None:
         self.full: dict[str, str] = {}
         for m in name_pattern.finditer(text):
-            value = m.group("n")
+            group = "n" if m.group("n") else "t"  # ("t": a name that begins with its kind)
+            value = m.groupdict().get(group)
             if not value or len(value.split()) < 2:
                 continue
-            defined = _DEFINED.match(text, m.end("n"))
+            defined = _DEFINED.match(text, m.end(group))
             if defined and defined.group("a") not in self.full:
                 self.full[defined.group("a")] = value.strip()
         self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(
