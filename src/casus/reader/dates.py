@@ -29,6 +29,8 @@ from pathlib import Path
 
 import yaml
 
+from casus.reader.rules import trigger_group
+
 DATA = Path(__file__).parent / "data" / "dates.yaml"
 
 MONTHS = {m: i for i, m in enumerate(
@@ -395,8 +397,8 @@ class Dater:
         light = [m.start() for m in light.finditer(sentence)] if light else []
         for kind, patterns in self.events.items():
             for rx in patterns:
-                # (a pattern's group ``t`` is its trigger word: ``extract._TriggerMatch``)
-                spans = [m.span("t") if "t" in rx.groupindex else m.span() for m in rx.finditer(sentence)
+                # (a pattern's group ``t`` is its trigger word: ``rules.trigger_group``)
+                spans = [m.span(trigger_group(m)) for m in rx.finditer(sentence)
                          if m.start() not in light]
                 out += [(s + a, s + b, kind) for a, b in spans]
         for kind, rx in self.data["event_nouns"].items():

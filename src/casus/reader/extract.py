@@ -39,7 +39,7 @@ from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.mentions import Mention, finder_for
-from casus.reader.rules import Rules, load_rules
+from casus.reader.rules import Rules, load_rules, trigger_group
 
 # words after a demonym that make it a government rather than a description
 _GOVERNMENT = re.compile(
@@ -51,7 +51,6 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|to
                            r"despite|during|counter|countering)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s*$", re.I)
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force", "withdrew")
@@ -172,8 +171,9 @@ class _TriggerMatch:
     trigger (its span, its clause, the negation before it)."""
 
     def __init__(self, match: re.Match) -> None:
-        self._span = match.span("t") if "t" in match.re.groupindex else match.span()
-        self._text = match.group("t") if "t" in match.re.groupindex else match.group()
+        group = trigger_group(match)
+        self._span = match.span(group)
+        self._text = match.group(group)
 
     def start(self) -> int:
         return self._span[0]
@@ -415,7 +415,7 @@ class _Reader:
     def _names_a_state(self, token) -> bool:
         """Whether the token's phrase holds a state's or an organisation's mention."""
         if self._mention_starts is None:
-            self._mention_starts = {m.start for m in self.mentions()}
+            self._mention_starts = {m.start for m in self._mentions}  # (found once, in ``read``)
         return any(t.idx in self._mention_starts for t in token.subtree)
 
     def is_argument(self, mention: Mention, chain: set[int]) -> bool:

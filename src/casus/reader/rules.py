@@ -114,3 +114,9 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         notice=re.compile(ev["notice"], re.I) if ev.get("notice") else None,
         clause_anaphor=re.compile(ev["clause_anaphor"], re.I) if ev.get("clause_anaphor") else None,
     )
+
+
+def trigger_group(match: re.Match) -> int | str:
+    """The group of an event pattern's match that is the trigger word: ``t`` when the
+    pattern marks one within a longer match ("Article 4 was (?P<t>triggered)"), else all."""
+    return "t" if "t" in match.re.groupindex else 0
