@@ -119,3 +119,28 @@ def test_an_unnamed_agreement_takes_the_date_the_same_parties_named_one_is_given
     site = [(0, cut, text.index("announced"), text.index("announced") + 9)]
     assert dater.fallback("announced", unnamed, site) == "2022-10"
     assert dater.fallback("announced", other, site) is None  # another agreement, named otherwise
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Finland joined the alliance in April 2023 and Sweden a year later.", "2024-04"),
+    ("The pact was signed on 3 March 2021. Two days later the senate ratified it.", "2021-03-05"),
+    ("The treaty was signed on 5 May. The following day Peru withdrew.", "2025-05-06"),
+    ("The pact was signed in 2019 and two years later it was ratified.", "2021"),
+    ("Chile signed on 10 May 2024; Bolivia had signed a week earlier.", "2024-05-03"),
+    ("It was signed in March 2020 and the senate ratified it the same month.", "2020-03"),
+    # a month or a day counted from a year alone is not known
+    ("It was signed in 2019 and ratified a month later.", None),
+])
+def test_a_shift_counts_from_the_date_the_story_last_gave(text, value):
+    *_, found = find_dates(text, SATURDAY)
+    assert found.value == value
+
+
+def test_with_no_date_before_it_earlier_counts_back_from_publication_and_later_is_unknown():
+    assert [d.value for d in find_dates("It was ratified three days earlier.", SATURDAY)] == ["2025-06-11"]
+    assert [d.value for d in find_dates("It was ratified two days later.", SATURDAY)] == [None]
+
+
+def test_years_ago_today_is_that_day():
+    (found,) = find_dates("Thirty years ago today the two states signed the treaty.", SATURDAY)
+    assert found.value == "1995-06-14"

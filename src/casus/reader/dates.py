@@ -56,7 +56,15 @@ _PATTERNS = [
     ("dm", r"\b" + _WD + r"(?P<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MON + r"\b"),
     ("mon", r"\b(?P<pre>in|since|last|next|this|early|late|mid-|until|by|from|of) " + _MON
      + r"(?! \d)\b(?P<this> this year| last year| next year)?"),
-    ("ago", r"\b" + _N + r" (?P<unit>day|week|month|year)s? (?:ago|earlier)\b"),
+    # "thirty years ago today": the same day that many years back
+    ("today", r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|sixty|ninety) years? ago (?:today|this day)\b"),
+    ("ago", r"\b" + _N + r" (?P<unit>day|week|month|year)s? ago\b"),
+    # counted from the date the narrative last gave, not from publication: "Finland joined
+    # in April 2023 and Sweden a year later", "the day before", "the following month"
+    ("shift", r"\b(?:(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+     r"(?P<unit>day|week|month|year)s? (?P<dir>earlier|later)|(?P<word>the (?:following|next|previous|same) "
+     r"(?:day|week|month|year)|that same (?:day|month|year)))\b"),
     # "one day after the U.S. announced …": the date of the event after it (``after_event``)
     ("after", r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
      r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty-five|forty|sixty|ninety) "
@@ -162,16 +170,17 @@ def resolve(match: re.Match, published: dt.date | None, future: bool = False) ->
         else:
             year = _year_for(mon, None, published, future and pre not in ("since", "last"))
         return f"{year:04d}-{mon:02d}"
+    if kind == "today":
+        n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"].lower()]
+        try:
+            return published.replace(year=published.year - n).isoformat()
+        except ValueError:  # 29 February
+            return None
+    if kind == "shift":
+        return _shift(g, published)
     if kind in ("ago", "after"):
         n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"].lower()]
-        unit = g["unit"].lower()
-        if unit == "day":
-            return (published - dt.timedelta(days=n)).isoformat()
-        if unit == "week":
-            return _month(published - dt.timedelta(days=7 * n))
-        if unit == "month":
-            return _shift_months(published, -n)
-        return str(published.year - n)
+        return _ago(n, g["unit"].lower(), published)
     if kind == "wd":
         weekday = WEEKDAYS[g["wd"].lower()]
         back = (published.weekday() - weekday) % 7
@@ -215,6 +224,62 @@ def resolve(match: re.Match, published: dt.date | None, future: bool = False) ->
     return str(published.year)
 
 
+def _ago(n: int, unit: str, day: dt.date) -> str:
+    """``n`` units before ``day``, as precise as the unit: a day, else the month, a year."""
+    if unit == "day":
+        return (day - dt.timedelta(days=n)).isoformat()
+    if unit == "week":
+        return _month(day - dt.timedelta(days=7 * n))
+    if unit == "month":
+        return _shift_months(day, -n)
+    return str(day.year - n)
+
+
+def _shift(g: dict, anchor: dt.date, precision: int = 10) -> str:
+    """A date counted from ``anchor`` ("a year later", "the day before"), no more precise
+    than the anchor (``precision``: 10 a day, 7 a month, 4 a year) nor than the unit: a
+    month or a year counted from a day keeps the month."""
+    if g.get("word"):
+        words = g["word"].lower().split()
+        unit = words[-1] if words[-1] in ("day", "week", "month", "year") else "day"
+        sign = -1 if "previous" in words else 0 if "same" in words else 1
+        n = 1 if sign else 0
+    else:
+        n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"].lower()]
+        unit = g["unit"].lower()
+        sign = 1 if g["dir"].lower() == "later" else -1
+    if unit in ("day", "week"):
+        if precision < 10:
+            return None if unit == "day" and n else (anchor.isoformat()[:precision] if n == 0 else None)
+        day = anchor + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return day.isoformat()
+    if unit == "month":
+        if precision < 7:
+            return None
+        return _shift_months(anchor, sign * n)
+    year = anchor.year + sign * n
+    return f"{year:04d}-{anchor.month:02d}" if precision >= 7 else f"{year:04d}"
+
+
+def _anchor(found: list[DateMention], text: str, start: int) -> tuple[dt.date, int] | None:
+    """The date the narrative last gave before ``start``, in its sentence or the two
+    before: (as a day, its precision). A header or dateline is no narrative date."""
+    begin = start
+    for _ in range(3):
+        begin = max(text.rfind(c, 0, max(begin - 1, 0)) for c in ".!?\n") + 1
+        if begin <= 0:
+            break
+    for d in reversed(found):
+        if d.start >= start or d.start < begin:
+            continue
+        if d.value and len(d.value) in (4, 7, 10) and not d.forward:
+            v = d.value
+            day = dt.date(int(v[:4]), int(v[5:7]) if len(v) >= 7 else 1, int(v[8:10]) if len(v) == 10 else 1)
+            return day, len(v)
+        break
+    return None
+
+
 def _is_future(text: str, start: int, future: re.Pattern) -> bool:
     lead = text[max(0, start - 120):start]
     cuts = list(_CLAUSE_START.finditer(lead))
@@ -237,6 +302,20 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
             # ratification" dates nothing)
             value = None if ahead else resolve(m, _day_before(out, text, m.start()) or published)
             out.append(DateMention(m.start(), m.end(), m.group(), value, False, forward=True))
+            continue
+        if m.lastgroup == "shift":
+            g = {k.split("_", 1)[1]: v for k, v in m.groupdict().items()
+                 if v is not None and k.startswith("shift_")}
+            anchor = _anchor(out, text, m.start())
+            if anchor is not None:
+                value = _shift(g, *anchor)
+            elif g.get("dir", "").lower() == "earlier" and published is not None:
+                # "three days earlier", no date before it: counted back from publication
+                n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"].lower()]
+                value = _ago(n, g["unit"].lower(), published)
+            else:
+                value = None
+            out.append(DateMention(m.start(), m.end(), m.group(), value, False))
             continue
         value = resolve(m, published, ahead)
         ahead = bool(re.match(r"(?i)next|tomorrow|this coming", m.group())) or bool(
