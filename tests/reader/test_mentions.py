@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from casus.reader.mentions import Leader, MentionFinder
 from casus.reader.nlp import load
 
@@ -40,3 +42,16 @@ def test_a_shared_surname_after_a_leaders_alias_is_that_leader():
     assert not any(m[2] == "KOR" for m in found)
     # the surname alone names neither
     assert not any(m[0] == "Pak" for m in mentions("Pak spoke.", dt.date(2024, 1, 1), [north, south]))
+
+
+@pytest.mark.parametrize("on", [None, dt.date(1950, 1, 1), dt.date(1991, 12, 26), dt.date(2016, 7, 1),
+                                dt.date(2024, 6, 19)])
+def test_a_forms_meaning_asked_on_a_day_is_what_the_whole_lexicon_of_that_day_says(on):
+    import spacy
+
+    finder = MentionFinder(spacy.blank("en").vocab)
+    whole, readings = finder.table(on), finder._tables[on][1]
+    day = finder.day(on)
+    forms = set(finder.forms) | set(readings)
+    assert {f: day.meaning.get(f) for f in forms} == {f: whole.get(f) for f in forms}
+    assert {f: set(day.readings.get(f, ())) for f in forms} == {f: set(readings.get(f, ())) for f in forms}

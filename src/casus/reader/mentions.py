@@ -97,23 +97,31 @@ class Lexicon:
     def unambiguous(self) -> dict[str, tuple[str, str, str | None]]:
         out = {}
         for text, found in self.entries.items():
-            ids = {ident for _, ident, _ in found}
-            current = {e for e in found if e[0] != "historical"}
-            if len(ids) > 1 and current and len({ident for _, ident, _ in current}) == 1:
-                found, ids = current, {ident for _, ident, _ in current}
-            if len(ids) > 1:
-                # a state's own name outranks a leader's surname ("Montenegro" beside Portugal's
-                # Luís Montenegro); ``find`` gives it to the leader the article names in full
-                own = {e for e in found if e[0] != "leader"}
-                if own and len({ident for _, ident, _ in own}) == 1 and all(
-                        e[2] and e[2] != text for e in found if e[0] == "leader"):
-                    found, ids = own, {ident for _, ident, _ in own}
-            if len(ids) == 1:
-                # prefer the most specific kind for the same id, a name before a demonym or
-                # a capital of the same spelling ("New Zealand", "Singapore", "Kuwait")
-                out[text] = sorted(found, key=lambda e: (e[0] != "leader", _KIND_ORDER.get(e[0], len(_KIND_ORDER)),
-                                                         e[0], e[2] or ""))[0]
+            entry = _meaning(text, found)
+            if entry is not None:
+                out[text] = entry
         return out
+
+
+def _meaning(text: str, found: set) -> tuple[str, str, str | None] | None:
+    """What the form ``text`` names, given all its readings ``found``; None when ambiguous."""
+    ids = {ident for _, ident, _ in found}
+    current = {e for e in found if e[0] != "historical"}
+    if len(ids) > 1 and current and len({ident for _, ident, _ in current}) == 1:
+        found, ids = current, {ident for _, ident, _ in current}
+    if len(ids) > 1:
+        # a state's own name outranks a leader's surname ("Montenegro" beside Portugal's
+        # Luís Montenegro); ``find`` gives it to the leader the article names in full
+        own = {e for e in found if e[0] != "leader"}
+        if own and len({ident for _, ident, _ in own}) == 1 and all(
+                e[2] and e[2] != text for e in found if e[0] == "leader"):
+            found, ids = own, {ident for _, ident, _ in own}
+    if len(ids) == 1:
+        # prefer the most specific kind for the same id, a name before a demonym or
+        # a capital of the same spelling ("New Zealand", "Singapore", "Kuwait")
+        return sorted(found, key=lambda e: (e[0] != "leader", _KIND_ORDER.get(e[0], len(_KIND_ORDER)),
+                                            e[0], e[2] or ""))[0]
+    return None
 
 
 def _derived_forms() -> dict[str, str]:
@@ -229,6 +237,109 @@ def _cached_ambiguous_forms() -> tuple[tuple[str, str], ...]:
     return tuple((row["form"], row["state"]) for row in rows)
 
 
+def _on_the_map(state, on: dt.date | None) -> bool:
+    """Whether ``state_lexicon(on)`` lists the state at all."""
+    if on is None:
+        return state.exists_today
+    return state.existed_on(on) or state.exists_today is not False
+
+
+def _readings_index(leaders, orgs) -> dict[str, list]:
+    """Every reading any form has on any date, each with the test of the dates it holds
+    on: the same readings ``state_lexicon``, ``_add_derived`` and ``MentionFinder.table``
+    give for one date, indexed by form, so that a date's meaning of the few forms an
+    article uses costs a few tests, not a lexicon of every form (``_Day``)."""
+    from casus.states import default_registry
+
+    index: dict[str, list] = {}
+
+    def add(text, kind, ident, person, when) -> None:
+        text = text.strip()
+        if len(text) < 2:
+            return
+        index.setdefault(text, []).append((kind, ident, person, when))
+        if text.startswith("the ") and kind != "metonym":
+            index.setdefault(text[4:], []).append((kind, ident, person, when))
+
+    for state in default_registry().all():
+        def listed(on, state=state):
+            return _on_the_map(state, on)
+
+        for name in {state.name, *(entry.name for entry in state.names)}:
+            add(name, "name", state.id, None, lambda on, state=state, name=name: (
+                _on_the_map(state, on) and state.name_on(on).strip() == name.strip()))
+        if state.demonym:
+            add(state.demonym, "demonym", state.id, None, listed)
+        if state.capital:
+            add(state.capital.split(",")[0], "capital", state.id, None, listed)
+        for alias in state.aliases:
+            add(alias.text, alias.kind, state.id, None, lambda on, state=state, alias=alias: (
+                _on_the_map(state, on) and (on is None or alias.valid_on(on))))
+            if alias.kind in ("name", "abbreviation"):
+                add(alias.text, "historical", state.id, None, lambda on, state=state, alias=alias: (
+                    _on_the_map(state, on) and on is not None and not alias.valid_on(on)))
+        for entry in state.names:
+            add(entry.name, "historical", state.id, None, listed)
+    always = lambda on: True  # noqa: E731
+    for form, ident in _derived_forms().items():
+        add(form, "name", ident, None, always)
+    for form, ident in _cached_ambiguous_forms():
+        add(form, "abbreviation", ident, None, always)
+    for leader in leaders:
+        for text in {leader.name, leader.surname, *leader.aliases} - {""}:
+            add(text, "leader", leader.state, leader.name, leader.in_office)
+    for org in orgs.values():
+        for text in {org.id, org.name, *org.aliases}:
+            add(text, "organisation", org.id, None, always)
+    return index
+
+
+class _Day:
+    """The readings and meaning of forms on one date, computed for a form when first
+    asked: ``readings.get(form, ())`` as ``Lexicon.entries``, ``meaning`` (``get``,
+    ``in``, ``[]``) as ``Lexicon.unambiguous()``, over the ``_readings_index``."""
+
+    def __init__(self, index: dict[str, list], on: dt.date | None) -> None:
+        self._index, self._on = index, on
+        self._readings: dict[str, set] = {}
+        self._meanings: dict[str, tuple | None] = {}
+        self.readings = _Lookup(self._found)
+        self.meaning = _Lookup(self._meaning)
+
+    def _found(self, text: str) -> set | None:
+        if text not in self._readings:
+            found = {(kind, ident, person) for kind, ident, person, when in self._index.get(text, ())
+                     if when(self._on)}
+            self._readings[text] = found
+        return self._readings[text] or None
+
+    def _meaning(self, text: str):
+        if text not in self._meanings:
+            found = self._found(text)
+            self._meanings[text] = _meaning(text, found) if found else None
+        return self._meanings[text]
+
+
+class _Lookup:
+    """A read-only mapping over a function of the key (None: no such key)."""
+
+    def __init__(self, of) -> None:
+        self._of = of
+
+    def get(self, key, default=None):
+        value = self._of(key)
+        return default if value is None else value
+
+    def __contains__(self, key) -> bool:
+        return self._of(key) is not None
+
+    def __getitem__(self, key):
+        value = self._of(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+
 class MentionFinder:
     """A PhraseMatcher over every surface form of states, organisations and leaders.
 
@@ -245,6 +356,8 @@ class MentionFinder:
         self.on = on
         self.vocab = vocab
         self._tables: dict[dt.date | None, dict] = {}
+        self._days: dict[dt.date | None, _Day] = {}
+        self._index: dict[str, list] | None = None
         forms = set(state_lexicon(None, every_date=True).entries) | set(_derived_forms())
         forms |= set(combining_forms())
         forms |= {form for form, _ in _cached_ambiguous_forms()}
@@ -273,6 +386,16 @@ class MentionFinder:
             self._tables[on] = (lexicon.unambiguous(), lexicon.entries)
         return self._tables[on][0]
 
+    def day(self, on: dt.date | None) -> _Day:
+        """The meaning of forms as of ``on``, form by form when asked (as ``table``)."""
+        if self._index is None:
+            self._index = _readings_index(self.leaders, self.orgs)
+        if on not in self._days:
+            if len(self._days) > 512:
+                self._days.clear()
+            self._days[on] = _Day(self._index, on)
+        return self._days[on]
+
     def _ensure(self, nlp) -> None:
         if self._tokenizer is None:
             self.matcher.add("M", list(nlp.tokenizer.pipe(self.forms)))
@@ -282,8 +405,8 @@ class MentionFinder:
     def find(self, nlp, doc, on: dt.date | None | str = "default") -> list[Mention]:
         self._ensure(nlp)
         on = self.on if on == "default" else on
-        table = self.table(on)
-        ambiguous = self._tables[on][1]
+        day = self.day(on)
+        table, ambiguous = day.meaning, day.readings
         not_label = self.vocab.strings["NOT"]
         spans = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)]
         out = []
