@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from casus.reader import instruments, membership, officials, provisions, sentences
+from casus.reader import instruments, layout, membership, officials, provisions, sentences
 from casus.reader import pairs as agreement_pairs
 from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
@@ -1485,19 +1485,22 @@ def read_many(articles, kb=None, nlp=None, first_pass: bool = False, batch_size:
     from casus.reader.nlp import load
 
     articles = list(articles)
-    wanted = [not first_pass or worth_reading(a.text) for a in articles]
+    texts = [layout.for_reading(a.text) for a in articles]  # same offsets, layout undone
+    wanted = [not first_pass or worth_reading(text) for text in texts]
     nlp = nlp or load()
     rules = load_rules()
     finder = finder_for(nlp)
-    docs = iter(nlp.pipe((a.text for a, w in zip(articles, wanted) if w), batch_size=batch_size))
+    docs = iter(nlp.pipe((text for text, w in zip(texts, wanted) if w), batch_size=batch_size))
     out = []
-    for article, want in zip(articles, wanted):
+    for article, text, want in zip(articles, texts, wanted):
         if not want:
             out.append(_skipped(article))
             continue
         if isinstance(article.published, str):
             article = dataclasses.replace(article, published=dt.date.fromisoformat(article.published))
-        out.append(_Reader(article, nlp, rules, finder, finder.orgs, doc=next(docs)).read())
+        reading = _Reader(dataclasses.replace(article, text=text), nlp, rules, finder, finder.orgs,
+                          doc=next(docs)).read()
+        out.append(layout.restore(reading, article.text) if text != article.text else reading)
     return out
 
 
