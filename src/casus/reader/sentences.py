@@ -20,7 +20,8 @@ def split(text: str) -> list[tuple[int, int]]:
         before = text[start:cut]
         word = re.search(r"(\S+)$", before)
         if word and match.group().strip() == "" and "\n" not in match.group():
-            token = word.group(1).rstrip(".").lower()
+            # (the last part of a compound: "Indo-U.S. Basic Exchange" goes on after "U.S.")
+            token = re.split(r"[-–/]", word.group(1).rstrip(".").lower())[-1]
             if token in _ABBREV or re.fullmatch(r"[A-Za-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
                 continue
         spans.append((start, cut if not text[cut:match.end()].startswith(("”", '"', "’")) else cut + 1))
