@@ -95,3 +95,23 @@ def test_the_trie_pattern_finds_what_an_alternation_finds():
             "and Aachen Treatys, INFO, a U.S. pact.")
     assert [m.group() for m in known.names_pattern(names).finditer(text)] == \
         [m.group() for m in alternation.finditer(text)]
+
+
+def test_the_blocks_read_of_each_treaty_file_are_its_names_and_members():
+    import yaml
+
+    from casus.treaties.builtin import builtin_files
+
+    for path in builtin_files():
+        text = path.read_text(encoding="utf-8")
+        full = yaml.load(text, Loader=known._Loader)  # noqa: S506 - a SafeLoader
+        part = yaml.load(known._wanted_blocks(text), Loader=known._Loader)  # noqa: S506
+        assert {k: full.get(k) for k in known._WANTED} == {k: part.get(k) for k in known._WANTED}, path.name
+
+
+def test_the_first_pass_keeps_a_story_naming_a_known_agreement():
+    from casus.reader.inputs import worth_reading
+
+    assert worth_reading("New Delhi said it would hold the Simla Agreement in abeyance.")
+    assert worth_reading("Manila signed the EDCA with Washington in 2014.")
+    assert not worth_reading("Heavy rain in Lisbon; the Anglo-Portuguese derby ended 2-1.")

@@ -16,8 +16,8 @@ water, peace settlements), built once per process.
   (1373)"): the knowledge base writes the qualifier because the bare name is ambiguous,
   and news does not write it.
 
-The treaty files are read with the C YAML loader for the few fields needed (names and
-members); the knowledge base's own loader validates them in full.
+The treaty files are read with the C YAML loader for the few top-level fields needed
+(names and members); the knowledge base's own loader validates them in full.
 """
 
 from __future__ import annotations
@@ -61,15 +61,35 @@ def ambiguous_names(path: Path = DATA / "ambiguous_names.csv") -> frozenset[str]
     return frozenset(out)
 
 
-@functools.cache
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*):", re.M)
+_WANTED = frozenset({"id", "name", "short", "aliases", "members"})
+
+
+def _wanted_blocks(text: str) -> str:
+    """The top-level blocks of a treaty file that hold its names and members: the rest
+    (obligations, notes: most of the file) is not parsed. Each block runs from a key at
+    the start of a line to the next such key."""
+    starts = [m.start() for m in _TOP_KEY.finditer(text)] + [len(text)]
+    return "".join(text[a:b] for a, b in zip(starts, starts[1:])
+                   if _TOP_KEY.match(text, a).group(1) in _WANTED)
+
+
 def treaty_records(directory: Path = BUILTIN_DIR) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """(id, names, member states) of every treaty file: its name, short name and aliases."""
+    return _treaty_records(Path(directory))
+
+
+@functools.cache
+def _treaty_records(directory: Path) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     out = []
     for path in sorted(directory.glob("*.yaml")):
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
+        document = yaml.load(_wanted_blocks(path.read_text(encoding="utf-8")), Loader=_Loader)  # noqa: S506
         if not isinstance(document, dict):
             raise DataFileError(str(path), None, None, "expected a mapping with the treaty's fields")
-        names = [document.get("name"), document.get("short"), *(document.get("aliases") or [])]
+        short = document.get("short")
+        if isinstance(short, str) and re.search(r"\b\d{4}$", short):
+            short = None  # casus's own label ("US–Japan 1960"), not a name news writes
+        names = [document.get("name"), short, *(document.get("aliases") or [])]
         members = []
         for member in document.get("members") or []:
             state = member.get("state") if isinstance(member, dict) else None
@@ -98,11 +118,15 @@ def _usable(name: str) -> bool:
     return bool(name) and "(" not in name and name not in ambiguous_names()
 
 
-@functools.cache
 def organisation_treaty_names(orgs_path: Path = DATA / "organisations.csv",
                               directory: Path = BUILTIN_DIR) -> dict[str, tuple[str, ...]]:
     """Each organisation id to the names of the treaties it stands for (its ``treaties``
     column), for the mention finder; an unknown treaty id is the file's error."""
+    return _organisation_treaty_names(Path(orgs_path), Path(directory))
+
+
+@functools.cache
+def _organisation_treaty_names(orgs_path: Path, directory: Path) -> dict[str, tuple[str, ...]]:
     records = {ident: names for ident, names, _ in treaty_records(directory)}
     out: dict[str, tuple[str, ...]] = {}
     for line, org in enumerate(load_organisations(orgs_path).values(), start=2):
