@@ -115,3 +115,5 @@ def test_the_first_pass_keeps_a_story_naming_a_known_agreement():
     assert worth_reading("New Delhi said it would hold the Simla Agreement in abeyance.")
     assert worth_reading("Manila signed the EDCA with Washington in 2014.")
     assert not worth_reading("Heavy rain in Lisbon; the Anglo-Portuguese derby ended 2-1.")
+    assert worth_reading("North Korea withdrew from the NPT in 2003.")
+    assert worth_reading("Hungary will leave the Rome Statute, its government said.")
