@@ -116,7 +116,9 @@ _LED_BY = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded|dominat
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.I)
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # before an organisation: its treaty cited as the legal basis of something else
-_CITED = re.compile(r"\b(?:under|in accordance with|in line with|pursuant to) (?:the |its |their )?$", re.I)
+# ("under the UN Charter", "under Article 51 of the UN Charter")
+_CITED = re.compile(r"\b(?:under|in accordance with|in line with|pursuant to) (?:the |its |their )?"
+                    r"(?:(?:article|chapter|clause|section) [\w().]+ of (?:the )?)?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
 _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
                                    r"partnership|memorandum|declaration)\b", re.I)
@@ -568,7 +570,7 @@ class _Reader:
             here = [m for m in mentions if s <= m.start < e]
             for m in here:
                 if m.is_org and self.orgs[m.id].kind == "organisation" and not (
-                        self.last_org and _CITED.search(self.text[max(s, m.start - 12):m.start])):
+                        self.last_org and _CITED.search(self.text[max(s, m.start - 50):m.start])):
                     # (a treaty cited as a legal basis, "under the UN Charter", does not
                     # displace the organisation spoken of)
                     self.last_org = m.id
@@ -1223,7 +1225,8 @@ class _Reader:
         record with the organisation alone (the annotation convention). "NATO member
         Turkey", "NATO allies" describe a state, not the organisation, and give none."""
         named = {p["id"] for a in agreements for p in a.parties}
-        named |= {i for i, org in self.orgs.items() if any(c.name == org.name for c in self.clusters)}
+        # (an agreement named by one of the organisation's names: "the Liptako-Gourma Charter")
+        named |= {i for i, org in self.orgs.items() if any(c.name in (org.name, *org.aliases) for c in self.clusters)}
         out, seen = [], set()
         for m in mentions:
             if not m.is_org or self.orgs[m.id].kind != "organisation" or m.id in seen:
@@ -1232,7 +1235,7 @@ class _Reader:
                 continue
             if _MEMBER_OF.match(self.text, m.end) or self._modifier(m):
                 continue
-            if not self.orgs[m.id].treaties and all(_CITED.search(self.text[max(0, o.start - 22):o.start])
+            if not self.orgs[m.id].treaties and all(_CITED.search(self.text[max(0, o.start - 50):o.start])
                                                     for o in mentions if o.id == m.id):
                 continue  # "under the UN charter": a legal basis cited, no defence treaty spoken of
             if not any(self._as_alliance(o) or self._coordinated_with_alliance(o, mentions) for o in mentions
