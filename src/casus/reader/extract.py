@@ -38,6 +38,7 @@ from casus.reader import pairs as agreement_pairs
 from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
+from casus.reader.known import known_agreement_ids
 from casus.reader.mentions import Mention, finder_for
 from casus.reader.rules import Rules, load_rules, trigger_group
 
@@ -114,6 +115,10 @@ _DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) (?:agreement|treaty|pact|accor
 _LED_BY = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded|dominated|aligned|allied|friendly)\b")
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.I)
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
+# before an organisation: its treaty cited as the legal basis of something else
+# ("under the UN Charter", "under Article 51 of the UN Charter")
+_CITED = re.compile(r"\b(?:under|in accordance with|in line with|pursuant to) (?:the |its |their )?"
+                    r"(?:(?:article|chapter|clause|section) [\w().]+ of (?:the )?)?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
 _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
                                    r"partnership|memorandum|declaration)\b", re.I)
@@ -564,7 +569,10 @@ class _Reader:
             self.focus_before = self.focus
             here = [m for m in mentions if s <= m.start < e]
             for m in here:
-                if m.is_org and self.orgs[m.id].kind == "organisation":
+                if m.is_org and self.orgs[m.id].kind == "organisation" and not (
+                        self.last_org and _CITED.search(self.text[max(s, m.start - 50):m.start])):
+                    # (a treaty cited as a legal basis, "under the UN Charter", does not
+                    # displace the organisation spoken of)
                     self.last_org = m.id
             alliance = _ALLIANCE_ANAPHOR.search(sentence)
             if alliance and self.last_org and not any(m.is_org for m in here):
@@ -1022,10 +1030,17 @@ class _Reader:
                 rec["evidence"].append((s, e))
 
     def _known_parties(self, name: str | None) -> tuple[str, ...]:
+        """The parties of the known agreement ``name`` is, or holds ("the 1987 INF Treaty"):
+        the longest known name of two words or more inside it, at word boundaries (a
+        one-word name such as "NATO" inside "the NATO-Ukraine Charter" is another's)."""
         table = self.rules.known_parties or {}
         if not name:
             return ()
-        return table.get(name) or next((v for k, v in table.items() if len(k) > 3 and k in name), ())
+        if name in table:
+            return table[name]
+        inside = [k for k in self.rules.known.findall(name)] if self.rules.known is not None else []
+        inside = [k for k in inside if " " in k and k in table]
+        return table[max(inside, key=len)] if inside else ()
 
     def _other_named(self, names, attached) -> bool:
         """Whether the sentence names an agreement other than the ones its events are about."""
@@ -1210,7 +1225,8 @@ class _Reader:
         record with the organisation alone (the annotation convention). "NATO member
         Turkey", "NATO allies" describe a state, not the organisation, and give none."""
         named = {p["id"] for a in agreements for p in a.parties}
-        named |= {i for i, org in self.orgs.items() if any(c.name == org.name for c in self.clusters)}
+        # (an agreement named by one of the organisation's names: "the Liptako-Gourma Charter")
+        named |= {i for i, org in self.orgs.items() if any(c.name in (org.name, *org.aliases) for c in self.clusters)}
         out, seen = [], set()
         for m in mentions:
             if not m.is_org or self.orgs[m.id].kind != "organisation" or m.id in seen:
@@ -1219,6 +1235,9 @@ class _Reader:
                 continue
             if _MEMBER_OF.match(self.text, m.end) or self._modifier(m):
                 continue
+            if not self.orgs[m.id].treaties and all(_CITED.search(self.text[max(0, o.start - 50):o.start])
+                                                    for o in mentions if o.id == m.id):
+                continue  # "under the UN charter": a legal basis cited, no defence treaty spoken of
             if not any(self._as_alliance(o) or self._coordinated_with_alliance(o, mentions) for o in mentions
                        if o.id == m.id and not _MEMBER_OF.match(self.text, o.end)):
                 continue
@@ -1298,6 +1317,8 @@ class _Reader:
         if span is None or not len(span):
             return False
         root = span.root
+        if _TREATY_PART.fullmatch(root.text):
+            return True  # the organisation named by its treaty ("the Tashkent Treaty")
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         if root.dep_ in ("compound", "amod", "nmod", "poss"):
@@ -1442,7 +1463,13 @@ def _other_day(known: str | None, new: str | None) -> bool:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Two names of one agreement: one's words (years and "the" aside) within the other's."""
+    """Two names of one agreement: one's words (years and "the" aside) within the other's,
+    or two names of one known agreement ("the Strategic Mutual Defence Agreement" and
+    "SMDA", ``casus.reader.known``)."""
+    ids = known_agreement_ids()
+    if a in ids and ids.get(b) == ids[a]:
+        return True
+
     def words(x):
         x = x.lower().replace("defence", "defense")
         return {w for w in re.findall(r"[a-z][a-z'-]*", x) if w not in ("the", "of", "on", "and", "between")}

@@ -414,8 +414,10 @@ class Prefilter:
         return cls(compiled("strong"), compiled("acronyms"), compiled("agreement"), compiled("security"),
                    *(compiled(key) if key in data else None for key in ("signing", "hardware")))
 
+    known: re.Pattern = _NOTHING  # names of known agreements the patterns alone would miss
+
     def __call__(self, text: str) -> bool:
-        if self.acronyms.search(text):
+        if self.acronyms.search(text) or self.known.search(text):
             return True
         lower = text.lower()  # cheaper than matching case-insensitively, by about four times
         if self.strong.search(lower):
@@ -433,8 +435,15 @@ class Prefilter:
 
 @functools.cache
 def default_prefilter() -> Prefilter:
-    """The first pass of ``data/prefilter.yaml`` (read and checked once)."""
-    return Prefilter.from_file(PREFILTER_FILE)
+    """The first pass of ``data/prefilter.yaml`` (read and checked once), which also keeps
+    an article naming a known agreement (``casus.reader.known``: "the Simla Agreement",
+    "the EDCA") that its patterns alone would let go."""
+    from casus.reader.known import known_agreements, names_pattern
+
+    prefilter = Prefilter.from_file(PREFILTER_FILE)
+    missed = [name for name in known_agreements() if not prefilter(name)]
+    prefilter.known = names_pattern(missed) or _NOTHING
+    return prefilter
 
 
 def worth_reading(text: str) -> bool:

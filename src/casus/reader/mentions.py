@@ -289,7 +289,7 @@ def _readings_index(leaders, orgs) -> dict[str, list]:
         for text in {leader.name, leader.surname, *leader.aliases} - {""}:
             add(text, "leader", leader.state, leader.name, leader.in_office)
     for org in orgs.values():
-        for text in {org.id, org.name, *org.aliases}:
+        for text in _org_forms(org):
             add(text, "organisation", org.id, None, always)
     return index
 
@@ -351,7 +351,11 @@ class MentionFinder:
 
     def __init__(self, vocab, on: dt.date | None = None, orgs: dict[str, Organisation] | None = None,
                  leaders: list[Leader] | None = None) -> None:
-        self.orgs = load_organisations() if orgs is None else orgs
+        if orgs is None:
+            from casus.reader.known import with_treaty_names
+
+            orgs = with_treaty_names(load_organisations())
+        self.orgs = orgs
         self.leaders = load_leaders() if leaders is None else leaders
         self.on = on
         self.vocab = vocab
@@ -364,7 +368,7 @@ class MentionFinder:
         for leader in self.leaders:
             forms |= {leader.name, leader.surname, *leader.aliases} - {""}
         for org in self.orgs.values():
-            forms |= {org.id, org.name, *org.aliases}
+            forms |= _org_forms(org)
             forms |= {f[4:] for f in (org.name, *org.aliases) if f.startswith("the ")}
         self.forms = sorted(f for f in forms if len(f.strip()) >= 2)
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
@@ -379,7 +383,7 @@ class MentionFinder:
                     for text in {leader.name, leader.surname, *leader.aliases} - {""}:
                         lexicon.add(text, "leader", leader.state, leader.name)
             for org in self.orgs.values():
-                for text in {org.id, org.name, *org.aliases}:
+                for text in _org_forms(org):
                     lexicon.add(text, "organisation", org.id)
             if len(self._tables) > 512:
                 self._tables.clear()
@@ -459,6 +463,14 @@ class MentionFinder:
         if len({e[1] for e in named}) == 1 and (not names or len({e[1] for e in entries if e[0] != "leader"}) == 0):
             return named[0]
         return None
+
+
+def _org_forms(org: Organisation) -> set[str]:
+    """An organisation's id, name and aliases, save those that name something else too
+    (``data/ambiguous_names.csv``: "RSS", "PIF")."""
+    from casus.reader.known import ambiguous_names
+
+    return {org.id, org.name, *org.aliases} - ambiguous_names()
 
 
 def _persons_named(spans, entries, not_label) -> set[str]:

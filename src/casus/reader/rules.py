@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from casus.reader.known import names_pattern
 from casus.vocab import Event, Provision, values
 
 DATA = Path(__file__).parent / "data"
@@ -35,7 +36,7 @@ class Rules:
     initialled: re.Pattern | None = None
     considered: re.Pattern | None = None  # a verb of weighing right before a trigger
     legislatures: frozenset[str] = frozenset()  # a legislature joining a treaty ratifies it
-    known: re.Pattern | None = None  # names of agreements in ``data/agreements.csv``
+    known: re.Pattern | None = None  # names of known agreements (``casus.reader.known``)
     known_parties: dict[str, tuple[str, ...]] | None = None  # each of those names -> parties
     intention: re.Pattern | None = None  # "plans to sign": announced (see ``data/events.yaml``)
     caption: re.Pattern | None = None  # a photo caption's position marker: no event of its own
@@ -45,22 +46,11 @@ class Rules:
 
 
 def load_known_agreements(path: Path = DATA / "agreements.csv") -> dict[str, tuple[str, ...]]:
-    """Every name and alias of a known agreement to its parties (``data/agreements.csv``)."""
-    import csv
+    """Every name and alias of a known agreement to its parties: the knowledge base's
+    treaty records and ``data/agreements.csv`` (``casus.reader.known``)."""
+    from casus.reader.known import known_agreements
 
-    out: dict[str, tuple[str, ...]] = {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames != ["id", "name", "aliases", "parties", "source"]:
-            raise ValueError(f"{path}: columns must be id,name,aliases,parties,source")
-        for line, row in enumerate(reader, start=2):
-            if not row["source"].startswith("http"):
-                raise ValueError(f"{path}, line {line} (id={row['id']}): source must be a URL")
-            parties = tuple(x for x in row["parties"].split(";") if x)
-            for name in [row["name"], *row["aliases"].split(";")]:
-                if name.strip():
-                    out[name.strip()] = parties
-    return out
+    return known_agreements(path)
 
 
 def _compile(items, where: str) -> tuple[re.Pattern, ...]:
@@ -105,8 +95,7 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         initialled=re.compile(ev["initialled"], re.I) if ev.get("initialled") else None,
         considered=re.compile(ev["considered"], re.I) if ev.get("considered") else None,
         legislatures=frozenset(w.lower() for w in ev.get("legislatures", [])),
-        known=re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)) + r")\b")
-        if known else None,
+        known=names_pattern(known),
         known_parties=known,
         intention=re.compile(ev["intention"], re.I) if ev.get("intention") else None,
         caption=re.compile(ev["caption"]) if ev.get("caption") else None,
