@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from casus.reader import nouns as agreement_nouns
 from casus.vocab import Event, Provision, values
 
 DATA = Path(__file__).parent / "data"
@@ -19,7 +20,7 @@ PROVISIONS = values(Provision)
 
 @dataclass(frozen=True)
 class Rules:
-    nouns: re.Pattern
+    nouns: re.Pattern  # a word for an agreement (``data/agreement_nouns.yaml``)
     ignore: tuple[re.Pattern, ...]
     events: dict[str, tuple[re.Pattern, ...]]
     weak: frozenset[str]
@@ -89,7 +90,7 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
     if unknown:
         raise ValueError(f"{provisions_file}: unknown provisions {sorted(unknown)}")
     return Rules(
-        nouns=re.compile(re.sub(r"\s+", "", ev["nouns"]), re.I),
+        nouns=agreement_nouns.load().sentence,
         ignore=_compile(ev.get("ignore", []), str(events_file)),
         events={k: _compile(v, f"{events_file}: {k}") for k, v in ev["events"].items()},
         weak=frozenset(ev.get("weak", [])),

@@ -1,0 +1,124 @@
+"""The words by which news names an agreement (``data/agreement_nouns.yaml``): one
+vocabulary, checked on load, and the forms each rule of the reader needs derived from it.
+
+- ``sentence``: any form of any noun: a sentence that holds one names an agreement, so its
+  event triggers count (``rules.Rules.nouns``).
+- ``side_words``: the nouns of agreements made between sides (kinds ``general`` and
+  ``between``), whose possessor, "with" and "between" phrases name the sides (``pairs``).
+- ``pattern(...)``: a regular expression of the forms asked for, for the reader's phrase
+  rules (the first noun after a verb, anaphors, a year's name, a name's kind word).
+
+An acronym ("SOFA") is matched as written, never in lower case.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "agreement_nouns.yaml"
+SCHEMA = "casus.reader.agreement_nouns.v1"
+KINDS = ("general", "between", "text")
+NAMES = ("heads", "begins")
+# the kinds of agreement whose possessor and "with" phrase name its sides
+SIDED = ("general", "between")
+
+
+@dataclass(frozen=True)
+class Noun:
+    word: str
+    plurals: tuple[str, ...]
+    kind: str
+    name: str | None = None  # "heads" or "begins": the kind word of a name
+    acronym: bool = False
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.word, *self.plurals)
+
+
+@dataclass(frozen=True)
+class AgreementNouns:
+    nouns: tuple[Noun, ...]
+
+    def forms(self, kinds=KINDS, singular: bool = True, plural: bool = True, names=None) -> list[str]:
+        """The forms of the nouns of ``kinds`` (and, if given, whose ``name`` is in ``names``)."""
+        out: list[str] = []
+        for noun in self.nouns:
+            if noun.kind not in kinds or (names is not None and noun.name not in names):
+                continue
+            out += ([noun.word] if singular else []) + (list(noun.plurals) if plural else [])
+        return list(dict.fromkeys(out))
+
+    def _acronyms(self) -> frozenset[str]:
+        return frozenset(f for n in self.nouns if n.acronym for f in n.forms)
+
+    def alternation(self, forms, capitalised: bool = False) -> str:
+        """A regular expression (no group of its own) matching any of ``forms``: longest
+        first, spaces as any white space, acronyms as written (``(?-i:…)``) even inside a
+        case-insensitive pattern; ``capitalised``: each word with a capital, as in a name."""
+        acronyms = self._acronyms()
+        parts = []
+        for form in sorted(dict.fromkeys(forms), key=len, reverse=True):
+            text = " ".join(w[:1].upper() + w[1:] for w in form.split()) if capitalised and form not in acronyms \
+                else form
+            source = r"\s+".join(re.escape(w) for w in text.split())
+            parts.append(f"(?-i:{source})" if form in acronyms else source)
+        return "(?:" + "|".join(parts) + ")"
+
+    def pattern(self, kinds=KINDS, singular: bool = True, plural: bool = True, names=None) -> str:
+        return self.alternation(self.forms(kinds, singular, plural, names))
+
+    @functools.cached_property
+    def sentence(self) -> re.Pattern:
+        """Any form of any noun, as a word, case-insensitive (acronyms as written)."""
+        return re.compile(r"\b" + self.pattern() + r"\b", re.I)
+
+    def side_words(self) -> frozenset[str]:
+        """The one-word forms (lower case) of the nouns whose sides a parse reads; acronyms
+        are in ``side_acronyms``."""
+        acronyms = self._acronyms()
+        return frozenset(f.lower() for f in self.forms(SIDED) if " " not in f and f not in acronyms)
+
+    def side_acronyms(self) -> frozenset[str]:
+        return frozenset(f for f in self.forms(SIDED) if f in self._acronyms())
+
+@functools.lru_cache(maxsize=2)
+def load(path: Path = DATA) -> AgreementNouns:
+    """The file, checked: every entry a word, a list of plurals, a known kind and name."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise ValueError(f"{path}: expected 'schema: {SCHEMA}'")
+    entries = data.get("nouns")
+    if not isinstance(entries, list) or not entries:
+        raise ValueError(f"{path}: nouns: expected a list of entries")
+    nouns, seen = [], set()
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path}: nouns, entry {number}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("word"), str) or not entry["word"].strip():
+            raise ValueError(f"{where}: expected a 'word'")
+        word = entry["word"].strip()
+        plurals = entry.get("plurals", [])
+        if not isinstance(plurals, list) or not all(isinstance(p, str) and p.strip() for p in plurals):
+            raise ValueError(f"{where} ({word}): plurals: expected a list of words")
+        if entry.get("kind") not in KINDS:
+            raise ValueError(f"{where} ({word}): kind: must be one of {', '.join(KINDS)}")
+        if entry.get("name") is not None and entry["name"] not in NAMES:
+            raise ValueError(f"{where} ({word}): name: must be one of {', '.join(NAMES)}")
+        acronym = bool(entry.get("acronym", False))
+        if not acronym and word != word.lower():
+            raise ValueError(f"{where} ({word}): a word is written in lower case (or marked acronym: true)")
+        extra = set(entry) - {"word", "plurals", "kind", "name", "acronym"}
+        if extra:
+            raise ValueError(f"{where} ({word}): unknown keys {sorted(extra)}")
+        forms = [word, *(p.strip() for p in plurals)]
+        for form in forms:
+            if form in seen:
+                raise ValueError(f"{where}: '{form}' is listed twice")
+            seen.add(form)
+        nouns.append(Noun(word, tuple(forms[1:]), entry["kind"], entry.get("name"), acronym))
+    return AgreementNouns(tuple(nouns))
