@@ -66,7 +66,7 @@ _NOT_A_DAY = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|J
 _NAME = re.compile(
     r"(?:(?<!\w)[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
     r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
-    + _NOUNS.alternation(_NOUNS.forms(plural=False, names=nouns.NAMES), capitalised=True) +
+    + _NOUNS.alternation(_NOUNS.forms(names=nouns.NAMES), capitalised=True) +
     r"(?:\s+(?:on|of|between|for)(?:\s+(?:the|and|of|" + _NOT_A_DAY + r"[A-Z][\w.'-]*|People's))+)?)"
     # a name that begins with its kind: "the Treaty of Good Neighbourliness and Alliance"
     r"|(?P<t>\b" + _NOUNS.alternation(_NOUNS.forms(plural=False, names=("begins",)), capitalised=True) +

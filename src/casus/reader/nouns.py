@@ -35,6 +35,7 @@ class Noun:
     kind: str
     name: str | None = None  # "heads" or "begins": the kind word of a name
     acronym: bool = False
+    not_after: tuple[str, ...] = ()  # words right before it that make it no agreement ("a good deal")
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -62,11 +63,13 @@ class AgreementNouns:
         first, spaces as any white space, acronyms as written (``(?-i:…)``) even inside a
         case-insensitive pattern; ``capitalised``: each word with a capital, as in a name."""
         acronyms = self._acronyms()
+        guards = {f: n.not_after for n in self.nouns for f in n.forms if n.not_after}
         parts = []
         for form in sorted(dict.fromkeys(forms), key=len, reverse=True):
             text = " ".join(w[:1].upper() + w[1:] for w in form.split()) if capitalised and form not in acronyms \
                 else form
             source = r"\s+".join(re.escape(w) for w in text.split())
+            source = "".join(_not_after(w) for w in guards.get(form, ())) + source
             parts.append(f"(?-i:{source})" if form in acronyms else source)
         return "(?:" + "|".join(parts) + ")"
 
@@ -86,6 +89,13 @@ class AgreementNouns:
 
     def side_acronyms(self) -> frozenset[str]:
         return frozenset(f for f in self.forms(SIDED) if f in self._acronyms())
+
+def _not_after(word: str) -> str:
+    """A lookbehind refusing ``word`` and a space right before a form ("good" in "a good
+    deal"); the word begins at a word boundary unless it holds an apostrophe ("n't")."""
+    start = "" if "'" in word or "’" in word else r"\b"
+    return f"(?<!{start}{re.escape(word)} )"
+
 
 @functools.lru_cache(maxsize=2)
 def load(path: Path = DATA) -> AgreementNouns:
@@ -112,7 +122,10 @@ def load(path: Path = DATA) -> AgreementNouns:
         acronym = bool(entry.get("acronym", False))
         if not acronym and word != word.lower():
             raise ValueError(f"{where} ({word}): a word is written in lower case (or marked acronym: true)")
-        extra = set(entry) - {"word", "plurals", "kind", "name", "acronym"}
+        not_after = entry.get("not_after", [])
+        if not isinstance(not_after, list) or not all(isinstance(w, str) and w.strip() for w in not_after):
+            raise ValueError(f"{where} ({word}): not_after: expected a list of words")
+        extra = set(entry) - {"word", "plurals", "kind", "name", "acronym", "not_after"}
         if extra:
             raise ValueError(f"{where} ({word}): unknown keys {sorted(extra)}")
         forms = [word, *(p.strip() for p in plurals)]
@@ -120,5 +133,6 @@ def load(path: Path = DATA) -> AgreementNouns:
             if form in seen:
                 raise ValueError(f"{where}: '{form}' is listed twice")
             seen.add(form)
-        nouns.append(Noun(word, tuple(forms[1:]), entry["kind"], entry.get("name"), acronym))
+        nouns.append(Noun(word, tuple(forms[1:]), entry["kind"], entry.get("name"), acronym,
+                          tuple(w.strip() for w in not_after)))
     return AgreementNouns(tuple(nouns))

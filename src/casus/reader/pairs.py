@@ -30,6 +30,8 @@ class PairWords:
     agreement_acronyms: frozenset[str] = frozenset()  # the same, matched as written ("SOFA")
 
     def is_agreement(self, token) -> bool:
+        if token.pos_ in ("VERB", "AUX", "ADJ"):
+            return False  # "Kenya must deal with Ethiopia", "a compact force"
         return token.lower_ in self.agreement_nouns or token.text in self.agreement_acronyms
 
 
