@@ -65,8 +65,11 @@ def load_known_agreements(path: Path = DATA / "agreements.csv") -> dict[str, tup
 
 
 def _compile(items, where: str) -> tuple[re.Pattern, ...]:
+    """Each pattern, case-insensitive, ``{agreement}`` standing for any form of an agreement
+    noun made between sides (``data/agreement_nouns.yaml``)."""
+    agreement = agreement_nouns.load().pattern(agreement_nouns.SIDED)
     try:
-        return tuple(re.compile(item, re.I) for item in items)
+        return tuple(re.compile(item.replace("{agreement}", agreement), re.I) for item in items)
     except re.error as exc:
         raise ValueError(f"{where}: bad pattern: {exc}") from None
 
