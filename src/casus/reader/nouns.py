@@ -59,18 +59,23 @@ class AgreementNouns:
         return frozenset(f for n in self.nouns if n.acronym for f in n.forms)
 
     def alternation(self, forms, capitalised: bool = False) -> str:
-        """A regular expression (no group of its own) matching any of ``forms``: longest
-        first, spaces as any white space, acronyms as written (``(?-i:…)``) even inside a
-        case-insensitive pattern; ``capitalised``: each word with a capital, as in a name."""
+        """A regular expression (no group of its own) matching any of ``forms``: spaces as
+        any white space, acronyms as written (``(?-i:…)``) even inside a case-insensitive
+        pattern, a form with ``not_after`` words refused after them; ``capitalised``: each
+        word with a capital, as in a name. The forms are merged into a tree of their
+        letters ("agreement(?:s)?"): a search tries one branch per letter, not every form
+        in turn (the sentence test runs on every sentence)."""
         acronyms = self._acronyms()
         guards = {f: n.not_after for n in self.nouns for f in n.forms if n.not_after}
-        parts = []
-        for form in sorted(dict.fromkeys(forms), key=len, reverse=True):
-            text = " ".join(w[:1].upper() + w[1:] for w in form.split()) if capitalised and form not in acronyms \
-                else form
-            source = r"\s+".join(re.escape(w) for w in text.split())
-            source = "".join(_not_after(w) for w in guards.get(form, ())) + source
-            parts.append(f"(?-i:{source})" if form in acronyms else source)
+        plain, written, guarded = [], [], []
+        for form in dict.fromkeys(forms):
+            text = form if form in acronyms or not capitalised else " ".join(w[:1].upper() + w[1:] for w in form.split())
+            if form in guards:
+                after = "".join(_not_after(w, text) for w in guards[form])
+                guarded.append(_tree([text]) + after)
+            else:
+                (written if form in acronyms else plain).append(text)
+        parts = ([_tree(plain)] if plain else []) + guarded + ([f"(?-i:{_tree(written)})"] if written else [])
         return "(?:" + "|".join(parts) + ")"
 
     def pattern(self, kinds=KINDS, singular: bool = True, plural: bool = True, names=None) -> str:
@@ -90,11 +95,31 @@ class AgreementNouns:
     def side_acronyms(self) -> frozenset[str]:
         return frozenset(f for f in self.forms(SIDED) if f in self._acronyms())
 
-def _not_after(word: str) -> str:
-    """A lookbehind refusing ``word`` and a space right before a form ("good" in "a good
-    deal"); the word begins at a word boundary unless it holds an apostrophe ("n't")."""
+def _not_after(word: str, form: str) -> str:
+    """A lookbehind, after ``form``, refusing ``word`` and a space right before it ("good"
+    in "a good deal"); the word begins at a word boundary unless it holds an apostrophe
+    ("n't")."""
     start = "" if "'" in word or "’" in word else r"\b"
-    return f"(?<!{start}{re.escape(word)} )"
+    return f"(?<!{start}{re.escape(word + ' ' + form)})"
+
+
+def _tree(words) -> str:
+    """One regular expression for ``words``, merged by their common beginnings."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + render(sub) for ch, sub in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(root)
 
 
 @functools.lru_cache(maxsize=2)
