@@ -77,3 +77,16 @@ def test_the_first_pass_keeps_a_story_told_with_each_noun():
         for form in noun.forms:
             text = f"Officials said the {form} lets troops of each side train on the other's soil."
             assert worth_reading(text), form
+
+
+def test_the_merged_pattern_matches_every_form_and_nothing_shorter():
+    import re
+
+    vocabulary = nouns.load()
+    rx = re.compile(vocabulary.pattern(), re.I)
+    for form in vocabulary.forms():
+        assert rx.fullmatch(form), form
+        assert not rx.fullmatch(form[:-1]) or form[:-1] in vocabulary.forms(), form
+    names = re.compile(vocabulary.alternation(vocabulary.forms(names=nouns.NAMES), capitalised=True))
+    assert names.fullmatch("Accords") and names.fullmatch("Treaty") and not names.fullmatch("treaty")
+    assert not rx.fullmatch("sofa") and rx.fullmatch("SOFAs")
