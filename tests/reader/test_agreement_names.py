@@ -28,3 +28,7 @@ def test_an_abbreviation_defined_after_such_a_name_stands_for_it():
     # the signing and the ratification: two records of one agreement, both named
     assert _names("India and Nepal signed the Treaty of Peace and Friendship (TPF) on Monday. "
                   "Nepal ratified the TPF on Tuesday.") == ["Treaty of Peace and Friendship"] * 2
+
+
+def test_a_name_whose_kind_is_plural_keeps_it():
+    assert _names("Kenya and Ethiopia signed the Nairobi Accords on Monday.") == ["Nairobi Accords"]

@@ -25,8 +25,8 @@ def test_the_shipped_vocabulary_reads_memoranda_and_lists_of_others():
 
 
 def test_a_missing_key_names_the_file_and_the_key(tmp_path):
-    path = _write(tmp_path, lambda d: d.pop("agreement_nouns"))
-    with pytest.raises(ValueError, match=r"parties\.yaml: missing key 'agreement_nouns'"):
+    path = _write(tmp_path, lambda d: d.pop("pair_words"))
+    with pytest.raises(ValueError, match=r"parties\.yaml: missing key 'pair_words'"):
         load_party_rules(path)
 
 

@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from casus.reader import instruments, layout, membership, officials, provisions, sentences
+from casus.reader import instruments, layout, membership, nouns, officials, provisions, sentences
 from casus.reader import pairs as agreement_pairs
 from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
@@ -53,7 +53,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|to
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s*$", re.I)
 _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
-_ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreement|accord|deal|document))\b")
+# the agreement nouns (``data/agreement_nouns.yaml``), in the forms each rule below needs
+_NOUNS = nouns.load()
+_ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The " + _NOUNS.pattern(plural=False) + r")\b")
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force", "withdrew")
 # membership acts that one sentence may report more than once, each on its own states
 _REPEATABLE = frozenset({"suspended", "acceded"})
@@ -65,13 +67,14 @@ _NOT_A_DAY = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|J
 _NAME = re.compile(
     r"(?:(?<!\w)[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
     r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
-    r"(?:Treaty|Agreement|Pact|Accord|Guidelines|Partnership|Convention|Alliance|Charter|Protocol|Framework|"
-    r"Memorandum|Roadmap|Compact|Arrangement)"
+    + _NOUNS.alternation(_NOUNS.forms(names=nouns.NAMES), capitalised=True) +
     r"(?:\s+(?:on|of|between|for)(?:\s+(?:the|and|of|" + _NOT_A_DAY + r"[A-Z][\w.'-]*|People's))+)?)"
     # a name that begins with its kind: "the Treaty of Good Neighbourliness and Alliance"
-    r"|(?P<t>\b(?:Treaty|Agreement|Pact|Accord|Convention|Charter|Protocol|Memorandum)"
+    r"|(?P<t>\b" + _NOUNS.alternation(_NOUNS.forms(plural=False, names=("begins",)), capitalised=True) +
     r"\s+(?:of|on|for)(?:\s+(?:the|and|of|" + _NOT_A_DAY + r"[A-Z][\w.'-]*))*\s+" + _NOT_A_DAY + r"[A-Z][\w.'-]*)")
-_YEAR_NAME = re.compile(r"\b(?:19|20)\d\d (?:[a-z-]+ )?(?:treaty|pact|agreement|accord|convention)\b")
+_YEAR_NAME = re.compile(r"\b(?:19|20)\d\d (?:[a-z-]+ )?" + _NOUNS.pattern(names=nouns.NAMES) + r"\b")
+# "under a 1951 treaty": the sentence's actors are its sides
+_UNDER = re.compile(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b" + _NOUNS.pattern(nouns.SIDED) + r"\b", re.I)
 _VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l)?ed to|arrived in|landed (?:at|in)|flew to)\b", re.I)
 _QUOTE = re.compile(r"“([^”]{15,}?)”|\"([^\"]{15,}?)\"")
 _SAY = r"(?:said|says|told|added|noted|stated|wrote|declared|pointed out|was quoted as saying)"
@@ -107,9 +110,10 @@ _ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies"
                              "commitment", "commitments", "obligations", "article", "clause", "treaty", "charter",
                              "enlargement", "expansion", "allegiance", "founders", "founder"})
 # the first agreement noun after a verb, and whether it is plural
-_AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>agreements|treaties|pacts|accords|deals|partnerships|memorand(?:a|ums))"
-                             r"|agreement|treaty|pact|accord|deal|partnership|memorandum|declaration)\b", re.I)
-_DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) (?:agreement|treaty|pact|accord|deal)\b", re.I)
+_AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>" + _NOUNS.pattern(singular=False) + r")|"
+                             + _NOUNS.pattern(plural=False) + r")\b", re.I)
+# a word for any agreement after "the": the agreement spoken of last
+_DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) " + _NOUNS.pattern(("general",), plural=False) + r"\b", re.I)
 # after a state's name: it qualifies something else ("the Russia-led bloc", "a
 # Qatar-brokered truce", "US-backed forces"): a leader, broker or sponsor, no party
 _LED_BY = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded|dominated|aligned|allied|friendly)\b")
@@ -120,14 +124,14 @@ _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 _CITED = re.compile(r"\b(?:under|in accordance with|in line with|pursuant to) (?:the |its |their )?"
                     r"(?:(?:article|chapter|clause|section) [\w().]+ of (?:the )?)?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
-_INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
-                                   r"partnership|memorandum|declaration)\b", re.I)
+_INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?" + _NOUNS.pattern(plural=False) + r"\b",
+                                   re.I)
 # a number of agreements right after the verb ("signed two documents", "concluded with the
 # announcement of five major agreements")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
             "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
 _COUNTED = re.compile(r"[^.;:]{0,40}?\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[\w-]+\s+){0,3}?"
-                      r"(?:documents|agreements|accords|pacts|treaties|deals|memorand(?:a|ums)|MoUs|instruments)\b",
+                      r"(?:" + _NOUNS.pattern(singular=False) + r"|instruments)\b",
                       re.I)
 # a pronoun subject by which a speaker reports its own act
 _SELF = frozenset({"it", "they", "we"})
@@ -400,7 +404,7 @@ class _Reader:
                     # "Chad said it was ending the accord": the speaker speaks of its own act
                     chain.add(token.head.i)
                 break
-            if token.dep_ in ("relcl", "acl") and self.rules.nouns.fullmatch(token.head.lower_) and any(
+            if token.dep_ in ("relcl", "acl") and self.rules.nouns.fullmatch(token.head.text) and any(
                     c.dep_ in ("nsubj", "agent") and c.lower_ not in _RELATIVE for c in token.children):
                 # "summoned the ambassador over the treaty Putin and Kim signed": a clause
                 # describing the agreement with signatories of its own is the event's; the
@@ -437,7 +441,7 @@ class _Reader:
                 return False
             if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
                 return False
-            if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.lower_):
+            if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.text):
                 # a participle or relative clause carries parties only when it describes an
                 # agreement ("the treaty, signed by A and B"), not another word ("…, spurred by
                 # Ethiopia's memorandum")
@@ -1070,8 +1074,7 @@ class _Reader:
             if clusters:
                 return clusters[-1]
         group = groups[0] if groups else []
-        under = re.search(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b(?:treaty|pact|alliance|agreement)\b",
-                          self.text[s:e], re.I)
+        under = _UNDER.search(self.text[s:e])
         if not group and not under:
             return None
         parties = self.state_ids(group) if group else self.state_ids(

@@ -1,6 +1,6 @@
 """The sides of agreements a sentence names without reporting an event, for their
-``mentioned`` records (vocabulary in ``data/parties.yaml``: ``agreement_nouns``,
-``pair_words``, ``others_cues``).
+``mentioned`` records (vocabulary in ``data/parties.yaml``: ``pair_words``,
+``others_cues``; the agreement nouns from ``data/agreement_nouns.yaml``).
 
 The parse decides, not the distance between words:
 
@@ -27,6 +27,12 @@ class PairWords:
     agreement_nouns: frozenset[str]  # the nouns whose sides are read ("treaty", "memorandum")
     pair_words: frozenset[str]  # "the two countries'", "both sides'"
     others_cues: frozenset[str]  # "other allies like …", "others such as …", "including …"
+    agreement_acronyms: frozenset[str] = frozenset()  # the same, matched as written ("SOFA")
+
+    def is_agreement(self, token) -> bool:
+        if token.pos_ in ("VERB", "AUX", "ADJ"):
+            return False  # "Kenya must deal with Ethiopia", "a compact force"
+        return token.lower_ in self.agreement_nouns or token.text in self.agreement_acronyms
 
 
 def named_pairs(tokens, roots: dict[int, str], words: PairWords) -> list[tuple[str, ...]]:
@@ -35,7 +41,7 @@ def named_pairs(tokens, roots: dict[int, str], words: PairWords) -> list[tuple[s
     mention to its id."""
     out: list[tuple[str, str]] = []
     for token in tokens:
-        if token.lower_ not in words.agreement_nouns:
+        if not words.is_agreement(token):
             continue
         out += _owner_and_with(token, roots, words)
         out += _between(token, roots, words)
@@ -163,7 +169,7 @@ def _two_countries(tokens, roots: dict[int, str], words: PairWords) -> list[tupl
     if len(set(roots.values())) != 2:
         return []
     for token in tokens:
-        if token.lower_ not in words.agreement_nouns:
+        if not words.is_agreement(token):
             continue
         for child in token.children:
             if child.dep_ in ("poss", "nmod") and child.lower_ in words.pair_words and any(

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from casus.reader import nouns
 from casus.reader.pairs import PairWords
 
 DATA = Path(__file__).parent / "data" / "parties.yaml"
@@ -52,7 +53,8 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             leader_titles=_words(data, "leader_titles", path),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             pairs=PairWords(
-                agreement_nouns=_words(data, "agreement_nouns", path),
+                agreement_nouns=nouns.load().side_words(),
+                agreement_acronyms=nouns.load().side_acronyms(),
                 pair_words=_words(data, "pair_words", path),
                 others_cues=_words(data, "others_cues", path),
             ),

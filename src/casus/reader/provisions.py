@@ -15,9 +15,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from casus.reader import nouns
 from casus.reader.rules import Rules
 
-_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:treaty|pact|agreement|accord|deal|partnership)\b", re.I)
+# "the treaty", "this defence pact": the agreement in focus (``data/agreement_nouns.yaml``)
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?" + nouns.load().pattern(nouns.SIDED, plural=False) + r"\b",
+                       re.I)
 # the clause before a phrase ends at punctuation, "but" or "which": a negation further back is another clause's
 _CLAUSE_CUT = re.compile(r"[;:,—–]|\bbut\b|\bwhich\b")
 _OF_NAME = re.compile(r"\b(?:under|of|in)\b")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from casus.reader import nouns as agreement_nouns
 from casus.reader.known import names_pattern
 from casus.vocab import Event, Provision, values
 
@@ -20,7 +21,7 @@ PROVISIONS = values(Provision)
 
 @dataclass(frozen=True)
 class Rules:
-    nouns: re.Pattern
+    nouns: re.Pattern  # a word for an agreement (``data/agreement_nouns.yaml``)
     ignore: tuple[re.Pattern, ...]
     events: dict[str, tuple[re.Pattern, ...]]
     weak: frozenset[str]
@@ -54,8 +55,11 @@ def load_known_agreements(path: Path = DATA / "agreements.csv") -> dict[str, tup
 
 
 def _compile(items, where: str) -> tuple[re.Pattern, ...]:
+    """Each pattern, case-insensitive, ``{agreement}`` standing for any form of an agreement
+    noun made between sides (``data/agreement_nouns.yaml``)."""
+    agreement = agreement_nouns.load().pattern(agreement_nouns.SIDED)
     try:
-        return tuple(re.compile(item, re.I) for item in items)
+        return tuple(re.compile(item.replace("{agreement}", agreement), re.I) for item in items)
     except re.error as exc:
         raise ValueError(f"{where}: bad pattern: {exc}") from None
 
@@ -79,7 +83,7 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
     if unknown:
         raise ValueError(f"{provisions_file}: unknown provisions {sorted(unknown)}")
     return Rules(
-        nouns=re.compile(re.sub(r"\s+", "", ev["nouns"]), re.I),
+        nouns=agreement_nouns.load().sentence,
         ignore=_compile(ev.get("ignore", []), str(events_file)),
         events={k: _compile(v, f"{events_file}: {k}") for k, v in ev["events"].items()},
         weak=frozenset(ev.get("weak", [])),
