@@ -620,12 +620,14 @@ class App:
 
     @staticmethod
     def eval_reader(directory: str | os.PathLike, on_error: Callable[[str], None] | None = None,
-                    folds: int | None = None, only_fold: int | None = None, skip_fold: int | None = None):
-        """Score the reader on gold articles (``casus eval-reader``), per fold with ``folds``;
-        reads no store."""
+                    folds: int | None = None, only_fold: int | None = None, skip_fold: int | None = None,
+                    restyle: str | None = None):
+        """Score the reader on gold articles (``casus eval-reader``), per fold with ``folds``,
+        in another house style with ``restyle``; reads no store."""
         from casus.reader.evaluate import evaluate
 
-        return evaluate(directory, on_error=on_error, folds=folds, only_fold=only_fold, skip_fold=skip_fold)
+        return evaluate(directory, on_error=on_error, folds=folds, only_fold=only_fold, skip_fold=skip_fold,
+                        restyle=restyle)
 
 
 def frame_rows(frame) -> list[dict[str, Any]]:

@@ -111,6 +111,9 @@ def eval_reader(
     fold: Annotated[int | None, typer.Option("--fold", help="Score only this fold (with --folds).")] = None,
     skip_fold: Annotated[int | None, typer.Option("--skip-fold", help="Score every fold but this one "
                                                   "(with --folds): tune without the held-out fold.")] = None,
+    restyle: Annotated[str | None, typer.Option("--restyle", metavar="STYLE", help="Read every article in another "
+                                                "house style first: wrapped, no-break-spaces, dotted, one-line, "
+                                                "straight-quotes (the gold stays right).")] = None,
 ) -> None:
     """Score the reader on gold articles: agreements F1, parties-only F1, defense-acc, date-acc,
     and the errors by kind, per article and in total."""
@@ -118,10 +121,11 @@ def eval_reader(
 
     # Scoring reads no store: the app is only the way in, so no store is opened.
     result = App.eval_reader(directory, on_error=lambda message: err.print(f"ERROR {message}", highlight=False),
-                             folds=folds, only_fold=fold, skip_fold=skip_fold)
+                             folds=folds, only_fold=fold, skip_fold=skip_fold, restyle=restyle)
     if as_json:
         from casus.contracts import ReaderScore
 
         print_json(ReaderScore.model_validate(result.to_json()))
     else:
-        sys.stdout.write("\n".join(result.lines() + result.breakdown_lines() + result.fold_lines()) + "\n")
+        styled = [f"(every article read in the style '{restyle}')"] if restyle else []
+        sys.stdout.write("\n".join(result.lines() + result.breakdown_lines() + result.fold_lines() + styled) + "\n")

@@ -144,3 +144,4 @@ class ReaderScore(Contract):
     summary: ReaderFigures
     errors_by_kind: dict[str, int]
     folds: dict[str, ReaderFigures] | None = None
+    restyle: str | None = None  # the house style every article was read in (``--restyle``)

@@ -186,6 +186,7 @@ def score_article(article_id: str, gold: Agreements, predicted: Agreements, erro
 @dataclass
 class Evaluation:
     articles: list[ArticleScore] = field(default_factory=list)
+    restyle: str | None = None  # the house style the articles were read in, if not their own
 
     def _total(self, name: str) -> int:
         return sum(getattr(a, name) for a in self.articles)
@@ -251,6 +252,7 @@ class Evaluation:
             "errors_by_kind": self.error_totals(),
             **({"folds": {str(k): _rounded(e.figures()) for k, e in self.folds().items()}}
                if self.folds() else {}),
+            **({"restyle": self.restyle} if self.restyle else {}),
         }
 
 
@@ -319,12 +321,17 @@ def evaluate(
     folds: int | None = None,
     only_fold: int | None = None,
     skip_fold: int | None = None,
+    restyle: str | None = None,
 ) -> Evaluation:
     """Score ``predict`` (default: the reader, batched) on every gold file in ``directory``.
 
     With ``folds``, each article carries its fold (see ``fold_of``); ``only_fold`` scores
     that fold alone, ``skip_fold`` every fold but that one (to tune without the held-out).
+    ``restyle`` reads each article in another house style first (``casus.reader.restyle``).
     """
+    from casus.reader.restyle import restyler
+
+    style = restyler(restyle)
     if (only_fold or skip_fold) and not folds:
         raise InvalidArgumentError("a fold to score or to skip needs a number of folds")
     for value in (only_fold, skip_fold):
@@ -339,6 +346,8 @@ def evaluate(
             continue
         chosen.append((path, fold))
     records = [load_gold(path) for path, _ in chosen]
+    if style is not None:
+        records = [{**record, "text": style(record["text"])} for record in records]
     if predict is None and read_with_reader is _READ_WITH_READER:
         outcomes = _read_batch(records)
     else:
@@ -348,7 +357,7 @@ def evaluate(
                 outcomes.append((predict or read_with_reader)(record))
             except Exception as exc:  # noqa: BLE001 - a crash counts as predicting nothing, as in the scorer
                 outcomes.append(exc)
-    result = Evaluation()
+    result = Evaluation(restyle=restyle)
     for (path, fold), record, outcome in zip(chosen, records, outcomes):
         error = None
         if isinstance(outcome, Exception):
