@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from casus.reader.mentions import Leader, MentionFinder
 from casus.reader.nlp import load
 
@@ -40,3 +42,26 @@ def test_a_shared_surname_after_a_leaders_alias_is_that_leader():
     assert not any(m[2] == "KOR" for m in found)
     # the surname alone names neither
     assert not any(m[0] == "Pak" for m in mentions("Pak spoke.", dt.date(2024, 1, 1), [north, south]))
+
+
+def test_polities_without_a_registry_code_are_written_as_gold_writes_them():
+    from casus.reader.polities import polities
+
+    table = polities()
+    assert table["SOMALILAND"].to_json() == {"id": "SOMALILAND", "iso3": "SOMALILAND", "cow": None,
+                                             "name": "Somaliland"}
+    assert table["PSE"].iso3 == "PSE" and table["ESH"].iso3 == "ESH"
+
+
+def test_a_polity_row_that_is_a_registry_state_or_has_no_source_is_refused(tmp_path):
+    from casus.errors import DataFileError
+    from casus.reader.polities import POLITY_COLUMNS, load_polities
+
+    header = ",".join(POLITY_COLUMNS)
+    path = tmp_path / "p.csv"
+    path.write_text(f"{header}\nXKX,XKX,Kosovo,,Kosovar,Pristina,https://example.org\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="registry"):
+        load_polities(path)
+    path.write_text(f"{header}\nABKHAZIA,ABKHAZIA,Abkhazia,,Abkhaz,Sukhumi,wikipedia\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="source"):
+        load_polities(path)

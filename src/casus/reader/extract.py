@@ -39,6 +39,7 @@ from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.mentions import Mention, finder_for
+from casus.reader.polities import polities
 from casus.reader.rules import Rules, load_rules, trigger_group
 
 # words after a demonym that make it a government rather than a description
@@ -425,13 +426,24 @@ class _Reader:
         if span is None or not len(span):
             return False
         token = span.root
+        other_side = False  # came up through the "with" of an agreement noun
         for _ in range(40):
             if token.i in chain:
                 return True
             if token.dep_ not in _ARGUMENT_DEPS or token.head.i == token.i:
                 return False
             if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
-                return False
+                # "withdrew from the border treaty with Peru", "suspended its participation in
+                # the accord with Benin": the agreement acted on, after any one preposition,
+                # brings the other side of its "with"
+                if not (other_side and self.rules.nouns.fullmatch(token.lower_)):
+                    return False
+                other_side = False
+                token = token.head.head  # (past the preposition)
+                continue
+            if token.dep_ == "prep" and token.lower_ in ("with", "between") and \
+                    self.rules.nouns.fullmatch(token.head.lower_):
+                other_side = True
             if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.lower_):
                 # a participle or relative clause carries parties only when it describes an
                 # agreement ("the treaty, signed by A and B"), not another word ("…, spurred by
@@ -1312,6 +1324,8 @@ class _Reader:
     def party(self, ident: str) -> dict:
         if ident in self.orgs:
             return self.orgs[ident].to_json()
+        if ident in polities():
+            return polities()[ident].to_json()  # "Somaliland": no registry code, iso3 as gold writes it
         from casus.states import default_registry
 
         state = default_registry().get(ident)
