@@ -127,6 +127,8 @@ _COUNTED = re.compile(r"[^.;:]{0,40}?\b(two|three|four|five|six|seven|eight|nine
                       re.I)
 # a pronoun subject by which a speaker reports its own act
 _SELF = frozenset({"it", "they", "we"})
+# a person's pronoun subject of the reported verb itself: the speaker ("Kim said he signed")
+_SPEAKER_SELF = frozenset({"he", "she", "i"})
 _RELATIVE = _SELF | {"which", "that", "who", "whom"}
 
 # after an organisation's name: it describes a state ("NATO member Turkey", "EU-member
@@ -390,12 +392,18 @@ class _Reader:
         if token is None:
             return set()
         chain = {token.i}
+        verbal = token.pos_ in ("VERB", "AUX")  # the trigger's own verb so far ("signed", "agreed to sign")
         while token.head.i != token.i:
             if token.dep_ in ("ccomp", "parataxis") and token.head.lower_ in _SAYING:
-                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF for c in token.children):
-                    # "Chad said it was ending the accord": the speaker speaks of its own act
+                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                subjects += [g for c in subjects for g in c.conjuncts]
+                if any(c.lower_ in _SELF for c in subjects) or (verbal and any(
+                        c.lower_ in _SPEAKER_SELF for c in subjects)):
+                    # "Chad said it was ending the accord", "Kim told reporters he and Putin
+                    # had signed the treaty": the speaker speaks of its own act
                     chain.add(token.head.i)
                 break
+            verbal = verbal and token.dep_ == "xcomp"
             if token.dep_ in ("relcl", "acl") and self.rules.nouns.fullmatch(token.head.lower_) and any(
                     c.dep_ in ("nsubj", "agent") and c.lower_ not in _RELATIVE for c in token.children):
                 # "summoned the ambassador over the treaty Putin and Kim signed": a clause
