@@ -365,12 +365,12 @@ class _Reader:
                 out.append(m)
                 continue
             before = self.text[max(s, m.start - 12):m.start]
-            if _PLACE_BEFORE.search(before):
+            if _PLACE_BEFORE.search(before) and not self._officials_from(m, s):
                 continue
             after = self.text[m.end:m.end + 30]
             if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end + 1 for o in mentions):
                 continue  # "Greek Cypriot officials": the second demonym is the head
-            if m.kind == "demonym" and not _GOVERNMENT.match(after):
+            if m.kind == "demonym" and not _GOVERNMENT.match(after) and not self._coordinated_government(m, mentions):
                 continue
             if re.match(r"\s*\d", after):  # "France 24"
                 continue
@@ -378,6 +378,21 @@ class _Reader:
                 continue
             out.append(m)
         return out
+
+    def _officials_from(self, m: Mention, s: int) -> bool:
+        """"the defence ministers from Kenya and Uganda": officials from a state stand for it."""
+        before = re.search(r"([A-Za-z]+)\s+from\s+(?:the\s+)?$", self.text[max(s, m.start - 40):m.start])
+        return bool(before) and before.group(1).lower() in self.party_rules.official_nouns
+
+    def _coordinated_government(self, m: Mention, mentions: list[Mention]) -> bool:
+        """"the Ghanaian and Togolese defence ministers": a demonym coordinated with the
+        demonym of a government names a government too."""
+        for other in mentions:
+            if other.kind == "demonym" and other.start > m.end and re.fullmatch(
+                    r"\s*,\s*(?:and\s+)?|\s+and\s+", self.text[m.end:other.start]):
+                return bool(_GOVERNMENT.match(self.text[other.end:other.end + 30])) or \
+                    self._coordinated_government(other, mentions)
+        return False
 
     # -- syntax ----------------------------------------------------------------------
 
@@ -440,7 +455,8 @@ class _Reader:
                 return True
             if token.dep_ not in _ARGUMENT_DEPS or token.head.i == token.i:
                 return False
-            if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
+            if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS and not (
+                    token.head.lower_ == "from" and token.head.head.lower_ in self.party_rules.official_nouns):
                 # "withdrew from the border treaty with Peru", "suspended its participation in
                 # the accord with Benin": the agreement acted on, after any one preposition,
                 # brings the other side of its "with"
@@ -461,7 +477,8 @@ class _Reader:
                     token.head.head.lower_ in self.party_rules.between_not_parties:
                 return False  # "tensions between Somalia and Ethiopia"
             if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS and not (
-                    token.lower_ == "out" and any(c.lower_ == "of" for c in token.children)):
+                    token.lower_ == "out" and any(c.lower_ == "of" for c in token.children)) and not (
+                    token.lower_ == "from" and token.head.lower_ in self.party_rules.official_nouns):
                 return False  # ("pull out of the treaty with Russia": "out of" is the verb's)
             token = token.head
         return False

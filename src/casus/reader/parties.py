@@ -37,6 +37,7 @@ class PartyRules:
     pairs: PairWords
     elided_agreement: re.Pattern | None  # "… and another with" right before a state
     leader_titles: frozenset[str] = frozenset()  # "President" in "Moldovan President Maia Sandu"
+    official_nouns: frozenset[str] = frozenset()  # "ministers" in "the two defence ministers signed"
 
 
 @functools.lru_cache(maxsize=2)
@@ -50,6 +51,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             generic_subjects=_words(data, "generic_subjects", path),
             list_minimum=int(data["list_minimum"]),
             leader_titles=_words(data, "leader_titles", path),
+            official_nouns=_words(data, "official_nouns", path),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             pairs=PairWords(
                 agreement_nouns=_words(data, "agreement_nouns", path),
@@ -129,3 +131,17 @@ def outside_known_name(mentions, names, name: str | None, known, same_name) -> l
     spans = [(a, b) for a, b, value in names if value == name or same_name(value, name)]
     return [m for m in mentions if m.is_org or m.id in known
             or not any(a <= m.start and m.end <= b for a, b in spans)]
+
+
+def officials_for_states(phrase: str, rules: PartyRules) -> bool:
+    """Whether a plural subject or agent names officials who stand for states named before
+    ("the two defence ministers", "both foreign ministers", "the ministers"): a determiner,
+    a number, at most two words of office and an official noun in the plural."""
+    words = phrase.lower().split()
+    if len(words) < 2 or words[0] not in ("the", "both") or not words[-1].endswith("s") or \
+            words[-1] not in rules.official_nouns:
+        return False
+    middle = words[1:-1]
+    if middle and middle[0] in ("two", "three", "both"):
+        middle = middle[1:]
+    return len(middle) <= 2 and all(w.isalpha() for w in middle)
