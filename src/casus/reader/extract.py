@@ -608,6 +608,11 @@ class _Reader:
                 here = here + [Mention(s + alliance.start(), s + alliance.end(), alliance.group(), "anaphor",
                                        self.last_org, is_org=True)]
                 here.sort(key=lambda m: m.start)
+            elif self.last_org and not any(m.is_org for m in here) and (
+                    bid := party_rules.state_accession(self.text, here, self.party_rules)):
+                # "Hungary's parliament approved Sweden's bid": the organisation named last
+                here = sorted(here + [Mention(bid[0], bid[1], self.text[bid[0]:bid[1]], "anaphor", self.last_org,
+                                              is_org=True)], key=lambda m: m.start)
             sdates = [d for d in dates if s <= d.start < e]
             names = self.names(s, e)
             has_noun = bool(self.rules.nouns.search(sentence)) or bool(names)

@@ -38,6 +38,7 @@ class PartyRules:
     elided_agreement: re.Pattern | None  # "… and another with" right before a state
     leader_titles: frozenset[str] = frozenset()  # "President" in "Moldovan President Maia Sandu"
     official_nouns: frozenset[str] = frozenset()  # "ministers" in "the two defence ministers signed"
+    accession_words: frozenset[str] = frozenset()  # "bid" in "approved Sweden's bid"
 
 
 @functools.lru_cache(maxsize=2)
@@ -52,6 +53,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             list_minimum=int(data["list_minimum"]),
             leader_titles=_words(data, "leader_titles", path),
             official_nouns=_words(data, "official_nouns", path),
+            accession_words=_words(data, "accession_words", path),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             pairs=PairWords(
                 agreement_nouns=_words(data, "agreement_nouns", path),
@@ -145,3 +147,22 @@ def officials_for_states(phrase: str, rules: PartyRules) -> bool:
     if middle and middle[0] in ("two", "three", "both"):
         middle = middle[1:]
     return len(middle) <= 2 and all(w.isalpha() for w in middle)
+
+
+def state_accession(text: str, mentions, rules: PartyRules) -> tuple[int, int] | None:
+    """The span of the first accession noun said of a state ("Sweden's bid", "Finland's
+    accession protocol", "the accession of Finland"), or None."""
+    words = "|".join(sorted(rules.accession_words))
+    after = re.compile(rf"(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}?({words})\b")
+    before = re.compile(rf"\b({words})\s+of\s+(?:the\s+)?$")
+    other_aim = re.compile(r"\s+(?:to|for)\s+(?!join|become|enter|accede)")  # "Sweden's bid to host the Games"
+    for m in mentions:
+        if m.is_org:
+            continue
+        found = after.match(text, m.end)
+        if found and not other_aim.match(text, found.end()):
+            return found.span(1)
+        found = before.search(text, max(0, m.start - 30), m.start)
+        if found:
+            return found.span(1)
+    return None
