@@ -57,6 +57,8 @@ _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The (?:treaty|pact|agreem
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force", "withdrew")
 # membership acts that one sentence may report more than once, each on its own states
 _REPEATABLE = frozenset({"suspended", "acceded"})
+# acts each state does on its own, also on a bilateral treaty: one record per acting state
+_UNILATERAL = frozenset({"ratified", "suspended", "withdrew", "terminated"})
 _ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re.I)
 # a day or month is no word of a name ("signed the Border Agreement on Monday")
 _NOT_A_DAY = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
@@ -210,6 +212,7 @@ class _Reader:
         self._last_signing: tuple[dict, _Cluster, int] | None = None  # (record, clause number) for a signatory list
         self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
         self._mention_starts: set[int] | None = None
+        self._last_act: tuple[str, _Cluster, int, dict] | None = None  # a state's own act, for "followed suit"
 
     # -- mentions --------------------------------------------------------------------
 
@@ -263,8 +266,8 @@ class _Reader:
                     # "announced it was ready to pull out": the word of announcing is the trigger
                     found = [t for t in found if not (t.turned and not turned and t.event == event_here
                                                       and s + m.start() < t.start)]
-                    if any(t.event == event_here and (event_here not in _REPEATABLE or s + m.start() - t.end < 15)
-                           for t in found):
+                    if any(t.event == event_here and (event_here not in _REPEATABLE | _UNILATERAL or
+                                                      s + m.start() - t.end < 15) for t in found):
                         continue  # (an organisation may suspend or admit again: "…, having earlier suspended X")
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group(),
                                           of_membership=event == "withdrew" and turned, turned=turned))
@@ -649,6 +652,9 @@ class _Reader:
                     attached.append(cluster)
             if not triggers and not attached:
                 self._signatory_list(here, s, e, clause_number, has_noun)
+                followed = self._followed(s, e, clause_number)
+                if followed is not None:
+                    attached.append(followed)
             if has_noun and (not triggers or self._other_named(names, attached)):
                 cluster = self.mentioned(here, names, sdates, s, e)
                 if cluster is not None:
@@ -812,6 +818,13 @@ class _Reader:
             # only guessed the day; the day the story writes is the event's, one event told twice
             record["date"] = None
             record.pop("headline_date")
+        acting = self._acting_states(trigger) if own is None and trigger.event in _UNILATERAL else []
+        if record is not None and acting and record.get("acting") and not set(acting) & set(record["acting"]) and \
+                len([p for p in cluster.parties if p not in self.orgs]) >= 2:
+            # "Washington suspended the treaty on Friday; Moscow suspended it a day later":
+            # each state's own act on a bilateral treaty is a record of its own
+            key = f"{trigger.event}@{'+'.join(acting)}"
+            record = cluster.records.setdefault(key, _new_record(trigger.event))
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
             # Monday"): a second event, not the first one reported twice
@@ -831,6 +844,9 @@ class _Reader:
             record["no_provisions"] = trigger.event == "ratified" and not (
                 len([p for p in record["own"] if p not in self.orgs]) == 1 and self.rules.rejoining is not None
                 and self.rules.rejoining.search(trigger.text + " " + self.text[trigger.end:trigger.end + 60]))
+        record["acting"] = list(dict.fromkeys(record.get("acting", []) + acting))
+        if acting:
+            self._last_act = (trigger.event, cluster, self._clause_number, record)
         if record["date"] is None and date is not None:
             record["date"] = date
         if trigger.event == "announced" and self.rules.initialled is not None and self.rules.initialled.search(
@@ -940,6 +956,48 @@ class _Reader:
         if self.focus is None:
             return None
         return next((p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"), None)
+
+    def _followed(self, s: int, e: int, clause_number: int) -> _Cluster | None:
+        """"Washington suspended the pact in March; Moscow followed in June": the other side
+        of the bilateral treaty did the same act (``follow_suit`` in ``parties.yaml``), within
+        two clauses; a record of its own, with its own date."""
+        rx = self.party_rules.follow_suit
+        if self._last_act is None or rx is None or clause_number - self._last_act[2] > 2:
+            return None
+        event, cluster, _, before = self._last_act
+        for m in rx.finditer(self.text, s, e):
+            token = self._token_at(m.start())
+            if token is None or (token.lower_.startswith("follow") and any(
+                    c.dep_ == "dobj" and c.lower_ != "suit" for c in token.children)):
+                continue  # "Moscow followed the talks closely"
+            trigger = _Trigger(event, m.start(), m.end(), m.group())
+            acting = self._acting_states(trigger)
+            if not acting or not set(acting) <= set(cluster.parties) or set(acting) & set(before["acting"]):
+                continue
+            key = f"{event}@{'+'.join(acting)}"
+            record = cluster.records.setdefault(key, _new_record(event))
+            record["acting"] = acting
+            record["date"] = record["date"] or self.dater.own(event, m.start(), m.end(), s, e)
+            record["evidence"].append((s, e))
+            record.setdefault("sites", []).append((s, e, m.start(), m.end()))
+            self._last_act = (event, cluster, clause_number, record)
+            return cluster
+        return None
+
+    def _acting_states(self, trigger: _Trigger) -> list[str]:
+        """The states named in the subject (or the passive's agent) of the trigger's clause:
+        who acts ("Moscow suspended", "Japan's parliament ratified")."""
+        if not self.parsed:
+            return []
+        token = self._token_at(trigger.start)
+        subject = instruments._subject(token) if token is not None else None
+        if subject is not None and subject.dep_ == "nsubjpass":
+            subject = next((g for c in subject.head.children if c.dep_ == "agent" for g in c.children
+                            if g.dep_ == "pobj"), None)
+        if subject is None:
+            return []
+        inside = {t.i for t in subject.subtree}
+        return list(dict.fromkeys(m.id for m in self._mentions if not m.is_org and self._root(m) in inside))
 
     def _root(self, mention: Mention) -> int | None:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -39,6 +39,7 @@ class PartyRules:
     leader_titles: frozenset[str] = frozenset()  # "President" in "Moldovan President Maia Sandu"
     official_nouns: frozenset[str] = frozenset()  # "ministers" in "the two defence ministers signed"
     accession_words: frozenset[str] = frozenset()  # "bid" in "approved Sweden's bid"
+    follow_suit: re.Pattern | None = None  # "Moscow followed in June", "did the same"
 
 
 @functools.lru_cache(maxsize=2)
@@ -54,6 +55,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             leader_titles=_words(data, "leader_titles", path),
             official_nouns=_words(data, "official_nouns", path),
             accession_words=_words(data, "accession_words", path),
+            follow_suit=re.compile(data["follow_suit"], re.I) if data.get("follow_suit") else None,
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             pairs=PairWords(
                 agreement_nouns=_words(data, "agreement_nouns", path),
