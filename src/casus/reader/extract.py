@@ -471,7 +471,9 @@ class _Reader:
             if token.dep_ == "prep" and token.lower_ in ("with", "between") and \
                     self.rules.nouns.fullmatch(token.head.lower_):
                 other_side = True
-            if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.lower_):
+            if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.lower_) and not (
+                    token.lower_ in ("joined", "accompanied") and token.tag_ == "VBN"):
+                # ("Ghana, joined by Togo, signed …": Togo acts beside the subject)
                 # a participle or relative clause carries parties only when it describes an
                 # agreement ("the treaty, signed by A and B"), not another word ("…, spurred by
                 # Ethiopia's memorandum")
@@ -504,7 +506,7 @@ class _Reader:
         """The states joined by "between X and Y" or "X-Y" (not the sides of a dispute or a
         border, ``parties.between_is_not_parties``; "Greek Cypriot" is one actor): the first
         such group, or with ``every`` all of them."""
-        qualifying = party_rules.qualifying_demonyms(mentions)
+        qualifying = party_rules.qualifying_demonyms(mentions, self.text)
         dropped = [m for i, m in enumerate(mentions) if i in qualifying]
         mentions = [m for i, m in enumerate(mentions) if i not in qualifying]
 

@@ -90,10 +90,12 @@ def between_is_not_parties(doc, text: str, between_start: int, parsed: bool, rul
     return bool(before) and before.group(1).lower() in rules.between_not_parties
 
 
-def qualifying_demonyms(mentions) -> set[int]:
-    """Indices of demonyms directly before another demonym ("Greek" in "Greek Cypriot")."""
+def qualifying_demonyms(mentions, text: str | None = None) -> set[int]:
+    """Indices of demonyms directly before another demonym ("Greek" in "Greek Cypriot");
+    with ``text``, not one joined to it by a hyphen ("the Indonesian-Australian treaty": two sides)."""
     return {i for i, m in enumerate(mentions) if m.kind == "demonym" and any(
-        o.kind == "demonym" and o.start in (m.end + 1, m.end + 2) and o.id != m.id for o in mentions)}
+        o.kind == "demonym" and o.start in (m.end + 1, m.end + 2) and o.id != m.id and not (
+            text is not None and text[m.end:o.start].strip() in ("-", "–")) for o in mentions)}
 
 
 def state_lists(text: str, mentions, minimum: int) -> list[list]:
