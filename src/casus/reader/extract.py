@@ -131,6 +131,8 @@ _COUNTED = re.compile(r"[^.;:]{0,40}?\b(two|three|four|five|six|seven|eight|nine
 _SELF = frozenset({"it", "they", "we"})
 # a person's pronoun subject of the reported verb itself: the speaker ("Kim said he signed")
 _SPEAKER_SELF = frozenset({"he", "she", "i"})
+# "… told reporters that his country had ratified the accord": the speaker's state
+_SPEAKER_COUNTRY = frozenset({"country", "government", "nation", "state"})
 _RELATIVE = _SELF | {"which", "that", "who", "whom"}
 
 # after an organisation's name: it describes a state ("NATO member Turkey", "EU-member
@@ -416,7 +418,9 @@ class _Reader:
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
                 subjects += [g for c in subjects for g in c.conjuncts]
                 if any(c.lower_ in _SELF for c in subjects) or (verbal and any(
-                        c.lower_ in _SPEAKER_SELF for c in subjects)):
+                        c.lower_ in _SPEAKER_SELF or (c.lower_ in _SPEAKER_COUNTRY and any(
+                            g.dep_ == "poss" and g.lower_ in ("his", "her", "its", "their", "our", "my")
+                            for g in c.children)) for c in subjects)):
                     # "Chad said it was ending the accord", "Kim told reporters he and Putin
                     # had signed the treaty": the speaker speaks of its own act
                     chain.add(token.head.i)
@@ -463,7 +467,8 @@ class _Reader:
                 # "withdrew from the border treaty with Peru", "suspended its participation in
                 # the accord with Benin": the agreement acted on, after any one preposition,
                 # brings the other side of its "with"
-                if not (other_side and self.rules.nouns.fullmatch(token.lower_)):
+                if not (other_side and self.rules.nouns.fullmatch(token.lower_) and token.head.lower_ in (
+                        "from", "in", "to", "under")):  # (not "following a deal between C and D")
                     return False
                 other_side = False
                 token = token.head.head  # (past the preposition)
@@ -772,6 +777,11 @@ class _Reader:
             actors = party_rules.outside_known_name(actors, names, name, known, _same_name)
             group = self.between(here)
             actors = self.syntactic(actors, trigger.start)
+            if group and self.parsed and len({m.id for m in actors if not m.is_org}) >= 2 and not any(
+                    m in actors for m in group):
+                # "A and B signed a pact, following a similar deal between C and D": the
+                # "between" of another agreement, not the clause's parties
+                group = []
             # an organisation after the verb is where or about what ("at the NATO summit"),
             # save the other side of the agreement ("a partnership with the EU")
             parties = self.state_ids(group) if group else self.state_ids([
@@ -802,6 +812,12 @@ class _Reader:
                 cluster = self.clusters[-1]
             else:
                 another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
+                acting = self._acting_states(trigger)
+                if self.focus is not None and acting and len(set(parties) - set(self.orgs)) < 2 and not set(
+                        acting) & set(self.focus.parties) and len(set(self.focus.parties) - set(self.orgs)) >= 2:
+                    # "…, weeks after Kenya quit the bloc's force": an act of a state that is
+                    # no party of the agreement in focus, with no agreement of its own named
+                    return None
                 cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
         if not instruments.membership_talks(trigger) or self.focus is None:
             # talks on joining another organisation, said in passing, leave the agreement
