@@ -473,6 +473,8 @@ class _Reader:
                 other_side = False
                 token = token.head.head  # (past the preposition)
                 continue
+            if token.dep_ == "prep" and token.head.pos_ == "ADJ" and token.head.dep_ in ("amod", "acomp", "advcl"):
+                return False  # "Egypt and Sudan, both wary of Ethiopia's dam, …": an attitude, not an act
             if token.dep_ == "prep" and token.lower_ in ("with", "between") and \
                     self.rules.nouns.fullmatch(token.head.lower_):
                 other_side = True
