@@ -55,3 +55,24 @@ def test_a_forms_meaning_asked_on_a_day_is_what_the_whole_lexicon_of_that_day_sa
     forms = set(finder.forms) | set(readings)
     assert {f: day.meaning.get(f) for f in forms} == {f: whole.get(f) for f in forms}
     assert {f: set(day.readings.get(f, ())) for f in forms} == {f: set(readings.get(f, ())) for f in forms}
+def test_polities_without_a_registry_code_are_written_as_gold_writes_them():
+    from casus.reader.polities import polities
+
+    table = polities()
+    assert table["SOMALILAND"].to_json() == {"id": "SOMALILAND", "iso3": "SOMALILAND", "cow": None,
+                                             "name": "Somaliland"}
+    assert table["PSE"].iso3 == "PSE" and table["ESH"].iso3 == "ESH"
+
+
+def test_a_polity_row_that_is_a_registry_state_or_has_no_source_is_refused(tmp_path):
+    from casus.errors import DataFileError
+    from casus.reader.polities import POLITY_COLUMNS, load_polities
+
+    header = ",".join(POLITY_COLUMNS)
+    path = tmp_path / "p.csv"
+    path.write_text(f"{header}\nXKX,XKX,Kosovo,,Kosovar,Pristina,https://example.org\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="registry"):
+        load_polities(path)
+    path.write_text(f"{header}\nABKHAZIA,ABKHAZIA,Abkhazia,,Abkhaz,Sukhumi,wikipedia\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="source"):
+        load_polities(path)

@@ -46,3 +46,13 @@ def test_a_broken_elided_agreement_pattern_names_the_file(tmp_path):
     path = _write(tmp_path, lambda d: d.update(elided_agreement="(another"))
     with pytest.raises(ValueError, match=r"parties\.yaml: bad pattern"):
         load_party_rules(path)
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("the two defence ministers", True), ("both foreign ministers", True), ("the ministers", True),
+    ("the two presidents", True), ("the minister", False), ("two ministers", False),
+    ("the two countries' very senior defence ministers", False), ("the two ships", False)])
+def test_officials_standing_for_the_states_named_before(phrase, expected):
+    from casus.reader.parties import load_party_rules, officials_for_states
+
+    assert officials_for_states(phrase, load_party_rules()) is expected

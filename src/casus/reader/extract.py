@@ -40,6 +40,7 @@ from casus.reader.dates import DateMention, Dater
 from casus.reader.facts import Agreement, Evidence, Reading
 from casus.reader.known import known_agreement_ids
 from casus.reader.mentions import Mention, finder_for
+from casus.reader.polities import polities
 from casus.reader.rules import Rules, load_rules, trigger_group
 
 # words after a demonym that make it a government rather than a description
@@ -59,6 +60,8 @@ _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The " + _NOUNS.pattern(pl
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force", "withdrew")
 # membership acts that one sentence may report more than once, each on its own states
 _REPEATABLE = frozenset({"suspended", "acceded"})
+# acts each state does on its own, also on a bilateral treaty: one record per acting state
+_UNILATERAL = frozenset({"ratified", "suspended", "withdrew", "terminated"})
 _ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re.I)
 # a day or month is no word of a name ("signed the Border Agreement on Monday")
 _NOT_A_DAY = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
@@ -135,6 +138,10 @@ _COUNTED = re.compile(r"[^.;:]{0,40}?\b(two|three|four|five|six|seven|eight|nine
                       re.I)
 # a pronoun subject by which a speaker reports its own act
 _SELF = frozenset({"it", "they", "we"})
+# a person's pronoun subject of the reported verb itself: the speaker ("Kim said he signed")
+_SPEAKER_SELF = frozenset({"he", "she", "i"})
+# "… told reporters that his country had ratified the accord": the speaker's state
+_SPEAKER_COUNTRY = frozenset({"country", "government", "nation", "state"})
 _RELATIVE = _SELF | {"which", "that", "who", "whom"}
 
 # after an organisation's name: it describes a state ("NATO member Turkey", "EU-member
@@ -216,6 +223,7 @@ class _Reader:
         self._last_signing: tuple[dict, _Cluster, int] | None = None  # (record, clause number) for a signatory list
         self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
         self._mention_starts: set[int] | None = None
+        self._last_act: tuple[str, _Cluster, int, dict] | None = None  # a state's own act, for "followed suit"
 
     # -- mentions --------------------------------------------------------------------
 
@@ -269,8 +277,8 @@ class _Reader:
                     # "announced it was ready to pull out": the word of announcing is the trigger
                     found = [t for t in found if not (t.turned and not turned and t.event == event_here
                                                       and s + m.start() < t.start)]
-                    if any(t.event == event_here and (event_here not in _REPEATABLE or s + m.start() - t.end < 15)
-                           for t in found):
+                    if any(t.event == event_here and (event_here not in _REPEATABLE | _UNILATERAL or
+                                                      s + m.start() - t.end < 15) for t in found):
                         continue  # (an organisation may suspend or admit again: "…, having earlier suspended X")
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group(),
                                           of_membership=event == "withdrew" and turned, turned=turned))
@@ -371,12 +379,12 @@ class _Reader:
                 out.append(m)
                 continue
             before = self.text[max(s, m.start - 12):m.start]
-            if _PLACE_BEFORE.search(before):
+            if _PLACE_BEFORE.search(before) and not self._officials_from(m, s):
                 continue
             after = self.text[m.end:m.end + 30]
             if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end + 1 for o in mentions):
                 continue  # "Greek Cypriot officials": the second demonym is the head
-            if m.kind == "demonym" and not _GOVERNMENT.match(after):
+            if m.kind == "demonym" and not _GOVERNMENT.match(after) and not self._coordinated_government(m, mentions):
                 continue
             if re.match(r"\s*\d", after):  # "France 24"
                 continue
@@ -384,6 +392,21 @@ class _Reader:
                 continue
             out.append(m)
         return out
+
+    def _officials_from(self, m: Mention, s: int) -> bool:
+        """"the defence ministers from Kenya and Uganda": officials from a state stand for it."""
+        before = re.search(r"([A-Za-z]+)\s+from\s+(?:the\s+)?$", self.text[max(s, m.start - 40):m.start])
+        return bool(before) and before.group(1).lower() in self.party_rules.official_nouns
+
+    def _coordinated_government(self, m: Mention, mentions: list[Mention]) -> bool:
+        """"the Ghanaian and Togolese defence ministers": a demonym coordinated with the
+        demonym of a government names a government too."""
+        for other in mentions:
+            if other.kind == "demonym" and other.start > m.end and re.fullmatch(
+                    r"\s*,\s*(?:and\s+)?|\s+and\s+", self.text[m.end:other.start]):
+                return bool(_GOVERNMENT.match(self.text[other.end:other.end + 30])) or \
+                    self._coordinated_government(other, mentions)
+        return False
 
     # -- syntax ----------------------------------------------------------------------
 
@@ -398,12 +421,20 @@ class _Reader:
         if token is None:
             return set()
         chain = {token.i}
+        verbal = token.pos_ in ("VERB", "AUX")  # the trigger's own verb so far ("signed", "agreed to sign")
         while token.head.i != token.i:
             if token.dep_ in ("ccomp", "parataxis") and token.head.lower_ in _SAYING:
-                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF for c in token.children):
-                    # "Chad said it was ending the accord": the speaker speaks of its own act
+                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                subjects += [g for c in subjects for g in c.conjuncts]
+                if any(c.lower_ in _SELF for c in subjects) or (verbal and any(
+                        c.lower_ in _SPEAKER_SELF or (c.lower_ in _SPEAKER_COUNTRY and any(
+                            g.dep_ == "poss" and g.lower_ in ("his", "her", "its", "their", "our", "my")
+                            for g in c.children)) for c in subjects)):
+                    # "Chad said it was ending the accord", "Kim told reporters he and Putin
+                    # had signed the treaty": the speaker speaks of its own act
                     chain.add(token.head.i)
                 break
+            verbal = verbal and token.dep_ == "xcomp"
             if token.dep_ in ("relcl", "acl") and self.rules.nouns.fullmatch(token.head.text) and any(
                     c.dep_ in ("nsubj", "agent") and c.lower_ not in _RELATIVE for c in token.children):
                 # "summoned the ambassador over the treaty Putin and Kim signed": a clause
@@ -434,14 +465,31 @@ class _Reader:
         if span is None or not len(span):
             return False
         token = span.root
+        other_side = False  # came up through the "with" of an agreement noun
         for _ in range(40):
             if token.i in chain:
                 return True
             if token.dep_ not in _ARGUMENT_DEPS or token.head.i == token.i:
                 return False
-            if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
-                return False
-            if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.text):
+            if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS and not (
+                    token.head.lower_ == "from" and token.head.head.lower_ in self.party_rules.official_nouns):
+                # "withdrew from the border treaty with Peru", "suspended its participation in
+                # the accord with Benin": the agreement acted on, after any one preposition,
+                # brings the other side of its "with"
+                if not (other_side and self.rules.nouns.fullmatch(token.text) and token.head.lower_ in (
+                        "from", "in", "to", "under")):  # (not "following a deal between C and D")
+                    return False
+                other_side = False
+                token = token.head.head  # (past the preposition)
+                continue
+            if token.dep_ == "prep" and token.head.pos_ == "ADJ" and token.head.dep_ in ("amod", "acomp", "advcl"):
+                return False  # "Egypt and Sudan, both wary of Ethiopia's dam, …": an attitude, not an act
+            if token.dep_ == "prep" and token.lower_ in ("with", "between") and \
+                    self.rules.nouns.fullmatch(token.head.text):
+                other_side = True
+            if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.text) and not (
+                    token.lower_ in ("joined", "accompanied") and token.tag_ == "VBN"):
+                # ("Ghana, joined by Togo, signed …": Togo acts beside the subject)
                 # a participle or relative clause carries parties only when it describes an
                 # agreement ("the treaty, signed by A and B"), not another word ("…, spurred by
                 # Ethiopia's memorandum")
@@ -450,7 +498,8 @@ class _Reader:
                     token.head.head.lower_ in self.party_rules.between_not_parties:
                 return False  # "tensions between Somalia and Ethiopia"
             if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS and not (
-                    token.lower_ == "out" and any(c.lower_ == "of" for c in token.children)):
+                    token.lower_ == "out" and any(c.lower_ == "of" for c in token.children)) and not (
+                    token.lower_ == "from" and token.head.lower_ in self.party_rules.official_nouns):
                 return False  # ("pull out of the treaty with Russia": "out of" is the verb's)
             token = token.head
         return False
@@ -473,7 +522,7 @@ class _Reader:
         """The states joined by "between X and Y" or "X-Y" (not the sides of a dispute or a
         border, ``parties.between_is_not_parties``; "Greek Cypriot" is one actor): the first
         such group, or with ``every`` all of them."""
-        qualifying = party_rules.qualifying_demonyms(mentions)
+        qualifying = party_rules.qualifying_demonyms(mentions, self.text)
         dropped = [m for i, m in enumerate(mentions) if i in qualifying]
         mentions = [m for i, m in enumerate(mentions) if i not in qualifying]
 
@@ -583,6 +632,11 @@ class _Reader:
                 here = here + [Mention(s + alliance.start(), s + alliance.end(), alliance.group(), "anaphor",
                                        self.last_org, is_org=True)]
                 here.sort(key=lambda m: m.start)
+            elif self.last_org and not any(m.is_org for m in here) and (
+                    bid := party_rules.state_accession(self.text, here, self.party_rules)):
+                # "Hungary's parliament approved Sweden's bid": the organisation named last
+                here = sorted(here + [Mention(bid[0], bid[1], self.text[bid[0]:bid[1]], "anaphor", self.last_org,
+                                              is_org=True)], key=lambda m: m.start)
             sdates = [d for d in dates if s <= d.start < e]
             names = self.names(s, e)
             has_noun = bool(self.rules.nouns.search(sentence)) or bool(names)
@@ -619,6 +673,9 @@ class _Reader:
                     attached.append(cluster)
             if not triggers and not attached:
                 self._signatory_list(here, s, e, clause_number, has_noun)
+                followed = self._followed(s, e, clause_number)
+                if followed is not None:
+                    attached.append(followed)
             if has_noun and (not triggers or self._other_named(names, attached)):
                 cluster = self.mentioned(here, names, sdates, s, e)
                 if cluster is not None:
@@ -734,6 +791,11 @@ class _Reader:
             actors = party_rules.outside_known_name(actors, names, name, known, _same_name)
             group = self.between(here)
             actors = self.syntactic(actors, trigger.start)
+            if group and self.parsed and len({m.id for m in actors if not m.is_org}) >= 2 and not any(
+                    m in actors for m in group):
+                # "A and B signed a pact, following a similar deal between C and D": the
+                # "between" of another agreement, not the clause's parties
+                group = []
             # an organisation after the verb is where or about what ("at the NATO summit"),
             # save the other side of the agreement ("a partnership with the EU")
             parties = self.state_ids(group) if group else self.state_ids([
@@ -764,6 +826,12 @@ class _Reader:
                 cluster = self.clusters[-1]
             else:
                 another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
+                acting = self._acting_states(trigger)
+                if self.focus is not None and acting and len(set(parties) - set(self.orgs)) < 2 and not set(
+                        acting) & set(self.focus.parties) and len(set(self.focus.parties) - set(self.orgs)) >= 2:
+                    # "…, weeks after Kenya quit the bloc's force": an act of a state that is
+                    # no party of the agreement in focus, with no agreement of its own named
+                    return None
                 cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
         if not instruments.membership_talks(trigger) or self.focus is None:
             # talks on joining another organisation, said in passing, leave the agreement
@@ -782,6 +850,13 @@ class _Reader:
             # only guessed the day; the day the story writes is the event's, one event told twice
             record["date"] = None
             record.pop("headline_date")
+        acting = self._acting_states(trigger) if own is None and trigger.event in _UNILATERAL else []
+        if record is not None and acting and record.get("acting") and not set(acting) & set(record["acting"]) and \
+                len([p for p in cluster.parties if p not in self.orgs]) >= 2:
+            # "Washington suspended the treaty on Friday; Moscow suspended it a day later":
+            # each state's own act on a bilateral treaty is a record of its own
+            key = f"{trigger.event}@{'+'.join(acting)}"
+            record = cluster.records.setdefault(key, _new_record(trigger.event))
         if record is not None and _other_day(record["date"], date) and own is None:
             # the same kind of event on another day ("announced in May … announced on
             # Monday"): a second event, not the first one reported twice
@@ -801,6 +876,9 @@ class _Reader:
             record["no_provisions"] = trigger.event == "ratified" and not (
                 len([p for p in record["own"] if p not in self.orgs]) == 1 and self.rules.rejoining is not None
                 and self.rules.rejoining.search(trigger.text + " " + self.text[trigger.end:trigger.end + 60]))
+        record["acting"] = list(dict.fromkeys(record.get("acting", []) + acting))
+        if acting:
+            self._last_act = (trigger.event, cluster, self._clause_number, record)
         if record["date"] is None and date is not None:
             record["date"] = date
         if trigger.event == "announced" and self.rules.initialled is not None and self.rules.initialled.search(
@@ -910,6 +988,48 @@ class _Reader:
         if self.focus is None:
             return None
         return next((p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"), None)
+
+    def _followed(self, s: int, e: int, clause_number: int) -> _Cluster | None:
+        """"Washington suspended the pact in March; Moscow followed in June": the other side
+        of the bilateral treaty did the same act (``follow_suit`` in ``parties.yaml``), within
+        two clauses; a record of its own, with its own date."""
+        rx = self.party_rules.follow_suit
+        if self._last_act is None or rx is None or clause_number - self._last_act[2] > 2:
+            return None
+        event, cluster, _, before = self._last_act
+        for m in rx.finditer(self.text, s, e):
+            token = self._token_at(m.start())
+            if token is None or (token.lower_.startswith("follow") and any(
+                    c.dep_ == "dobj" and c.lower_ != "suit" for c in token.children)):
+                continue  # "Moscow followed the talks closely"
+            trigger = _Trigger(event, m.start(), m.end(), m.group())
+            acting = self._acting_states(trigger)
+            if not acting or not set(acting) <= set(cluster.parties) or set(acting) & set(before["acting"]):
+                continue
+            key = f"{event}@{'+'.join(acting)}"
+            record = cluster.records.setdefault(key, _new_record(event))
+            record["acting"] = acting
+            record["date"] = record["date"] or self.dater.own(event, m.start(), m.end(), s, e)
+            record["evidence"].append((s, e))
+            record.setdefault("sites", []).append((s, e, m.start(), m.end()))
+            self._last_act = (event, cluster, clause_number, record)
+            return cluster
+        return None
+
+    def _acting_states(self, trigger: _Trigger) -> list[str]:
+        """The states named in the subject (or the passive's agent) of the trigger's clause:
+        who acts ("Moscow suspended", "Japan's parliament ratified")."""
+        if not self.parsed:
+            return []
+        token = self._token_at(trigger.start)
+        subject = instruments._subject(token) if token is not None else None
+        if subject is not None and subject.dep_ == "nsubjpass":
+            subject = next((g for c in subject.head.children if c.dep_ == "agent" for g in c.children
+                            if g.dep_ == "pobj"), None)
+        if subject is None:
+            return []
+        inside = {t.i for t in subject.subtree}
+        return list(dict.fromkeys(m.id for m in self._mentions if not m.is_org and self._root(m) in inside))
 
     def _root(self, mention: Mention) -> int | None:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -1336,6 +1456,8 @@ class _Reader:
     def party(self, ident: str) -> dict:
         if ident in self.orgs:
             return self.orgs[ident].to_json()
+        if ident in polities():
+            return polities()[ident].to_json()  # "Somaliland": no registry code, iso3 as gold writes it
         from casus.states import default_registry
 
         state = default_registry().get(ident)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from casus.reader import parties as party_rules
+
 
 def narrower_than_all(parties: set[str], clusters) -> bool:
     """Whether ``parties`` (two or more, joined by "between") are a strict part of every
@@ -122,12 +124,18 @@ def antecedent_states(reader, trigger, s: int) -> list[str]:
         return []
     token = reader._token_at(trigger.start)
     subject = _subject(token) if token is not None else None
+    if subject is not None and subject.dep_ == "nsubjpass":
+        # "the agreement was signed by the two defence ministers": the agent
+        subject = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                       subject)
     if subject is None:
         return []
     phrase = reader.doc[subject.left_edge.i:subject.i + 1].text
-    if not _PLURAL_SUBJECT.match(phrase):
+    officials = party_rules.officials_for_states(phrase, reader.party_rules)
+    if not (_PLURAL_SUBJECT.match(phrase) or officials):
         return []
-    return states_before(reader, s, pair=bool(_PAIR_SUBJECT.match(phrase)))
+    return states_before(reader, s, pair=bool(_PAIR_SUBJECT.match(phrase)) or (
+        officials and phrase.lower().split()[1] in ("two", "both")))
 
 
 def states_before(reader, s: int, pair: bool = False) -> list[str]:

@@ -212,6 +212,21 @@ def state_lexicon(on: dt.date | None, lexicon: Lexicon | None = None, every_date
                 lexicon.add(alias.text, "historical", state.id)
         for entry in state.names:
             lexicon.add(entry.name, "historical", state.id)
+    return _add_polities(lexicon, every_date)
+
+
+def _add_polities(lexicon: Lexicon, every_date: bool) -> Lexicon:
+    """The polities without a registry code (``data/polities.csv``: Somaliland, Palestine,
+    Western Sahara …), found as states are: name and aliases, demonym, capital."""
+    from casus.reader.polities import polities
+
+    for polity in polities().values():
+        for text in (polity.name, *polity.aliases):
+            lexicon.add(text, "name", polity.id)
+        if polity.demonym:
+            lexicon.add(polity.demonym, "name" if every_date else "demonym", polity.id)
+        if polity.capital:
+            lexicon.add(polity.capital, "name" if every_date else "capital", polity.id)
     return lexicon
 
 
@@ -281,6 +296,15 @@ def _readings_index(leaders, orgs) -> dict[str, list]:
         for entry in state.names:
             add(entry.name, "historical", state.id, None, listed)
     always = lambda on: True  # noqa: E731
+    from casus.reader.polities import polities
+
+    for polity in polities().values():
+        for text in (polity.name, *polity.aliases):
+            add(text, "name", polity.id, None, always)
+        if polity.demonym:
+            add(polity.demonym, "demonym", polity.id, None, always)
+        if polity.capital:
+            add(polity.capital, "capital", polity.id, None, always)
     for form, ident in _derived_forms().items():
         add(form, "name", ident, None, always)
     for form, ident in _cached_ambiguous_forms():

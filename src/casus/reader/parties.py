@@ -38,6 +38,9 @@ class PartyRules:
     pairs: PairWords
     elided_agreement: re.Pattern | None  # "… and another with" right before a state
     leader_titles: frozenset[str] = frozenset()  # "President" in "Moldovan President Maia Sandu"
+    official_nouns: frozenset[str] = frozenset()  # "ministers" in "the two defence ministers signed"
+    accession_words: frozenset[str] = frozenset()  # "bid" in "approved Sweden's bid"
+    follow_suit: re.Pattern | None = None  # "Moscow followed in June", "did the same"
 
 
 @functools.lru_cache(maxsize=2)
@@ -51,6 +54,9 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             generic_subjects=_words(data, "generic_subjects", path),
             list_minimum=int(data["list_minimum"]),
             leader_titles=_words(data, "leader_titles", path),
+            official_nouns=_words(data, "official_nouns", path),
+            accession_words=_words(data, "accession_words", path),
+            follow_suit=re.compile(data["follow_suit"], re.I) if data.get("follow_suit") else None,
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             pairs=PairWords(
                 agreement_nouns=nouns.load().side_words(),
@@ -86,10 +92,12 @@ def between_is_not_parties(doc, text: str, between_start: int, parsed: bool, rul
     return bool(before) and before.group(1).lower() in rules.between_not_parties
 
 
-def qualifying_demonyms(mentions) -> set[int]:
-    """Indices of demonyms directly before another demonym ("Greek" in "Greek Cypriot")."""
+def qualifying_demonyms(mentions, text: str | None = None) -> set[int]:
+    """Indices of demonyms directly before another demonym ("Greek" in "Greek Cypriot");
+    with ``text``, not one joined to it by a hyphen ("the Indonesian-Australian treaty": two sides)."""
     return {i for i, m in enumerate(mentions) if m.kind == "demonym" and any(
-        o.kind == "demonym" and o.start in (m.end + 1, m.end + 2) and o.id != m.id for o in mentions)}
+        o.kind == "demonym" and o.start in (m.end + 1, m.end + 2) and o.id != m.id and not (
+            text is not None and text[m.end:o.start].strip() in ("-", "–")) for o in mentions)}
 
 
 def state_lists(text: str, mentions, minimum: int) -> list[list]:
@@ -131,3 +139,36 @@ def outside_known_name(mentions, names, name: str | None, known, same_name) -> l
     spans = [(a, b) for a, b, value in names if value == name or same_name(value, name)]
     return [m for m in mentions if m.is_org or m.id in known
             or not any(a <= m.start and m.end <= b for a, b in spans)]
+
+
+def officials_for_states(phrase: str, rules: PartyRules) -> bool:
+    """Whether a plural subject or agent names officials who stand for states named before
+    ("the two defence ministers", "both foreign ministers", "the ministers"): a determiner,
+    a number, at most two words of office and an official noun in the plural."""
+    words = phrase.lower().split()
+    if len(words) < 2 or words[0] not in ("the", "both") or not words[-1].endswith("s") or \
+            words[-1] not in rules.official_nouns:
+        return False
+    middle = words[1:-1]
+    if middle and middle[0] in ("two", "three", "both"):
+        middle = middle[1:]
+    return len(middle) <= 2 and all(w.isalpha() for w in middle)
+
+
+def state_accession(text: str, mentions, rules: PartyRules) -> tuple[int, int] | None:
+    """The span of the first accession noun said of a state ("Sweden's bid", "Finland's
+    accession protocol", "the accession of Finland"), or None."""
+    words = "|".join(sorted(rules.accession_words))
+    after = re.compile(rf"(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}?({words})\b")
+    before = re.compile(rf"\b({words})\s+of\s+(?:the\s+)?$")
+    other_aim = re.compile(r"\s+(?:to|for)\s+(?!join|become|enter|accede)")  # "Sweden's bid to host the Games"
+    for m in mentions:
+        if m.is_org:
+            continue
+        found = after.match(text, m.end)
+        if found and not other_aim.match(text, found.end()):
+            return found.span(1)
+        found = before.search(text, max(0, m.start - 30), m.start)
+        if found:
+            return found.span(1)
+    return None
