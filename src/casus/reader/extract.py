@@ -206,6 +206,7 @@ class _Reader:
         self.party_rules = party_rules.load_party_rules()
         self._last_signing: tuple[dict, _Cluster, int] | None = None  # (record, clause number) for a signatory list
         self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
+        self._trigger_ends: dict[int, int] = {}  # a trigger's start -> its end (its words are the verb's)
         self._mention_starts: set[int] | None = None
 
     # -- mentions --------------------------------------------------------------------
@@ -263,6 +264,7 @@ class _Reader:
                     if any(t.event == event_here and (event_here not in _REPEATABLE or s + m.start() - t.end < 15)
                            for t in found):
                         continue  # (an organisation may suspend or admit again: "…, having earlier suspended X")
+                    self._trigger_ends[s + m.start()] = max(s + m.end(), self._trigger_ends.get(s + m.start(), 0))
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group(),
                                           of_membership=event == "withdrew" and turned, turned=turned))
         effect = [t for t in found if t.event in ("announced", "entered_into_force") and re.search(
@@ -389,6 +391,11 @@ class _Reader:
         if token is None:
             return set()
         chain = {token.i}
+        if start in self._trigger_ends:
+            # a trigger of several words ("walked away from", "in talks", "final approval",
+            # "entered into"): its words are all the verb's, so an argument may hang on any
+            span = self.doc.char_span(start, self._trigger_ends[start], alignment_mode="expand")
+            chain |= {t.i for t in span or ()}
         while token.head.i != token.i:
             if token.dep_ in ("ccomp", "parataxis") and token.head.lower_ in _SAYING:
                 if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF for c in token.children):
@@ -430,8 +437,8 @@ class _Reader:
                 return True
             if token.dep_ not in _ARGUMENT_DEPS or token.head.i == token.i:
                 return False
-            if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
-                return False
+            if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS and token.head.i not in chain:
+                return False  # (a preposition of the trigger's own words is the verb's: "walked away from")
             if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.lower_):
                 # a participle or relative clause carries parties only when it describes an
                 # agreement ("the treaty, signed by A and B"), not another word ("…, spurred by
