@@ -222,6 +222,7 @@ class _Reader:
         self.party_rules = party_rules.load_party_rules()
         self._last_signing: tuple[dict, _Cluster, int] | None = None  # (record, clause number) for a signatory list
         self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
+        self._trigger_ends: dict[int, int] = {}  # a trigger's start -> its end (its words are the verb's)
         self._mention_starts: set[int] | None = None
         self._last_act: tuple[str, _Cluster, int, dict] | None = None  # a state's own act, for "followed suit"
 
@@ -280,6 +281,7 @@ class _Reader:
                     if any(t.event == event_here and (event_here not in _REPEATABLE | _UNILATERAL or
                                                       s + m.start() - t.end < 15) for t in found):
                         continue  # (an organisation may suspend or admit again: "…, having earlier suspended X")
+                    self._trigger_ends[s + m.start()] = max(s + m.end(), self._trigger_ends.get(s + m.start(), 0))
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group(),
                                           of_membership=event == "withdrew" and turned, turned=turned))
         effect = [t for t in found if t.event in ("announced", "entered_into_force") and re.search(
@@ -422,6 +424,11 @@ class _Reader:
             return set()
         chain = {token.i}
         verbal = token.pos_ in ("VERB", "AUX")  # the trigger's own verb so far ("signed", "agreed to sign")
+        if start in self._trigger_ends:
+            # a trigger of several words ("walked away from", "in talks", "final approval",
+            # "entered into"): its words are all the verb's, so an argument may hang on any
+            span = self.doc.char_span(start, self._trigger_ends[start], alignment_mode="expand")
+            chain |= {t.i for t in span or ()}
         while token.head.i != token.i:
             if token.dep_ in ("ccomp", "parataxis") and token.head.lower_ in _SAYING:
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -471,8 +478,9 @@ class _Reader:
                 return True
             if token.dep_ not in _ARGUMENT_DEPS or token.head.i == token.i:
                 return False
-            if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS and not (
-                    token.head.lower_ == "from" and token.head.head.lower_ in self.party_rules.official_nouns):
+            if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS and token.head.i not in chain \
+                    and not (token.head.lower_ == "from" and token.head.head.lower_ in self.party_rules.official_nouns):
+                # (a preposition of the trigger's own words is the verb's: "walked away from")
                 # "withdrew from the border treaty with Peru", "suspended its participation in
                 # the accord with Benin": the agreement acted on, after any one preposition,
                 # brings the other side of its "with"

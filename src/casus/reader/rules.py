@@ -54,14 +54,26 @@ def load_known_agreements(path: Path = DATA / "agreements.csv") -> dict[str, tup
     return known_agreements(path)
 
 
-def _compile(items, where: str) -> tuple[re.Pattern, ...]:
-    """Each pattern, case-insensitive, ``{agreement}`` standing for any form of an agreement
-    noun made between sides (``data/agreement_nouns.yaml``)."""
+def _compile(items, where: str, words: dict[str, str] | None = None) -> tuple[re.Pattern, ...]:
+    """Patterns compiled ignoring case; ``{agreement}`` stands for any form of an agreement
+    noun made between sides (``data/agreement_nouns.yaml``), ``{NAME}`` for the sub-pattern
+    ``words[NAME]`` (``words`` of ``data/events.yaml``: one object vocabulary shared by many
+    verbs). Quantifiers (``{0,5}``) have digits, never a capitalised name."""
     agreement = agreement_nouns.load().pattern(agreement_nouns.SIDED)
+    words = {k: v.replace("{agreement}", agreement) for k, v in (words or {}).items()}
     try:
-        return tuple(re.compile(item.replace("{agreement}", agreement), re.I) for item in items)
+        return tuple(re.compile(_expand(item.replace("{agreement}", agreement), words, where), re.I)
+                     for item in items)
     except re.error as exc:
         raise ValueError(f"{where}: bad pattern: {exc}") from None
+
+
+def _expand(pattern: str, words: dict[str, str], where: str) -> str:
+    def one(m: re.Match) -> str:
+        if m.group(1) not in words:
+            raise ValueError(f"{where}: unknown word list {{{m.group(1)}}}")
+        return _expand(words[m.group(1)], words, where)
+    return re.sub(r"\{([A-Z][A-Z_]*)\}", one, pattern)
 
 
 def _load(path: Path, schema: str) -> dict:
@@ -84,8 +96,8 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         raise ValueError(f"{provisions_file}: unknown provisions {sorted(unknown)}")
     return Rules(
         nouns=agreement_nouns.load().sentence,
-        ignore=_compile(ev.get("ignore", []), str(events_file)),
-        events={k: _compile(v, f"{events_file}: {k}") for k, v in ev["events"].items()},
+        ignore=_compile(ev.get("ignore", []), str(events_file), ev.get("words")),
+        events={k: _compile(v, f"{events_file}: {k}", ev.get("words")) for k, v in ev["events"].items()},
         weak=frozenset(ev.get("weak", [])),
         negation=re.compile(ev["negation"], re.I),
         hedge=re.compile(ev["hedge"], re.I),
