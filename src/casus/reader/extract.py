@@ -92,6 +92,11 @@ _PARTY_PREPOSITIONS = frozenset({"with", "between", "among", "amongst", "by", "o
 _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "stated", "reported", "wrote",
                      "claimed", "stressed", "insisted", "according", "believes", "believe", "argued", "warned"})
 
+# after a state: it (or its ministry, its spokesman) says the clause, set off by commas
+# ("…, Turkey's foreign ministry said,"), a speaker beside the clause
+_SPEAKER_SET_OFF = re.compile(r"(?:'s?)?(?:\s+[\w-]+){0,3}?\s+(?:" + "|".join(sorted(_SAYING - {"according"})) +
+                              r")\s*(?:[,.;]|$)")
+
 # nouns an organisation's name may qualify and still be spoken of itself
 _OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
 # the words of an organisation's own treaty (without a parse: "the SCO charter entered into force")
@@ -113,6 +118,7 @@ _DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) (?:agreement|treaty|pact|accor
 # Qatar-brokered truce", "US-backed forces"): a leader, broker or sponsor, no party
 _LED_BY = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded|dominated|aligned|allied|friendly)\b")
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.I)
+_DEMONYM_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.I)  # "Kazakh, Uzbek and Kyrgyz"
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
 _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:treaty|pact|agreement|accord|deal|"
@@ -364,17 +370,53 @@ class _Reader:
             before = self.text[max(s, m.start - 12):m.start]
             if _PLACE_BEFORE.search(before):
                 continue
+            third_role = self.party_rules.third_role
+            if third_role is not None and third_role.search(self.text, max(s, m.start - 30), m.start):
+                continue  # "in talks brokered by Qatar", "at a summit hosted by Vietnam"
             after = self.text[m.end:m.end + 30]
             if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end + 1 for o in mentions):
                 continue  # "Greek Cypriot officials": the second demonym is the head
-            if m.kind == "demonym" and not _GOVERNMENT.match(after):
+            if m.kind == "demonym" and not _GOVERNMENT.match(after) and not self._coordinated_government(m, mentions):
                 continue
             if re.match(r"\s*\d", after):  # "France 24"
                 continue
             if _LED_BY.match(after):  # "the Russia-led CSTO", "a Saudi-brokered deal"
                 continue
             out.append(m)
+        return self._without_speakers(out, s)
+
+    def _without_speakers(self, actors: list[Mention], s: int) -> list[Mention]:
+        """Without a state quoted beside the clause: set off inside it ("A and B, Turkey's
+        foreign ministry said, signed …"), or after it ("…, Turkey's foreign ministry said.")
+        when two other states remain. The speaker of a reported clause is no party of it."""
+        speakers, parenthetical = set(), set()
+        for m in actors:
+            said = None if m.is_org else _SPEAKER_SET_OFF.match(self.text, m.end)
+            if said and re.search(r",\s*(?:the\s+)?$", self.text[max(s, m.start - 8):m.start]):
+                speakers.add(m.id)
+                if said.group().rstrip().endswith(","):
+                    parenthetical.add(m.id)  # "A and B, Turkey's ministry said, signed": never the subject
+        if len({m.id for m in actors if not m.is_org and m.id not in speakers}) < 2:
+            speakers = parenthetical
+        return [m for m in actors if m.id not in speakers] if speakers else actors
+
+    def _first_and_coordinated(self, mentions: list[Mention]) -> list[Mention]:
+        """The first of ``mentions`` and those coordinated with it ("by A, B and C")."""
+        out = mentions[:1]
+        for m in mentions[1:]:
+            if not _JOIN_GAP.match(self.text[out[-1].end:m.start]):
+                break
+            out.append(m)
         return out
+
+    def _coordinated_government(self, demonym: Mention, mentions: list[Mention]) -> bool:
+        """"the Kenyan and Tanzanian governments": a demonym coordinated with the next one
+        that heads a government word is a government too."""
+        for o in mentions:
+            if o.kind == "demonym" and o.start > demonym.end and _DEMONYM_LIST_GAP.fullmatch(
+                    self.text[demonym.end:o.start]) and o.id != demonym.id:
+                return bool(_GOVERNMENT.match(self.text[o.end:o.end + 30])) or self._coordinated_government(o, mentions)
+        return False
 
     # -- syntax ----------------------------------------------------------------------
 
@@ -689,14 +731,20 @@ class _Reader:
         name = _nearest_name(names, trigger.end, self.text)
         own: list[str] | None = None
         if of_membership:
-            org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id
+            # the organisation the clause acts on, before one named beside it ("citing NATO's
+            # Article 5 as a model, they suspended their membership of the CSTO")
+            org = min(self.syntactic(orgs, trigger.start) or orgs, key=lambda m: abs(m.start - trigger.start)).id
             states = [m for m in actors if not m.is_org]
             if trigger.event != "ratified":
                 states = self.syntactic(states, trigger.start) or states
             if trigger.event == "ratified":
                 chosen = states
             else:
-                chosen = [m for m in states if m.start < trigger.start] or [m for m in states if m.start > trigger.end][:1]
+                chosen = [m for m in states if m.start < trigger.start] or self._first_and_coordinated(
+                    [m for m in states if m.start > trigger.end])  # "invoked by A and B"
+                chosen = chosen or [  # "the two countries joined the CSTO": the states it stands for
+                    Mention(trigger.start, trigger.start, "", "anaphor", i)
+                    for i in instruments.antecedent_states(self, trigger, s) if i not in self.orgs]
                 chosen = self._apart(trigger, chosen, org, s, e)
                 chosen = self._each_acted_on(trigger, chosen, states, org, s, e)
             own = self.state_ids(chosen) + [org]

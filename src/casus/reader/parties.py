@@ -37,6 +37,7 @@ class PartyRules:
     pairs: PairWords
     elided_agreement: re.Pattern | None  # "… and another with" right before a state
     leader_titles: frozenset[str] = frozenset()  # "President" in "Moldovan President Maia Sandu"
+    third_role: re.Pattern | None = None  # "brokered by " right before a state: a mediator, a host
 
 
 @functools.lru_cache(maxsize=2)
@@ -50,6 +51,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             generic_subjects=_words(data, "generic_subjects", path),
             list_minimum=int(data["list_minimum"]),
             leader_titles=_words(data, "leader_titles", path),
+            third_role=_third_role(_words(data, "third_role_participles", path)),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             pairs=PairWords(
                 agreement_nouns=_words(data, "agreement_nouns", path),
@@ -61,6 +63,11 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
         raise ValueError(f"{path}: missing key {exc}") from None
     except re.error as exc:
         raise ValueError(f"{path}: bad pattern: {exc}") from None
+
+
+def _third_role(words: frozenset[str]) -> re.Pattern:
+    """A state right after "<participle> by (the)": "in talks brokered by Qatar"."""
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\s+by\s+(?:the\s+)?$", re.I)
 
 
 def _words(data: dict, key: str, path: Path) -> frozenset[str]:
