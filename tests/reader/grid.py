@@ -121,11 +121,13 @@ def sample(cases: list[Case], every: int) -> list[Case]:
 
 
 def outcome(case: Case, reading) -> tuple[bool, list]:
-    """Whether the reading's events are exactly the expected record (records that only
-    mention an agreement are not events), and what it found."""
-    got = sorted((a.event, tuple(sorted(p["id"] for p in a.parties))) for a in reading.agreements
-                 if a.event != "mentioned")
-    return got == [(case.event, case.parties)], got
+    """Whether the reading's events are exactly the expected record, and what it found. A
+    record that only mentions an agreement may name a distractor's own (NATO's, in a
+    comparison), but not one of the event's states: that would be the event told twice."""
+    got = sorted((a.event, tuple(sorted(p["id"] for p in a.parties))) for a in reading.agreements)
+    events = [g for g in got if g[0] != "mentioned"]
+    echoes = [g for g in got if g[0] == "mentioned" and set(g[1]) & (set(case.parties) - {"CSTO", "SCO"})]
+    return events == [(case.event, case.parties)] and not echoes, got
 
 
 def read_all(cases: list[Case]):

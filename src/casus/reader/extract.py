@@ -94,8 +94,8 @@ _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "
 
 # after a state: it (or its ministry, its spokesman) says the clause, set off by commas
 # ("…, Turkey's foreign ministry said,"), a speaker beside the clause
-_SPEAKER_SET_OFF = re.compile(r"(?:'s?)?(?:\s+[\w-]+){0,3}?\s+(?:" + "|".join(sorted(_SAYING - {"according"})) +
-                              r")\s*(?:[,.;]|$)")
+_SPEAKER = re.compile(r"(?:'s?)?(?:\s+[\w-]+){0,3}?\s+(?:" + "|".join(sorted(_SAYING - {"according"})) + r")\b")
+_SET_OFF_AFTER = re.compile(r"\s*(?:[,.;]|$)")
 
 # nouns an organisation's name may qualify and still be spoken of itself
 _OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
@@ -118,6 +118,7 @@ _DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) (?:agreement|treaty|pact|accor
 # Qatar-brokered truce", "US-backed forces"): a leader, broker or sponsor, no party
 _LED_BY = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded|dominated|aligned|allied|friendly)\b")
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.I)
+_PARENTHETICAL = re.compile(r",[^,.;]{1,60},")
 _DEMONYM_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.I)  # "Kazakh, Uzbek and Kyrgyz"
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
@@ -387,14 +388,18 @@ class _Reader:
 
     def _without_speakers(self, actors: list[Mention], s: int) -> list[Mention]:
         """Without a state quoted beside the clause: set off inside it ("A and B, Turkey's
-        foreign ministry said, signed …"), or after it ("…, Turkey's foreign ministry said.")
-        when two other states remain. The speaker of a reported clause is no party of it."""
+        foreign ministry said, signed …"), or before or after it ("Turkey's foreign ministry
+        said A and B …", "…, Turkey's foreign ministry said.") when two other states remain.
+        The speaker of a reported clause is no party of it."""
         speakers, parenthetical = set(), set()
         for m in actors:
-            said = None if m.is_org else _SPEAKER_SET_OFF.match(self.text, m.end)
-            if said and re.search(r",\s*(?:the\s+)?$", self.text[max(s, m.start - 8):m.start]):
-                speakers.add(m.id)
-                if said.group().rstrip().endswith(","):
+            said = None if m.is_org else _SPEAKER.match(self.text, m.end)
+            if not said:
+                continue
+            set_off = _SET_OFF_AFTER.match(self.text, said.end())
+            if m.start == s or (set_off and re.search(r",\s*(?:the\s+)?$", self.text[max(s, m.start - 8):m.start])):
+                speakers.add(m.id)  # "Turkey's foreign ministry said A and B …", "…, Turkey said."
+                if set_off and set_off.group().endswith(","):
                     parenthetical.add(m.id)  # "A and B, Turkey's ministry said, signed": never the subject
         if len({m.id for m in actors if not m.is_org and m.id not in speakers}) < 2:
             speakers = parenthetical
@@ -494,10 +499,11 @@ class _Reader:
         if not self.parsed:
             return mentions
         token = self._token_at(start)
-        if token is not None and token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ in ("ROOT", "ccomp") and not any(
+        if token is not None and (token.tag_ in ("VBD", "VBZ", "VBP") or (token.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" for c in token.children))) and token.dep_ in ("ROOT", "ccomp") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
-            # a finite verb without a subject: the parse went wrong ("Amid X's war in Y,
-            # A and B signed" read as "in Y, A and B"), so fall back to the word rules
+            # a finite verb (or a passive) without a subject: the parse went wrong ("Amid X's
+            # war in Y, A and B signed" read as "in Y, A and B"), so fall back to the word rules
             return mentions
         chain = self.clause_chain(start)
         return [m for m in mentions if self.is_argument(m, chain)]
@@ -509,6 +515,8 @@ class _Reader:
         qualifying = party_rules.qualifying_demonyms(mentions)
         dropped = [m for i, m in enumerate(mentions) if i in qualifying]
         mentions = [m for i, m in enumerate(mentions) if i not in qualifying]
+        if mentions:  # (not "between A and B, Turkey's foreign ministry said, …")
+            mentions = self._without_speakers(mentions, self._sentence_start(mentions[0].start))
 
         def gap(a, b) -> str:
             return "".join(self.text[x] for x in range(a.end, b.start)
@@ -735,16 +743,21 @@ class _Reader:
             # Article 5 as a model, they suspended their membership of the CSTO")
             org = min(self.syntactic(orgs, trigger.start) or orgs, key=lambda m: abs(m.start - trigger.start)).id
             states = [m for m in actors if not m.is_org]
+            arguments = self.syntactic(states, trigger.start) if trigger.event != "ratified" else states
             if trigger.event != "ratified":
-                states = self.syntactic(states, trigger.start) or states
+                states = arguments or states
             if trigger.event == "ratified":
                 chosen = states
             else:
-                chosen = [m for m in states if m.start < trigger.start] or self._first_and_coordinated(
-                    [m for m in states if m.start > trigger.end])  # "invoked by A and B"
-                chosen = chosen or [  # "the two countries joined the CSTO": the states it stands for
+                # the states before the verb (the clause's, when the parse names any), else
+                # those a plural subject stands for ("Turkey said the two countries joined the
+                # CSTO"), else the first after it and its conjuncts ("invoked by A and B")
+                before = [m for m in states if m.start < trigger.start]
+                standing = [] if before and arguments else [
                     Mention(trigger.start, trigger.start, "", "anaphor", i)
                     for i in instruments.antecedent_states(self, trigger, s) if i not in self.orgs]
+                chosen = (before if arguments or not standing else []) or standing or self._first_and_coordinated(
+                    [m for m in states if m.start > trigger.end])
                 chosen = self._apart(trigger, chosen, org, s, e)
                 chosen = self._each_acted_on(trigger, chosen, states, org, s, e)
             own = self.state_ids(chosen) + [org]
@@ -898,7 +911,8 @@ class _Reader:
         token = self._token_at(trigger.start)
         if token is None:
             return []
-        org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id if orgs else None
+        org = min(self.syntactic(orgs, trigger.start) or orgs, key=lambda m: abs(m.start - trigger.start)).id \
+            if orgs else None
         if org is None and self.last_org is not None and self._last_org_before(s):
             org = self.last_org  # "It has been invoked only once": the clause just spoken of
         org = org or self._focus_organisation()
@@ -911,6 +925,9 @@ class _Reader:
             return invoking + [org]
         if states:
             return []
+        standing_for = [i for i in instruments.antecedent_states(self, trigger, s) if i not in self.orgs]
+        if standing_for:
+            return standing_for + [org]  # "the two countries invoked Article 4"
         subject = membership.subject(token)
         if subject is None or membership.passive(token) or subject.lower_ in ("it", "this", "that") or (
                 any(m.id == org and self._root(m) == subject.i for m in orgs)):
@@ -1503,7 +1520,10 @@ def _nearest_name(names, position: int, text: str = "") -> str | None:
     after = [n for n in names if 0 <= n[0] - position <= 40 and "," not in text[position:n[0]]]
     if after:
         return after[0][2]
-    before = [n for n in names if 0 <= position - n[1] <= 60]
+    # (a parenthetical set off by commas does not part the name from its verb: "The Treaty
+    # of X between A and B, Turkey's foreign ministry said, was ratified")
+    before = [n for n in names if 0 <= position - n[1] and (position - n[1] <= 60 or len(
+        _PARENTHETICAL.sub("", text[n[1]:position])) <= 60)]
     return before[-1][2] if before else None
 
 

@@ -122,12 +122,16 @@ def antecedent_states(reader, trigger, s: int) -> list[str]:
         return []
     token = reader._token_at(trigger.start)
     subject = _subject(token) if token is not None else None
-    if subject is None:
-        return []
-    phrase = reader.doc[subject.left_edge.i:subject.i + 1].text
-    if not _PLURAL_SUBJECT.match(phrase):
-        return []
-    return states_before(reader, s, pair=bool(_PAIR_SUBJECT.match(phrase)))
+    # a passive's agent stands for its states as a subject does ("was signed by the two countries")
+    agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                 None) if token is not None else None
+    for who in (subject, agent):
+        if who is None:
+            continue
+        phrase = reader.doc[who.left_edge.i:who.i + 1].text
+        if _PLURAL_SUBJECT.match(phrase):
+            return states_before(reader, s, pair=bool(_PAIR_SUBJECT.match(phrase)))
+    return []
 
 
 def states_before(reader, s: int, pair: bool = False) -> list[str]:
