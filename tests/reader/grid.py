@@ -48,6 +48,7 @@ def _sentence(before: str, clause_parts: list[str]) -> str:
 def generate(path: Path = DATA) -> list[Case]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     published = str(data["published"])
+    wave2 = set(data.get("wave2", ()))
     cases: list[Case] = []
     n = 0
     slots_product = itertools.product(data["parties"].items(), data["events"].items(), data["dates"].items(),
@@ -76,7 +77,7 @@ def generate(path: Path = DATA) -> list[Case]:
                 pair = data["pairs"][n % len(data["pairs"])]
                 n += 1
                 values = {f"{k}{side}": pair[k][i] for k in ("name", "capital", "demonym", "leader", "surname",
-                                                              "title") for i, side in enumerate("AB")}
+                                                              "title", "minister") for i, side in enumerate("AB")}
                 if ev["of"] == "agreement":
                     values.update(obj)
                 else:
@@ -86,7 +87,11 @@ def generate(path: Path = DATA) -> list[Case]:
                 d_inside = dis.get("inside", "") if position == "inside" else ""
                 d_after = dis.get("after", "") if position == "after" else ""
                 pre = _fill(party["before"], values) + " " if "before" in party else ""
-                single = "with" in party or form == "together_with"
+                single = "with" in party or "object" in party or form == "together_with"
+                if "object" in party:
+                    if ev["of"] != "agreement":
+                        continue
+                    values = dict(values, agr=_fill(party["object"], values))
                 if voice == "active":
                     verb = _fill(ev["active"], values)
                     if single:
@@ -103,14 +108,15 @@ def generate(path: Path = DATA) -> list[Case]:
                         head = values.get("agr") if ev["of"] == "agreement" else obj
                         tail = " by " + _fill(party["agent"], values)
                     parts = [head, d_inside, " ", ev["passive"], tail, date, d_after]
-                text = pre + _sentence(d_before, parts).replace(",,", ",").replace(", ,", ",")
+                text = pre + _sentence(d_before, parts).replace(",,", ",").replace(", ,", ",").replace(",.", ".")
                 ids = set(pair["ids"])
                 if ev["of"] != "agreement":
                     ids.add(obj_key if ev["of"] == "organisation" else ev["org"])
                 slots = {"parties": form, "event": event, "voice": voice, "agreement": obj_key, "date": date_kind,
                          "distractor": distractor, "position": position if distractor != "none" else "-"}
                 ident = "-".join(slots.values())
-                cases.append(Case(ident, slots, text, published, event, tuple(sorted(ids))))
+                slots["wave"] = "2" if set(slots.values()) & wave2 else "1"
+                cases.append(Case(ident, slots, text, published, ev.get("record", event), tuple(sorted(ids))))
     return cases
 
 
