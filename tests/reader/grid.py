@@ -39,7 +39,9 @@ def _fill(template: str, values: dict) -> str:
 def _sentence(before: str, clause_parts: list[str]) -> str:
     text = "".join(clause_parts)
     if before:
-        if text.startswith(_FIRST_WORDS_LOWERED):
+        if before.endswith(". "):  # a sentence of its own before the clause
+            text = text[0].upper() + text[1:]
+        elif text.startswith(_FIRST_WORDS_LOWERED):
             text = text[0].lower() + text[1:]
         text = before + text
     return text[0].upper() + text[1:] + "."

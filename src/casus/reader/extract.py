@@ -384,7 +384,7 @@ class _Reader:
             if _LED_BY.match(after):  # "the Russia-led CSTO", "a Saudi-brokered deal"
                 continue
             out.append(m)
-        return self._without_speakers(out, s)
+        return self._without_speakers(party_rules.introduced(self.text, s, out, self.party_rules), s)
 
     def _without_speakers(self, actors: list[Mention], s: int) -> list[Mention]:
         """Without a state quoted beside the clause: set off inside it ("A and B, Turkey's
@@ -409,10 +409,38 @@ class _Reader:
         """The first of ``mentions`` and those coordinated with it ("by A, B and C")."""
         out = mentions[:1]
         for m in mentions[1:]:
-            if not _JOIN_GAP.match(self.text[out[-1].end:m.start]):
+            if not (_JOIN_GAP.match(self.text[out[-1].end:m.start]) or self._conjunct_of(m, out[0])):
                 break
             out.append(m)
         return out
+
+    def _conjunct_of(self, mention: Mention, first: Mention) -> bool:
+        """"by the Kenyan government and its Tanzanian counterpart": the mention's phrase is
+        a conjunct of the first's (in the parse)."""
+        if not self.parsed:
+            return False
+        root, head = self._root(first), self._root(mention)
+        if root is None or head is None:
+            return False
+
+        def phrase_head(token):  # "Kenyan" in "the Kenyan government": the government
+            while token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.i != token.i:
+                token = token.head
+            return token
+        first_head, token = phrase_head(self.doc[root]), phrase_head(self.doc[head])
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+            if token.i == first_head.i:
+                return True
+        return False
+        token = self.doc[head]
+        while token.i != root and token.head.i != token.i and token.i >= root:
+            if token.dep_ == "conj" and token.head.i == root:
+                return True
+            token = token.head
+            if token.dep_ not in ("conj", "amod", "compound", "poss", "nmod"):
+                return token.i == root
+        return False
 
     def _coordinated_government(self, demonym: Mention, mentions: list[Mention]) -> bool:
         """"the Kenyan and Tanzanian governments": a demonym coordinated with the next one
@@ -781,7 +809,12 @@ class _Reader:
             known = self._known_parties(name)
             here = party_rules.outside_known_name(here, names, name, known, _same_name)
             actors = party_rules.outside_known_name(actors, names, name, known, _same_name)
-            group = self.between(here)
+            group = self.between(party_rules.introduced(self.text, s, here, self.party_rules))
+            if group and self.parsed and not self.syntactic(group, trigger.start) and len(set(self.state_ids(
+                    self.syntactic([m for m in actors if m not in group and not m.is_org], trigger.start)))) >= 2:
+                # "A and B signed …, in a deal similar to the one between Japan and the
+                # Philippines": the clause's own states, not a "between" outside it
+                group = []
             actors = self.syntactic(actors, trigger.start)
             # an organisation after the verb is where or about what ("at the NATO summit"),
             # save the other side of the agreement ("a partnership with the EU")

@@ -38,6 +38,7 @@ class PartyRules:
     elided_agreement: re.Pattern | None  # "… and another with" right before a state
     leader_titles: frozenset[str] = frozenset()  # "President" in "Moldovan President Maia Sandu"
     third_role: re.Pattern | None = None  # "brokered by " right before a state: a mediator, a host
+    introduction: re.Pattern | None = None  # "After Russia's invasion of Ukraine," opening a sentence
 
 
 @functools.lru_cache(maxsize=2)
@@ -52,6 +53,8 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             list_minimum=int(data["list_minimum"]),
             leader_titles=_words(data, "leader_titles", path),
             third_role=_third_role(_words(data, "third_role_participles", path)),
+            introduction=re.compile(r"\W*(?:" + "|".join(sorted(map(re.escape, _words(
+                data, "introductory_words", path)))) + r")\b[^,.;:]{1,100},", re.I),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             pairs=PairWords(
                 agreement_nouns=_words(data, "agreement_nouns", path),
@@ -63,6 +66,20 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
         raise ValueError(f"{path}: missing key {exc}") from None
     except re.error as exc:
         raise ValueError(f"{path}: bad pattern: {exc}") from None
+
+
+def introduced(text: str, s: int, mentions, rules: PartyRules) -> list:
+    """``mentions`` (of the clause at ``s``) without those in an opening phrase that sets the
+    scene ("After Russia's invasion of Ukraine, A and B signed …"), when the rest names its
+    own: two states, or another organisation for an organisation named there."""
+    opening = rules.introduction.match(text, s) if rules.introduction is not None else None
+    if not opening:
+        return list(mentions)
+    inside = [m for m in mentions if m.start < opening.end()]
+    rest = [m for m in mentions if m.start >= opening.end()]
+    states_after = len({m.id for m in rest if not m.is_org}) >= 2
+    orgs_after = any(m.is_org for m in rest)
+    return [m for m in mentions if m not in inside or not (orgs_after if m.is_org else states_after)]
 
 
 def _third_role(words: frozenset[str]) -> re.Pattern:
