@@ -405,6 +405,27 @@ class _Reader:
             speakers = parenthetical
         return [m for m in actors if m.id not in speakers] if speakers else actors
 
+    def _outside_side_clauses(self, mentions: list[Mention], trigger: _Trigger) -> list[Mention]:
+        """The mentions whose path up to the trigger passes through no clause of another
+        verb ("A and B, citing NATO's Article 5 as a model, froze their participation in the
+        SCO": NATO hangs on "citing"); all of them without a parse."""
+        token = self._token_at(trigger.start) if self.parsed else None
+        if token is None:
+            return mentions
+        out = []
+        for m in mentions:
+            node = self.doc[i] if (i := self._root(m)) is not None else None
+            for _ in range(40):
+                if node is None or node.i == token.i or node.head.i == node.i:
+                    break
+                if node.dep_ in ("acl", "advcl", "relcl", "ccomp", "parataxis", "xcomp"):
+                    node = None
+                    break
+                node = node.head
+            if node is not None and node.i == token.i:
+                out.append(m)
+        return out
+
     def _first_and_coordinated(self, mentions: list[Mention]) -> list[Mention]:
         """The first of ``mentions`` and those coordinated with it ("by A, B and C")."""
         out = mentions[:1]
@@ -769,7 +790,8 @@ class _Reader:
         if of_membership:
             # the organisation the clause acts on, before one named beside it ("citing NATO's
             # Article 5 as a model, they suspended their membership of the CSTO")
-            org = min(self.syntactic(orgs, trigger.start) or orgs, key=lambda m: abs(m.start - trigger.start)).id
+            org = min(self.syntactic(orgs, trigger.start) or self._outside_side_clauses(orgs, trigger) or orgs,
+                      key=lambda m: abs(m.start - trigger.start)).id
             states = [m for m in actors if not m.is_org]
             arguments = self.syntactic(states, trigger.start) if trigger.event != "ratified" else states
             if trigger.event != "ratified":
@@ -944,8 +966,8 @@ class _Reader:
         token = self._token_at(trigger.start)
         if token is None:
             return []
-        org = min(self.syntactic(orgs, trigger.start) or orgs, key=lambda m: abs(m.start - trigger.start)).id \
-            if orgs else None
+        org = min(self.syntactic(orgs, trigger.start) or self._outside_side_clauses(orgs, trigger) or orgs,
+                  key=lambda m: abs(m.start - trigger.start)).id if orgs else None
         if org is None and self.last_org is not None and self._last_org_before(s):
             org = self.last_org  # "It has been invoked only once": the clause just spoken of
         org = org or self._focus_organisation()
