@@ -99,6 +99,11 @@ _PARTY_PREPOSITIONS = frozenset({"with", "between", "among", "amongst", "by", "o
 _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "stated", "reported", "wrote",
                      "claimed", "stressed", "insisted", "according", "believes", "believe", "argued", "warned"})
 
+# after a state: it (or its ministry, its spokesman) says the clause, set off by commas
+# ("…, Turkey's foreign ministry said,"), a speaker beside the clause
+_SPEAKER = re.compile(r"(?:'s?)?(?:\s+[\w-]+){0,3}?\s+(?:" + "|".join(sorted(_SAYING - {"according"})) + r")\b")
+_SET_OFF_AFTER = re.compile(r"\s*(?:[,.;]|$)")
+
 # nouns an organisation's name may qualify and still be spoken of itself
 _OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
 # the words of an organisation's own treaty (without a parse: "the SCO charter entered into force")
@@ -121,6 +126,8 @@ _DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) " + _NOUNS.pattern(("general",
 # Qatar-brokered truce", "US-backed forces"): a leader, broker or sponsor, no party
 _LED_BY = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded|dominated|aligned|allied|friendly)\b")
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.I)
+_PARENTHETICAL = re.compile(r",[^,.;]{1,60},")
+_DEMONYM_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.I)  # "Kazakh, Uzbek and Kyrgyz"
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # before an organisation: its treaty cited as the legal basis of something else
 # ("under the UN Charter", "under Article 51 of the UN Charter")
@@ -383,6 +390,9 @@ class _Reader:
             before = self.text[max(s, m.start - 12):m.start]
             if _PLACE_BEFORE.search(before) and not self._officials_from(m, s):
                 continue
+            third_role = self.party_rules.third_role
+            if third_role is not None and third_role.search(self.text, max(s, m.start - 30), m.start):
+                continue  # "in talks brokered by Qatar", "at a summit hosted by Vietnam"
             after = self.text[m.end:m.end + 30]
             if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end + 1 for o in mentions):
                 continue  # "Greek Cypriot officials": the second demonym is the head
@@ -393,6 +403,46 @@ class _Reader:
             if _LED_BY.match(after):  # "the Russia-led CSTO", "a Saudi-brokered deal"
                 continue
             out.append(m)
+        return self._without_speakers(party_rules.introduced(self.text, s, out, self.party_rules), s)
+
+    def _without_speakers(self, actors: list[Mention], s: int) -> list[Mention]:
+        """Without a state quoted beside the clause: set off inside it ("A and B, Turkey's
+        foreign ministry said, signed …"), or before or after it ("Turkey's foreign ministry
+        said A and B …", "…, Turkey's foreign ministry said.") when two other states remain.
+        The speaker of a reported clause is no party of it."""
+        speakers, parenthetical = set(), set()
+        for m in actors:
+            said = None if m.is_org else _SPEAKER.match(self.text, m.end)
+            if not said:
+                continue
+            set_off = _SET_OFF_AFTER.match(self.text, said.end())
+            if m.start == s or (set_off and re.search(r",\s*(?:the\s+)?$", self.text[max(s, m.start - 8):m.start])):
+                speakers.add(m.id)  # "Turkey's foreign ministry said A and B …", "…, Turkey said."
+                if set_off and set_off.group().endswith(","):
+                    parenthetical.add(m.id)  # "A and B, Turkey's ministry said, signed": never the subject
+        if len({m.id for m in actors if not m.is_org and m.id not in speakers}) < 2:
+            speakers = parenthetical
+        return [m for m in actors if m.id not in speakers] if speakers else actors
+
+    def _outside_side_clauses(self, mentions: list[Mention], trigger: _Trigger) -> list[Mention]:
+        """The mentions whose path up to the trigger passes through no clause of another
+        verb ("A and B, citing NATO's Article 5 as a model, froze their participation in the
+        SCO": NATO hangs on "citing"); all of them without a parse."""
+        token = self._token_at(trigger.start) if self.parsed else None
+        if token is None:
+            return mentions
+        out = []
+        for m in mentions:
+            node = self.doc[i] if (i := self._root(m)) is not None else None
+            for _ in range(40):
+                if node is None or node.i == token.i or node.head.i == node.i:
+                    break
+                if node.dep_ in ("acl", "advcl", "relcl", "ccomp", "parataxis", "xcomp"):
+                    node = None
+                    break
+                node = node.head
+            if node is not None and node.i == token.i:
+                out.append(m)
         return out
 
     def _officials_from(self, m: Mention, s: int) -> bool:
@@ -400,14 +450,42 @@ class _Reader:
         before = re.search(r"([A-Za-z]+)\s+from\s+(?:the\s+)?$", self.text[max(s, m.start - 40):m.start])
         return bool(before) and before.group(1).lower() in self.party_rules.official_nouns
 
-    def _coordinated_government(self, m: Mention, mentions: list[Mention]) -> bool:
-        """"the Ghanaian and Togolese defence ministers": a demonym coordinated with the
-        demonym of a government names a government too."""
-        for other in mentions:
-            if other.kind == "demonym" and other.start > m.end and re.fullmatch(
-                    r"\s*,\s*(?:and\s+)?|\s+and\s+", self.text[m.end:other.start]):
-                return bool(_GOVERNMENT.match(self.text[other.end:other.end + 30])) or \
-                    self._coordinated_government(other, mentions)
+    def _first_and_coordinated(self, mentions: list[Mention]) -> list[Mention]:
+        """The first of ``mentions`` and those coordinated with it ("by A, B and C")."""
+        out = mentions[:1]
+        for m in mentions[1:]:
+            if not (_JOIN_GAP.match(self.text[out[-1].end:m.start]) or self._conjunct_of(m, out[0])):
+                break
+            out.append(m)
+        return out
+
+    def _conjunct_of(self, mention: Mention, first: Mention) -> bool:
+        """"by the Kenyan government and its Tanzanian counterpart": the mention's phrase is
+        a conjunct of the first's (in the parse)."""
+        if not self.parsed:
+            return False
+        root, head = self._root(first), self._root(mention)
+        if root is None or head is None:
+            return False
+
+        def phrase_head(token):  # "Kenyan" in "the Kenyan government": the government
+            while token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.i != token.i:
+                token = token.head
+            return token
+        first_head, token = phrase_head(self.doc[root]), phrase_head(self.doc[head])
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+            if token.i == first_head.i:
+                return True
+        return False
+
+    def _coordinated_government(self, demonym: Mention, mentions: list[Mention]) -> bool:
+        """"the Kenyan and Tanzanian governments": a demonym coordinated with the next one
+        that heads a government word is a government too."""
+        for o in mentions:
+            if o.kind == "demonym" and o.start > demonym.end and _DEMONYM_LIST_GAP.fullmatch(
+                    self.text[demonym.end:o.start]) and o.id != demonym.id:
+                return bool(_GOVERNMENT.match(self.text[o.end:o.end + 30])) or self._coordinated_government(o, mentions)
         return False
 
     # -- syntax ----------------------------------------------------------------------
@@ -518,10 +596,11 @@ class _Reader:
         if not self.parsed:
             return mentions
         token = self._token_at(start)
-        if token is not None and token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ in ("ROOT", "ccomp") and not any(
+        if token is not None and (token.tag_ in ("VBD", "VBZ", "VBP") or (token.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" for c in token.children))) and token.dep_ in ("ROOT", "ccomp") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
-            # a finite verb without a subject: the parse went wrong ("Amid X's war in Y,
-            # A and B signed" read as "in Y, A and B"), so fall back to the word rules
+            # a finite verb (or a passive) without a subject: the parse went wrong ("Amid X's
+            # war in Y, A and B signed" read as "in Y, A and B"), so fall back to the word rules
             return mentions
         chain = self.clause_chain(start)
         return [m for m in mentions if self.is_argument(m, chain)]
@@ -533,6 +612,8 @@ class _Reader:
         qualifying = party_rules.qualifying_demonyms(mentions, self.text)
         dropped = [m for i, m in enumerate(mentions) if i in qualifying]
         mentions = [m for i, m in enumerate(mentions) if i not in qualifying]
+        if mentions:  # (not "between A and B, Turkey's foreign ministry said, …")
+            mentions = self._without_speakers(mentions, self._sentence_start(mentions[0].start))
 
         def gap(a, b) -> str:
             return "".join(self.text[x] for x in range(a.end, b.start)
@@ -766,14 +847,26 @@ class _Reader:
         name = _nearest_name(names, trigger.end, self.text)
         own: list[str] | None = None
         if of_membership:
-            org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id
+            # the organisation the clause acts on, before one named beside it ("citing NATO's
+            # Article 5 as a model, they suspended their membership of the CSTO")
+            org = min(self.syntactic(orgs, trigger.start) or self._outside_side_clauses(orgs, trigger) or orgs,
+                      key=lambda m: abs(m.start - trigger.start)).id
             states = [m for m in actors if not m.is_org]
+            arguments = self.syntactic(states, trigger.start) if trigger.event != "ratified" else states
             if trigger.event != "ratified":
-                states = self.syntactic(states, trigger.start) or states
+                states = arguments or states
             if trigger.event == "ratified":
                 chosen = states
             else:
-                chosen = [m for m in states if m.start < trigger.start] or [m for m in states if m.start > trigger.end][:1]
+                # the states before the verb (the clause's, when the parse names any), else
+                # those a plural subject stands for ("Turkey said the two countries joined the
+                # CSTO"), else the first after it and its conjuncts ("invoked by A and B")
+                before = [m for m in states if m.start < trigger.start]
+                standing = [] if before and arguments else [
+                    Mention(trigger.start, trigger.start, "", "anaphor", i)
+                    for i in instruments.antecedent_states(self, trigger, s) if i not in self.orgs]
+                chosen = (before if arguments or not standing else []) or standing or self._first_and_coordinated(
+                    [m for m in states if m.start > trigger.end])
                 chosen = self._apart(trigger, chosen, org, s, e)
                 chosen = self._each_acted_on(trigger, chosen, states, org, s, e)
             own = self.state_ids(chosen) + [org]
@@ -797,7 +890,12 @@ class _Reader:
             known = self._known_parties(name)
             here = party_rules.outside_known_name(here, names, name, known, _same_name)
             actors = party_rules.outside_known_name(actors, names, name, known, _same_name)
-            group = self.between(here)
+            group = self.between(party_rules.introduced(self.text, s, here, self.party_rules))
+            if group and self.parsed and not self.syntactic(group, trigger.start) and len(set(self.state_ids(
+                    self.syntactic([m for m in actors if m not in group and not m.is_org], trigger.start)))) >= 2:
+                # "A and B signed …, in a deal similar to the one between Japan and the
+                # Philippines": the clause's own states, not a "between" outside it
+                group = []
             actors = self.syntactic(actors, trigger.start)
             if group and self.parsed and len({m.id for m in actors if not m.is_org}) >= 2 and not any(
                     m in actors for m in group):
@@ -948,7 +1046,8 @@ class _Reader:
         token = self._token_at(trigger.start)
         if token is None:
             return []
-        org = min(orgs, key=lambda m: abs(m.start - trigger.start)).id if orgs else None
+        org = min(self.syntactic(orgs, trigger.start) or self._outside_side_clauses(orgs, trigger) or orgs,
+                  key=lambda m: abs(m.start - trigger.start)).id if orgs else None
         if org is None and self.last_org is not None and self._last_org_before(s):
             org = self.last_org  # "It has been invoked only once": the clause just spoken of
         org = org or self._focus_organisation()
@@ -961,6 +1060,9 @@ class _Reader:
             return invoking + [org]
         if states:
             return []
+        standing_for = [i for i in instruments.antecedent_states(self, trigger, s) if i not in self.orgs]
+        if standing_for:
+            return standing_for + [org]  # "the two countries invoked Article 4"
         subject = membership.subject(token)
         if subject is None or membership.passive(token) or subject.lower_ in ("it", "this", "that") or (
                 any(m.id == org and self._root(m) == subject.i for m in orgs)):
@@ -1615,7 +1717,10 @@ def _nearest_name(names, position: int, text: str = "") -> str | None:
     after = [n for n in names if 0 <= n[0] - position <= 40 and "," not in text[position:n[0]]]
     if after:
         return after[0][2]
-    before = [n for n in names if 0 <= position - n[1] <= 60]
+    # (a parenthetical set off by commas does not part the name from its verb: "The Treaty
+    # of X between A and B, Turkey's foreign ministry said, was ratified")
+    before = [n for n in names if 0 <= position - n[1] and (position - n[1] <= 60 or len(
+        _PARENTHETICAL.sub("", text[n[1]:position])) <= 60)]
     return before[-1][2] if before else None
 
 

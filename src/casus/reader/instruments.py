@@ -124,18 +124,19 @@ def antecedent_states(reader, trigger, s: int) -> list[str]:
         return []
     token = reader._token_at(trigger.start)
     subject = _subject(token) if token is not None else None
-    if subject is not None and subject.dep_ == "nsubjpass":
-        # "the agreement was signed by the two defence ministers": the agent
-        subject = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
-                       subject)
-    if subject is None:
-        return []
-    phrase = reader.doc[subject.left_edge.i:subject.i + 1].text
-    officials = party_rules.officials_for_states(phrase, reader.party_rules)
-    if not (_PLURAL_SUBJECT.match(phrase) or officials):
-        return []
-    return states_before(reader, s, pair=bool(_PAIR_SUBJECT.match(phrase)) or (
-        officials and phrase.lower().split()[1] in ("two", "both")))
+    # a passive's agent stands for its states as a subject does ("was signed by the two
+    # countries", "the agreement was signed by the two defence ministers")
+    agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                 None) if token is not None else None
+    for who in (subject, agent):
+        if who is None:
+            continue
+        phrase = reader.doc[who.left_edge.i:who.i + 1].text
+        officials = party_rules.officials_for_states(phrase, reader.party_rules)
+        if _PLURAL_SUBJECT.match(phrase) or officials:
+            return states_before(reader, s, pair=bool(_PAIR_SUBJECT.match(phrase)) or bool(
+                officials and phrase.lower().split()[1:2] and phrase.lower().split()[1] in ("two", "both")))
+    return []
 
 
 def states_before(reader, s: int, pair: bool = False) -> list[str]:

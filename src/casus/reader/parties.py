@@ -41,6 +41,8 @@ class PartyRules:
     official_nouns: frozenset[str] = frozenset()  # "ministers" in "the two defence ministers signed"
     accession_words: frozenset[str] = frozenset()  # "bid" in "approved Sweden's bid"
     follow_suit: re.Pattern | None = None  # "Moscow followed in June", "did the same"
+    third_role: re.Pattern | None = None  # "brokered by " right before a state: a mediator, a host
+    introduction: re.Pattern | None = None  # "After Russia's invasion of Ukraine," opening a sentence
 
 
 @functools.lru_cache(maxsize=2)
@@ -57,6 +59,9 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             official_nouns=_words(data, "official_nouns", path),
             accession_words=_words(data, "accession_words", path),
             follow_suit=re.compile(data["follow_suit"], re.I) if data.get("follow_suit") else None,
+            third_role=_third_role(_words(data, "third_role_participles", path)),
+            introduction=re.compile(r"\W*(?:" + "|".join(sorted(map(re.escape, _words(
+                data, "introductory_words", path)))) + r")\b[^,.;:]{1,100},", re.I),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             pairs=PairWords(
                 agreement_nouns=nouns.load().side_words(),
@@ -69,6 +74,25 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
         raise ValueError(f"{path}: missing key {exc}") from None
     except re.error as exc:
         raise ValueError(f"{path}: bad pattern: {exc}") from None
+
+
+def introduced(text: str, s: int, mentions, rules: PartyRules) -> list:
+    """``mentions`` (of the clause at ``s``) without those in an opening phrase that sets the
+    scene ("After Russia's invasion of Ukraine, A and B signed …"), when the rest names its
+    own: two states, or another organisation for an organisation named there."""
+    opening = rules.introduction.match(text, s) if rules.introduction is not None else None
+    if not opening:
+        return list(mentions)
+    inside = [m for m in mentions if m.start < opening.end()]
+    rest = [m for m in mentions if m.start >= opening.end()]
+    states_after = len({m.id for m in rest if not m.is_org}) >= 2
+    orgs_after = any(m.is_org for m in rest)
+    return [m for m in mentions if m not in inside or not (orgs_after if m.is_org else states_after)]
+
+
+def _third_role(words: frozenset[str]) -> re.Pattern:
+    """A state right after "<participle> by (the)": "in talks brokered by Qatar"."""
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\s+by\s+(?:the\s+)?$", re.I)
 
 
 def _words(data: dict, key: str, path: Path) -> frozenset[str]:
