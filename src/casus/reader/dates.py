@@ -419,6 +419,7 @@ class Dater:
     def __init__(self, text: str, published: dt.date | None, events: dict, weak=frozenset()) -> None:
         self.text = text
         self.published = published
+        self._words: dict[tuple[int, int], list] = {}
         self.data = load()
         self.events = events
         self.weak = weak
@@ -469,7 +470,12 @@ class Dater:
 
     def words(self, s: int, e: int) -> list[tuple[int, int, str]]:
         """The event words of ``text[s:e]`` (triggers of every event, event nouns), but
-        light verbs (``light`` in ``data/dates.yaml``)."""
+        light verbs (``light`` in ``data/dates.yaml``); computed once per span."""
+        if (s, e) not in self._words:
+            self._words[(s, e)] = self._find_words(s, e)
+        return list(self._words[(s, e)])
+
+    def _find_words(self, s: int, e: int) -> list[tuple[int, int, str]]:
         out = []
         sentence = self.text[s:e]
         light = self.data["light"]

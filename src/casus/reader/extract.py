@@ -231,6 +231,7 @@ class _Reader:
         self.denied: set[int] = set()  # starts of clauses whose act is denied or only considered
         self._trigger_ends: dict[int, int] = {}  # a trigger's start -> its end (its words are the verb's)
         self._mention_starts: set[int] | None = None
+        self._triggers: dict[tuple[int, int], list[_Trigger]] = {}  # (sentence start, end) -> its triggers
         self._last_act: tuple[str, _Cluster, int, dict] | None = None  # a state's own act, for "followed suit"
 
     # -- mentions --------------------------------------------------------------------
@@ -252,12 +253,21 @@ class _Reader:
     # -- events ----------------------------------------------------------------------
 
     def triggers(self, s: int, e: int) -> list[_Trigger]:
+        """The event triggers of the sentence ``text[s:e]`` (asked more than once of a
+        sentence: computed once)."""
+        if (s, e) not in self._triggers:
+            self._triggers[(s, e)] = self._find_triggers(s, e)
+        return list(self._triggers[(s, e)])
+
+    def _find_triggers(self, s: int, e: int) -> list[_Trigger]:
         sentence = self.text[s:e]
-        ignored = [(m.start(), m.end()) for rx in self.rules.ignore for m in rx.finditer(sentence)]
+        ignored = None  # (the phrases to ignore are looked for once a trigger is found)
         found: list[_Trigger] = []
         for event, patterns in self.rules.events.items():
             for rx in patterns:
                 for m in map(_TriggerMatch, rx.finditer(sentence)):
+                    if ignored is None:
+                        ignored = [(i.start(), i.end()) for ig in self.rules.ignore for i in ig.finditer(sentence)]
                     if any(a <= m.start() < b for a, b in ignored):
                         continue
                     window = sentence[max(0, m.start() - 45):m.start()]
