@@ -748,13 +748,17 @@ class _Reader:
             if not has_noun and self.focus is not None:
                 # "The leaders also adopted “The Spirit of X” and “Y Principles”": titles
                 # of documents signed, in a sentence continuing the agreement in focus
-                titled = instruments.titles(self.text, s, e, self.triggers(s, e))
+                titled = instruments.titles(self.text, s, e, self.triggers(s, e)) if (
+                    "“" in sentence or '"' in sentence) else []  # (a title is quoted)
                 if titled:
                     names, has_noun = titled, True
             has_org = any(m.is_org for m in here)
             anaphoric = bool(_ANAPHOR_START.match(sentence)) and (self.focus is not None or (
                 self.last_org is not None and self._last_org_before(s)))
-            triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or self.focus is not None) else []
+            # (a sentence naming no agreement, organisation, anaphor nor state can report an act
+            # on the agreement in focus only through a state it names: below; none, no scan)
+            triggers = self.triggers(s, e) if (has_noun or has_org or anaphoric or (
+                self.focus is not None and here)) else []
             if self.rules.caption is not None and self.rules.caption.search(sentence):
                 triggers, has_noun = [], False  # a photo caption: it shows the reported event
             if not (has_noun or has_org or anaphoric):

