@@ -32,6 +32,7 @@ import yaml
 from casus import yamlio
 from casus.errors import DataFileError
 from casus.reader.organisations import Organisation, load_organisations
+from casus.reader.trie import alternation
 from casus.treaties.builtin import BUILTIN_DIR
 
 DATA = Path(__file__).parent / "data"
@@ -224,18 +225,5 @@ def load_agreements_csv(path: Path = DATA / "agreements.csv") -> dict[str, tuple
 def names_pattern(names) -> re.Pattern | None:
     """One case-sensitive pattern for all ``names`` at word boundaries, the longest
     matching first. Written as a trie: hundreds of names cost about what a few do."""
-    trie: dict = {}
-    for name in names:
-        node = trie
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(r"\b(?:" + emit(trie) + r")\b") if trie else None
+    names = [name for name in names if name]
+    return re.compile(r"\b(?:" + alternation(names) + r")\b") if names else None

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from casus.reader.trie import alternation
+
 DATA = Path(__file__).parent / "data" / "agreement_nouns.yaml"
 SCHEMA = "casus.reader.agreement_nouns.v1"
 KINDS = ("general", "between", "text")
@@ -104,22 +106,9 @@ def _not_after(word: str, form: str) -> str:
 
 
 def _tree(words) -> str:
-    """One regular expression for ``words``, merged by their common beginnings."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + render(sub) for ch, sub in node.items() if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return render(root)
+    """One regular expression for ``words``, merged by their common beginnings; a space
+    in a word matches any run of white space."""
+    return alternation(words, space=r"\s+")
 
 
 @functools.lru_cache(maxsize=2)
