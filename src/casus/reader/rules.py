@@ -127,9 +127,10 @@ class _Gated:
         self._compiled, self._words = compiled, words
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
-        if _Gated._lowered[0] is not string:
-            _Gated._lowered = (string, string.lower())
-        low = _Gated._lowered[1]
+        cached = _Gated._lowered  # (read once: another thread may replace it meanwhile)
+        if cached[0] is not string:
+            cached = _Gated._lowered = (string, string.lower())
+        low = cached[1]
         end = len(string) if endpos is None else endpos
         if len(low) == len(string) and not any(low.find(w, pos, end) >= 0 for w in self._words):
             return iter(())
