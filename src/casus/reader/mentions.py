@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.matcher import PhraseMatcher
@@ -80,29 +80,6 @@ def load_leaders(path: Path = DATA / "leaders.csv") -> list[Leader]:
     return leaders
 
 
-@dataclass
-class Lexicon:
-    """Surface forms → (kind, id, person); ambiguous forms are dropped."""
-
-    entries: dict[str, set[tuple[str, str, str | None]]] = field(default_factory=dict)
-
-    def add(self, text: str, kind: str, ident: str, person: str | None = None) -> None:
-        text = text.strip()
-        if len(text) < 2:
-            return
-        self.entries.setdefault(text, set()).add((kind, ident, person))
-        if text.startswith("the ") and kind != "metonym":
-            self.entries.setdefault(text[4:], set()).add((kind, ident, person))
-
-    def unambiguous(self) -> dict[str, tuple[str, str, str | None]]:
-        out = {}
-        for text, found in self.entries.items():
-            entry = _meaning(text, found)
-            if entry is not None:
-                out[text] = entry
-        return out
-
-
 def _meaning(text: str, found: set) -> tuple[str, str, str | None] | None:
     """What the form ``text`` names, given all its readings ``found``; None when ambiguous."""
     ids = {ident for _, ident, _ in found}
@@ -138,7 +115,7 @@ def _derived_forms() -> dict[str, str]:
 def _cached_derived() -> tuple[tuple[str, str], ...]:
     from casus.states import default_registry
 
-    explicit = set(state_lexicon(None, every_date=True).entries)
+    explicit = _state_forms()
     words = _cached_lowercase_words()
     out: dict[str, set[str]] = {}
     for state in default_registry().all():
@@ -179,65 +156,6 @@ def _cached_lowercase_words() -> frozenset[str]:
 _KIND_ORDER = {"name": 0, "abbreviation": 1, "demonym": 2, "capital": 3, "metonym": 4}
 
 
-def state_lexicon(on: dt.date | None, lexicon: Lexicon | None = None, every_date: bool = False) -> Lexicon:
-    """The states' forms as of ``on``; with ``every_date``, every form of any date (for
-    building the one matcher)."""
-    from casus.states import default_registry
-
-    lexicon = lexicon or Lexicon()
-    for state in default_registry().all():
-        if every_date:
-            for text in (state.name, state.demonym, state.capital.split(",")[0] if state.capital else ""):
-                if text:
-                    lexicon.add(text, "name", state.id)
-            for alias in state.aliases:
-                lexicon.add(alias.text, alias.kind, state.id)
-            for entry in state.names:
-                lexicon.add(entry.name, "historical", state.id)
-            continue
-        if on is not None and not state.existed_on(on) and state.exists_today is False:
-            continue
-        if on is None and not state.exists_today:
-            continue
-        lexicon.add(state.name_on(on), "name", state.id)
-        if state.demonym:
-            lexicon.add(state.demonym, "demonym", state.id)
-        if state.capital:
-            lexicon.add(state.capital.split(",")[0], "capital", state.id)
-        for alias in state.aliases:
-            if on is None or alias.valid_on(on):
-                lexicon.add(alias.text, alias.kind, state.id)
-            elif alias.kind in ("name", "abbreviation"):
-                # "the 1961 treaty between the Soviet Union and …" in today's news
-                lexicon.add(alias.text, "historical", state.id)
-        for entry in state.names:
-            lexicon.add(entry.name, "historical", state.id)
-    return _add_polities(lexicon, every_date)
-
-
-def _add_polities(lexicon: Lexicon, every_date: bool) -> Lexicon:
-    """The polities without a registry code (``data/polities.csv``: Somaliland, Palestine,
-    Western Sahara …), found as states are: name and aliases, demonym, capital."""
-    from casus.reader.polities import polities
-
-    for polity in polities().values():
-        for text in (polity.name, *polity.aliases):
-            lexicon.add(text, "name", polity.id)
-        if polity.demonym:
-            lexicon.add(polity.demonym, "name" if every_date else "demonym", polity.id)
-        if polity.capital:
-            lexicon.add(polity.capital, "name" if every_date else "capital", polity.id)
-    return lexicon
-
-
-def _add_derived(lexicon: Lexicon) -> Lexicon:
-    for form, ident in _derived_forms().items():
-        lexicon.add(form, "name", ident)
-    for form, ident in _cached_ambiguous_forms():
-        lexicon.add(form, "abbreviation", ident)
-    return lexicon
-
-
 @functools.cache
 def _cached_ambiguous_forms() -> tuple[tuple[str, str], ...]:
     """Other readings of a state's short form (``data/ambiguous_forms.csv``: "ROC" is the
@@ -253,75 +171,97 @@ def _cached_ambiguous_forms() -> tuple[tuple[str, str], ...]:
 
 
 def _on_the_map(state, on: dt.date | None) -> bool:
-    """Whether ``state_lexicon(on)`` lists the state at all."""
+    """Whether the state has readings on ``on`` at all (None: today)."""
     if on is None:
         return state.exists_today
     return state.existed_on(on) or state.exists_today is not False
 
 
-def _readings_index(leaders, orgs) -> dict[str, list]:
-    """Every reading any form has on any date, each with the test of the dates it holds
-    on: the same readings ``state_lexicon``, ``_add_derived`` and ``MentionFinder.table``
-    give for one date, indexed by form, so that a date's meaning of the few forms an
-    article uses costs a few tests, not a lexicon of every form (``_Day``)."""
+def _add(index: dict[str, list], text: str, kind: str, ident: str, person, when) -> None:
+    """File a reading of ``text`` (and of it without a leading "the", save a metonym's)."""
+    text = text.strip()
+    if len(text) < 2:
+        return
+    index.setdefault(text, []).append((kind, ident, person, when))
+    if text.startswith("the ") and kind != "metonym":
+        index.setdefault(text[4:], []).append((kind, ident, person, when))
+
+
+def _state_readings(index: dict[str, list]) -> dict[str, list]:
+    """The readings of the states' and polities' own forms (names of every date, demonyms,
+    capitals, aliases), each with the test of the dates it holds on."""
+    from casus.reader.polities import polities
     from casus.states import default_registry
 
-    index: dict[str, list] = {}
-
-    def add(text, kind, ident, person, when) -> None:
-        text = text.strip()
-        if len(text) < 2:
-            return
-        index.setdefault(text, []).append((kind, ident, person, when))
-        if text.startswith("the ") and kind != "metonym":
-            index.setdefault(text[4:], []).append((kind, ident, person, when))
+    def add(text, kind, ident, when) -> None:
+        _add(index, text, kind, ident, None, when)
 
     for state in default_registry().all():
         def listed(on, state=state):
             return _on_the_map(state, on)
 
         for name in {state.name, *(entry.name for entry in state.names)}:
-            add(name, "name", state.id, None, lambda on, state=state, name=name: (
+            add(name, "name", state.id, lambda on, state=state, name=name: (
                 _on_the_map(state, on) and state.name_on(on).strip() == name.strip()))
         if state.demonym:
-            add(state.demonym, "demonym", state.id, None, listed)
+            add(state.demonym, "demonym", state.id, listed)
         if state.capital:
-            add(state.capital.split(",")[0], "capital", state.id, None, listed)
+            add(state.capital.split(",")[0], "capital", state.id, listed)
         for alias in state.aliases:
-            add(alias.text, alias.kind, state.id, None, lambda on, state=state, alias=alias: (
+            add(alias.text, alias.kind, state.id, lambda on, state=state, alias=alias: (
                 _on_the_map(state, on) and (on is None or alias.valid_on(on))))
             if alias.kind in ("name", "abbreviation"):
-                add(alias.text, "historical", state.id, None, lambda on, state=state, alias=alias: (
+                # "the 1961 treaty between the Soviet Union and …" in today's news
+                add(alias.text, "historical", state.id, lambda on, state=state, alias=alias: (
                     _on_the_map(state, on) and on is not None and not alias.valid_on(on)))
         for entry in state.names:
-            add(entry.name, "historical", state.id, None, listed)
-    always = lambda on: True  # noqa: E731
-    from casus.reader.polities import polities
-
+            add(entry.name, "historical", state.id, listed)
+    # the polities without a registry code (``data/polities.csv``: Somaliland, Palestine …)
     for polity in polities().values():
         for text in (polity.name, *polity.aliases):
-            add(text, "name", polity.id, None, always)
+            add(text, "name", polity.id, _always)
         if polity.demonym:
-            add(polity.demonym, "demonym", polity.id, None, always)
+            add(polity.demonym, "demonym", polity.id, _always)
         if polity.capital:
-            add(polity.capital, "capital", polity.id, None, always)
+            add(polity.capital, "capital", polity.id, _always)
+    return index
+
+
+def _always(on) -> bool:
+    return True
+
+
+@functools.cache
+def _state_forms() -> frozenset[str]:
+    """Every form of a state or polity on any date (for the one matcher)."""
+    return frozenset(_state_readings({}))
+
+
+def _readings_index(leaders, orgs) -> dict[str, list]:
+    """Every reading any form has on any date, each with the test of the dates it holds
+    on, indexed by form, so that a date's meaning of the few forms an article uses costs
+    a few tests, not a lexicon of every form (``_Day``). The one statement of what a form
+    may mean: states and polities (``_state_readings``), the derived and ambiguous forms,
+    leaders in office, organisations."""
+    index = _state_readings({})
     for form, ident in _derived_forms().items():
-        add(form, "name", ident, None, always)
+        _add(index, form, "name", ident, None, _always)
     for form, ident in _cached_ambiguous_forms():
-        add(form, "abbreviation", ident, None, always)
+        _add(index, form, "abbreviation", ident, None, _always)
     for leader in leaders:
         for text in {leader.name, leader.surname, *leader.aliases} - {""}:
-            add(text, "leader", leader.state, leader.name, leader.in_office)
+            _add(index, text, "leader", leader.state, leader.name, leader.in_office)
     for org in orgs.values():
         for text in _org_forms(org):
-            add(text, "organisation", org.id, None, always)
+            _add(index, text, "organisation", org.id, None, _always)
     return index
 
 
 class _Day:
     """The readings and meaning of forms on one date, computed for a form when first
-    asked: ``readings.get(form, ())`` as ``Lexicon.entries``, ``meaning`` (``get``,
-    ``in``, ``[]``) as ``Lexicon.unambiguous()``, over the ``_readings_index``."""
+    asked, over the ``_readings_index``: ``readings.get(form, ())`` every reading it has
+    that day, ``meaning`` (``get``, ``in``, ``[]``) the one it names (``_meaning``; none
+    when ambiguous)."""
 
     def __init__(self, index: dict[str, list], on: dt.date | None) -> None:
         self._index, self._on = index, on
@@ -383,10 +323,9 @@ class MentionFinder:
         self.leaders = load_leaders() if leaders is None else leaders
         self.on = on
         self.vocab = vocab
-        self._tables: dict[dt.date | None, dict] = {}
         self._days: dict[dt.date | None, _Day] = {}
         self._index: dict[str, list] | None = None
-        forms = set(state_lexicon(None, every_date=True).entries) | set(_derived_forms())
+        forms = set(_state_forms()) | set(_derived_forms())
         forms |= set(combining_forms())
         forms |= {form for form, _ in _cached_ambiguous_forms()}
         for leader in self.leaders:
@@ -398,24 +337,8 @@ class MentionFinder:
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
         self._tokenizer = None
 
-    def table(self, on: dt.date | None) -> dict[str, tuple[str, str, str | None]]:
-        """Surface form → (kind, id, person) as of ``on``; cached per date."""
-        if on not in self._tables:
-            lexicon = _add_derived(state_lexicon(on))
-            for leader in self.leaders:
-                if leader.in_office(on):
-                    for text in {leader.name, leader.surname, *leader.aliases} - {""}:
-                        lexicon.add(text, "leader", leader.state, leader.name)
-            for org in self.orgs.values():
-                for text in _org_forms(org):
-                    lexicon.add(text, "organisation", org.id)
-            if len(self._tables) > 512:
-                self._tables.clear()
-            self._tables[on] = (lexicon.unambiguous(), lexicon.entries)
-        return self._tables[on][0]
-
     def day(self, on: dt.date | None) -> _Day:
-        """The meaning of forms as of ``on``, form by form when asked (as ``table``)."""
+        """The meaning of forms as of ``on``, form by form when asked."""
         if self._index is None:
             self._index = _readings_index(self.leaders, self.orgs)
         if on not in self._days:
