@@ -1146,10 +1146,7 @@ class _Reader:
         if not self.parsed:
             return []
         token = self._token_at(trigger.start)
-        subject = instruments._subject(token) if token is not None else None
-        if subject is not None and subject.dep_ == "nsubjpass":
-            subject = next((g for c in subject.head.children if c.dep_ == "agent" for g in c.children
-                            if g.dep_ == "pobj"), None)
+        subject = instruments.subject_or_agent(token) if token is not None else None
         if subject is None:
             return []
         inside = {t.i for t in subject.subtree}

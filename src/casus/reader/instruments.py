@@ -112,6 +112,20 @@ def _subject(token):
     return None
 
 
+def agent(token):
+    """The agent of a passive verb ("signed by the two countries": "countries"), or None."""
+    return next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def subject_or_agent(token):
+    """Who acts in the clause of ``token``: its subject (``_subject``), or for a passive
+    subject the agent of its verb (None when the passive names none)."""
+    subject = _subject(token)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        return agent(subject.head)
+    return subject
+
+
 def antecedent_states(reader, trigger, s: int) -> list[str]:
     """The states a plural subject stands for ("they signed", "the two countries
     signed", "the parties signed"): the parties of the last agreement between states
@@ -126,9 +140,8 @@ def antecedent_states(reader, trigger, s: int) -> list[str]:
     subject = _subject(token) if token is not None else None
     # a passive's agent stands for its states as a subject does ("was signed by the two
     # countries", "the agreement was signed by the two defence ministers")
-    agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
-                 None) if token is not None else None
-    for who in (subject, agent):
+    by = agent(token) if token is not None else None
+    for who in (subject, by):
         if who is None:
             continue
         phrase = reader.doc[who.left_edge.i:who.i + 1].text
