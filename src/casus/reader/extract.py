@@ -1283,7 +1283,7 @@ class _Reader:
             return ()
         if name in table:
             return table[name]
-        inside = [k for k in self.rules.known.findall(name)] if self.rules.known is not None else []
+        inside = self.rules.known.findall(name) if self.rules.known is not None else []
         inside = [k for k in inside if " " in k and k in table]
         return table[max(inside, key=len)] if inside else ()
 
