@@ -389,7 +389,8 @@ class MentionFinder:
                 leader = self._resolve_surname(span.text, ambiguous.get(span.text, ()), full_names, names=False)
                 if leader is not None:
                     kind, ident, person = leader
-            if kind == "leader" and _another_persons_given_name(doc, span, person):
+            if kind == "leader" and (_another_persons_given_name(doc, span, person)
+                                     or _inside_another_name(doc, span, person, starts)):
                 continue
             if kind == "leader":
                 # "Kim" after "Kim Jong Un": the leader the article names in full
@@ -453,6 +454,46 @@ def _another_persons_given_name(doc, span, person: str | None) -> bool:
     if not (following.is_title and following.is_alpha) or following.idx != span.end_char + 1:
         return False
     return not person.startswith(f"{span.text} {following.text}")
+
+
+@functools.cache
+def _name_neighbours() -> tuple[frozenset[str], frozenset[str]]:
+    import yaml
+
+    data = yaml.safe_load((DATA / "name_neighbours.yaml").read_text(encoding="utf-8"))
+    return frozenset(data["words_before"]), frozenset(data["words_after"])
+
+
+def _plain(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+def _inside_another_name(doc, span, person: str | None, starts=frozenset()) -> bool:
+    """A leader's one-word surname written inside a longer name that is not his is someone
+    else: a capitalised word right before it ("Christopher Gwabin Musa", "Daily Sabah") or
+    right after it ("Moussa Salaou Barmou") that is neither his own name's, nor a title or
+    date (``data/name_neighbours.yaml``), nor a state's or organisation's mention."""
+    if not person or len(span) != 1:
+        return False
+    before, after = _name_neighbours()
+    own = {_plain(w) for w in person.replace("-", " ").split()}
+
+    def other_name(token) -> bool:
+        return (token.is_alpha and token.is_title and len(token.text) > 1
+                and _plain(token.text) not in own and token.i not in starts)
+
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if prev.idx + len(prev.text) + 1 == span.start_char and other_name(prev) \
+                and prev.lower_ not in before and not prev.is_sent_start:
+            return True
+    if span.end < len(doc) and person.split()[0] != span.text:  # a given name: as above
+        nxt = doc[span.end]
+        if nxt.idx == span.end_char + 1 and other_name(nxt) and nxt.lower_ not in after:
+            return True
+    return False
 
 
 @functools.cache
