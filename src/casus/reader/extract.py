@@ -284,7 +284,10 @@ class _Reader:
                     intended = self.rules.intention is not None and self.rules.intention.search(window)
                     if intended and event not in _FUTURE_TURNS_ANNOUNCED and event not in ("negotiating", "announced"):
                         continue
-                    if event in _FUTURE_TURNS_ANNOUNCED and (intended or self.rules.future.search(window)):
+                    ahead = self.rules.future.search(window) or (
+                        self.rules.headline_future is not None and
+                        self.rules.headline_future.search(sentence[:m.start()]))
+                    if event in _FUTURE_TURNS_ANNOUNCED and (intended or ahead):
                         # "will sign next week", "will abandon the treaty", "plans to quit the
                         # bloc": announced, not done (a withdrawal announced from an
                         # organisation binds the acting states and the organisation)
