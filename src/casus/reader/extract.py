@@ -57,6 +57,9 @@ _ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]
 # the agreement nouns (``data/agreement_nouns.yaml``), in the forms each rule below needs
 _NOUNS = nouns.load()
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The " + _NOUNS.pattern(plural=False) + r")\b")
+# after an organisation told of an act: the act is on another agreement ("notified the UN
+# of their withdrawal from the Ottawa Convention"), so the organisation is only told
+_TOLD_OF_ANOTHER = re.compile(r"\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:from|to join|to leave|to withdraw from|to quit|to ratify|to sign)\s+(?:the\s+)?[A-Z]")
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force", "withdrew")
 # membership acts that one sentence may report more than once, each on its own states
 _REPEATABLE = frozenset({"suspended", "acceded"})
@@ -393,10 +396,19 @@ class _Reader:
                 return True
         return False
 
+    def _told(self, m: Mention, s: int) -> bool:
+        """Told of the act, not a party: "notified Japan", "informed the United Nations of
+        their withdrawal from the convention" (an organisation told of leaving it is left)."""
+        addressee = self.party_rules.addressee
+        return addressee is not None and bool(addressee.search(self.text, max(s, m.start - 20), m.start)) and (
+            not m.is_org or bool(_TOLD_OF_ANOTHER.match(self.text, m.end)))
+
     def actors(self, mentions: list[Mention], s: int) -> list[Mention]:
         """Mentions that may be parties: not places, not descriptive demonyms."""
         out = []
         for m in mentions:
+            if self._told(m, s):
+                continue  # "notified the United Nations of their withdrawal from the convention"
             if m.is_org:
                 out.append(m)
                 continue
@@ -826,7 +838,7 @@ class _Reader:
                 return None  # "States have invoked the treaty 20 times": no event of named parties
         # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
         # organisation qualifying another noun is not the organisation acted on
-        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and (
+        orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._told(m, s) and (
             instruments.membership_talks(trigger)  # "EU accession talks": the EU is the one to join
             or not self._modifier(m, member=trigger.event in ("acceded", "withdrew", "suspended", "ratified")))]
         if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(

@@ -43,6 +43,7 @@ class PartyRules:
     follow_suit: re.Pattern | None = None  # "Moscow followed in June", "did the same"
     third_role: re.Pattern | None = None  # "brokered by " right before a state: a mediator, a host
     introduction: re.Pattern | None = None  # "After Russia's invasion of Ukraine," opening a sentence
+    addressee: re.Pattern | None = None  # "notified " right before a state: told of the act, no party
 
 
 @functools.lru_cache(maxsize=2)
@@ -60,6 +61,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             accession_words=_words(data, "accession_words", path),
             follow_suit=re.compile(data["follow_suit"], re.I) if data.get("follow_suit") else None,
             third_role=_third_role(_words(data, "third_role_participles", path)),
+            addressee=_addressee(_words(data, "addressee_verbs", path)) if "addressee_verbs" in data else None,
             introduction=re.compile(r"\W*(?:" + "|".join(sorted(map(re.escape, _words(
                 data, "introductory_words", path)))) + r")\b[^,.;:]{1,100},", re.I),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
@@ -93,6 +95,11 @@ def introduced(text: str, s: int, mentions, rules: PartyRules) -> list:
 def _third_role(words: frozenset[str]) -> re.Pattern:
     """A state right after "<participle> by (the)": "in talks brokered by Qatar"."""
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\s+by\s+(?:the\s+)?$", re.I)
+
+
+def _addressee(words: frozenset[str]) -> re.Pattern:
+    """A state or organisation right after "<verb> (the)": "notified the United Nations"."""
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\s+(?:the\s+)?$", re.I)
 
 
 def _words(data: dict, key: str, path: Path) -> frozenset[str]:
