@@ -286,6 +286,15 @@ def _is_future(text: str, start: int, future: re.Pattern) -> bool:
     return bool(future.search(lead[cuts[-1].end():] if cuts else lead))
 
 
+_TODAY = re.compile(r"(?i)(?:today|tonight|this morning|this afternoon|this evening)\b")
+
+
+def _in_quote(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation opened earlier in its paragraph."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+
+
 def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, with offsets into ``text``. Without
     ``published``, the latest full date written in ``text`` resolves relative forms."""
@@ -318,6 +327,10 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
             out.append(DateMention(m.start(), m.end(), m.group(), value, False))
             continue
         value = resolve(m, published, ahead)
+        if m.lastgroup == "rel" and _TODAY.match(m.group()) and _in_quote(text, m.start()):
+            # a speaker's "today" is the day the speech was made, which the story dates by its
+            # own words ("he said on Tuesday"), not the day the story came out
+            value = None
         ahead = bool(re.match(r"(?i)next|tomorrow|this coming", m.group())) or bool(
             published and value and value > published.isoformat()[:len(value)])
         out.append(DateMention(m.start(), m.end(), m.group(), value, ahead))
