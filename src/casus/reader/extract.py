@@ -897,7 +897,7 @@ class _Reader:
                 chosen = (before if arguments or not standing else []) or standing or self._first_and_coordinated(
                     [m for m in states if m.start > trigger.end])
                 chosen = self._apart(trigger, chosen, org, s, e)
-                chosen = self._each_acted_on(trigger, chosen, states, org, s, e)
+                chosen = self._each_acted_on(trigger, chosen, states, org, s, e, orgs)
             own = self.state_ids(chosen) + [org]
             cluster = None
             if trigger.event in ("invoked", "entered_into_force", "signed", "announced") and alone:
@@ -1184,7 +1184,7 @@ class _Reader:
         return [m for m in chosen if m not in apart]
 
     def _each_acted_on(self, trigger: _Trigger, chosen: list[Mention], states: list[Mention], org: str, s: int,
-                       e: int) -> list[Mention]:
+                       e: int, orgs: list[Mention] = ()) -> list[Mention]:
         """"The AU suspended Niger", "…, having earlier suspended Mali, Guinea and Burkina
         Faso": the organisation acting on its members, one record per state it acts on
         (separate decisions); the first is this trigger's, the others get records of
@@ -1195,8 +1195,8 @@ class _Reader:
         subject = membership.subject(token) if token is not None else None
         if subject is None or not any(m.is_org and m.id == org and self._root(m) is not None and
                                       subject.i <= self._root(m) <= subject.i + 4 and self._root(m) in
-                                      {t.i for t in subject.subtree} for m in self._mentions):
-            return chosen
+                                      {t.i for t in subject.subtree} for m in [*self._mentions, *orgs]):
+            return chosen  # (``orgs`` too: "the bloc" standing for the organisation named last)
         roots = {i: m for m in states if (i := self._root(m)) is not None}
         acted = [roots[i] for i in membership.objects(token, set(roots))]
         if not acted:
