@@ -60,6 +60,10 @@ _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The " + _NOUNS.pattern(pl
 # after an organisation told of an act: the act is on another agreement ("notified the UN
 # of their withdrawal from the Ottawa Convention"), so the organisation is only told
 _TOLD_OF_ANOTHER = re.compile(r"\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:from|to join|to leave|to withdraw from|to quit|to ratify|to sign)\s+(?:the\s+)?[A-Z]")
+# after a word of announcing, the act announced is on membership: "announced that they
+# would withdraw from ECOWAS" (the organisation right after the verb: "would join the
+# treaty with Iran, citing the CSTO" is no membership act)
+_MEMBERSHIP_ACT_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:withdr(?:aw|awing|awal)|quit(?:ting)?|leav(?:e|ing)|exit(?:ing)?|pull(?:ing)? out|join(?:ing)?|accede|accession to)\b", re.I)
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force", "withdrew")
 # membership acts that one sentence may report more than once, each on its own states
 _REPEATABLE = frozenset({"suspended", "acceded"})
@@ -872,7 +876,9 @@ class _Reader:
         of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or alone or
                                         trigger.of_membership or (
             trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40]))
-            or instruments.membership_talks(trigger))
+            or instruments.membership_talks(trigger)
+            or (trigger.event == "announced" and (act := _MEMBERSHIP_ACT_AFTER.match(self.text, trigger.end))
+                and any(act.end() <= m.start <= act.end() + 12 for m in orgs)))
         name = _nearest_name(names, trigger.end, self.text)
         own: list[str] | None = None
         if of_membership:
