@@ -94,7 +94,8 @@ def load(path: Path = DATA) -> dict:
         return {"future": re.compile(data["future"], re.I),
                 "event_nouns": {k: re.compile(v, re.I) for k, v in data["event_nouns"].items()},
                 "background": re.compile(data["background"], re.I),
-                "light": re.compile(data["light"], re.I) if data.get("light") else None}
+                "light": re.compile(data["light"], re.I) if data.get("light") else None,
+                "reporting": re.compile(data["reporting"], re.I) if data.get("reporting") else None}
     except (KeyError, re.error) as exc:
         raise ValueError(f"{path}: {type(exc).__name__}: {exc}") from None
 
@@ -547,6 +548,15 @@ class Dater:
                 continue  # "two days after Peru announced it would quit": the announcement's only
             if w is None or of_trigger(w) or w[2] == event or (w[2] in self.weak and event not in self.weak):
                 mine.append(d)
+        reporting = self.data.get("reporting")
+        if event != "announced" and reporting is not None and len(mine) > 1:
+            # "Qatar said on Thursday it had signed … on Wednesday": the saying's date goes
+            said = [d for d in mine if d.start < start and reporting.search(self.text[max(s, d.start - 40):d.start])]
+            rest = [d for d in mine if d not in said]
+            if any(d.start >= end and not re.search(r"[,;:—–(]", self.text[end:d.start]) for d in rest):
+                # (only for a date in the event's own phrase after it: "…, the latest step since
+                # the crisis erupted in June" dates no signing)
+                mine = rest
         if not mine:
             return None
         best = min(mine, key=lambda d: (self._distance(d, start, end), -len(d.value)))
