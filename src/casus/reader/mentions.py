@@ -20,6 +20,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from casus.reader.organisations import Organisation, load_organisations  # noqa: F401 - re-exported
+from casus.states.normalize import normalize
 
 DATA = Path(__file__).parent / "data"
 
@@ -464,12 +465,6 @@ def _name_neighbours() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["words_before"]), frozenset(data["words_after"])
 
 
-def _plain(word: str) -> str:
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
-
-
 def _inside_another_name(doc, span, person: str | None, starts=frozenset()) -> bool:
     """A leader's one-word surname written inside a longer name that is not his is someone
     else: a capitalised word right before it ("Christopher Gwabin Musa", "Daily Sabah") or
@@ -478,11 +473,11 @@ def _inside_another_name(doc, span, person: str | None, starts=frozenset()) -> b
     if not person or len(span) != 1:
         return False
     before, after = _name_neighbours()
-    own = {_plain(w) for w in person.replace("-", " ").split()}
+    own = {normalize(w) for w in person.replace("-", " ").split()}
 
     def other_name(token) -> bool:
         return (token.is_alpha and token.is_title and len(token.text) > 1
-                and _plain(token.text) not in own and token.i not in starts)
+                and normalize(token.text) not in own and token.i not in starts)
 
     if span.start > 0:
         prev = doc[span.start - 1]
