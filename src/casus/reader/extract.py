@@ -562,6 +562,10 @@ class _Reader:
                 # "…, months after Mali left ECOWAS": an adverbial clause whose own subject
                 # names a state is another act; the main clause's subjects are not its parties
                 break
+            if _own_clause(token):
+                # "Uzbekistan joined in 2001, and India and Pakistan joined in 2017": a verb
+                # with a subject of its own, coordinated with another, is an act of its own
+                break
             token = token.head
             chain.add(token.i)
         return chain
@@ -602,6 +606,8 @@ class _Reader:
             if token.dep_ == "prep" and token.lower_ in ("with", "between") and \
                     self.rules.nouns.fullmatch(token.head.text):
                 other_side = True
+            if _own_clause(token) and token.head.i in chain:
+                return False  # the subject of a coordinated verb of its own ("…, and B joined in 2017")
             if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.text) and not (
                     token.lower_ in ("joined", "accompanied") and token.tag_ == "VBN"):
                 # ("Ghana, joined by Togo, signed …": Togo acts beside the subject)
@@ -1656,6 +1662,13 @@ class _Reader:
             out.append({"start": qs, "end": qe, "text": self.text[qs:qe], "speaker": speaker, "state": state,
                         "speaker_span": list(span) if span else None})
         return out
+
+
+def _own_clause(token) -> bool:
+    """Whether the token is a verb coordinated with another ("A joined in 2001, and B
+    joined in 2017") that has a subject of its own: a second act, with its own parties."""
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _bare_withdrawal(text: str, trigger: _Trigger) -> bool:
