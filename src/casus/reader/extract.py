@@ -69,7 +69,7 @@ _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force"
 _REPEATABLE = frozenset({"suspended", "acceded"})
 # acts each state does on its own, also on a bilateral treaty: one record per acting state
 _UNILATERAL = frozenset({"ratified", "suspended", "withdrew", "terminated"})
-_ADMISSION = re.compile(r"admit|accession|membership|bid|return|rejoin|join", re.I)
+_ADMISSION = re.compile(r"admit|accession|membership|bid|nomination|candidacy|return|rejoin|join", re.I)
 # a day or month is no word of a name ("signed the Border Agreement on Monday")
 _NOT_A_DAY = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
               r"June|July|August|September|October|November|December)\b)")
@@ -417,7 +417,7 @@ class _Reader:
                 out.append(m)
                 continue
             before = self.text[max(s, m.start - 12):m.start]
-            if _PLACE_BEFORE.search(before) and not self._officials_from(m, s):
+            if _PLACE_BEFORE.search(before) and not self._officials_from(m, s) and not self._rulers_before(m, s):
                 continue
             third_role = self.party_rules.third_role
             if third_role is not None and third_role.search(self.text, max(s, m.start - 30), m.start):
@@ -473,6 +473,16 @@ class _Reader:
             if node is not None and node.i == token.i:
                 out.append(m)
         return out
+
+    def _ruler_in(self, preposition) -> bool:
+        """Whether the preposition is the "in" of those who rule a state ("the juntas in Mali
+        and Niger", ``parties.yaml`` ``rulers_in``): the state named after it acts."""
+        return preposition.lower_ == "in" and preposition.head.lower_ in self.party_rules.rulers_in
+
+    def _rulers_before(self, m: Mention, s: int) -> bool:
+        """"the military juntas in Mali": those who rule a state, named by where they rule."""
+        before = re.search(r"([A-Za-z]+)\s+in\s+(?:the\s+)?$", self.text[max(s, m.start - 40):m.start])
+        return bool(before) and before.group(1).lower() in self.party_rules.rulers_in
 
     def _officials_from(self, m: Mention, s: int) -> bool:
         """"the defence ministers from Kenya and Uganda": officials from a state stand for it."""
@@ -590,7 +600,8 @@ class _Reader:
             if token.dep_ not in _ARGUMENT_DEPS or token.head.i == token.i:
                 return False
             if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS and token.head.i not in chain \
-                    and not (token.head.lower_ == "from" and token.head.head.lower_ in self.party_rules.official_nouns):
+                    and not (token.head.lower_ == "from" and token.head.head.lower_ in self.party_rules.official_nouns) \
+                    and not self._ruler_in(token.head):
                 # (a preposition of the trigger's own words is the verb's: "walked away from")
                 # "withdrew from the border treaty with Peru", "suspended its participation in
                 # the accord with Benin": the agreement acted on, after any one preposition,
@@ -620,7 +631,8 @@ class _Reader:
                 return False  # "tensions between Somalia and Ethiopia"
             if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS and not (
                     token.lower_ == "out" and any(c.lower_ == "of" for c in token.children)) and not (
-                    token.lower_ == "from" and token.head.lower_ in self.party_rules.official_nouns):
+                    token.lower_ == "from" and token.head.lower_ in self.party_rules.official_nouns) and not (
+                    self._ruler_in(token)):
                 return False  # ("pull out of the treaty with Russia": "out of" is the verb's)
             token = token.head
         return False

@@ -40,7 +40,8 @@ def companions(doc, trigger_token) -> set[int]:
 
 
 # nouns of a state's membership: the state they belong to is the one admitted
-_ACCESSION_NOUNS = frozenset({"accession", "membership", "bid", "application", "entry", "admission", "joining"})
+_ACCESSION_NOUNS = frozenset({"accession", "membership", "bid", "application", "entry", "admission", "joining",
+                              "nomination", "candidacy"})
 
 
 def admitted(doc, roots: dict[int, str]) -> list[str]:

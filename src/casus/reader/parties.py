@@ -40,6 +40,7 @@ class PartyRules:
     leader_titles: frozenset[str] = frozenset()  # "President" in "Moldovan President Maia Sandu"
     official_nouns: frozenset[str] = frozenset()  # "ministers" in "the two defence ministers signed"
     accession_words: frozenset[str] = frozenset()  # "bid" in "approved Sweden's bid"
+    rulers_in: frozenset[str] = frozenset()  # "juntas" in "the military juntas in Mali and Niger withdrew"
     follow_suit: re.Pattern | None = None  # "Moscow followed in June", "did the same"
     third_role: re.Pattern | None = None  # "brokered by " right before a state: a mediator, a host
     introduction: re.Pattern | None = None  # "After Russia's invasion of Ukraine," opening a sentence
@@ -59,6 +60,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             leader_titles=_words(data, "leader_titles", path),
             official_nouns=_words(data, "official_nouns", path),
             accession_words=_words(data, "accession_words", path),
+            rulers_in=_words(data, "rulers_in", path) if "rulers_in" in data else frozenset(),
             follow_suit=re.compile(data["follow_suit"], re.I) if data.get("follow_suit") else None,
             third_role=_third_role(_words(data, "third_role_participles", path)),
             addressee=_addressee(_words(data, "addressee_verbs", path)) if "addressee_verbs" in data else None,
