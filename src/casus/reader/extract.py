@@ -193,6 +193,7 @@ class _Trigger:
     text: str
     of_membership: bool = False  # an announced withdrawal: acting states plus organisation
     turned: bool = False  # announced for a future or intended act ("will sign", "ready to pull out")
+    invitation: bool = False  # an invitation to join an organisation: one announced record per invitee
 
 
 class _TriggerMatch:
@@ -309,8 +310,11 @@ class _Reader:
                                                       s + m.start() - t.end < 15) for t in found):
                         continue  # (an organisation may suspend or admit again: "…, having earlier suspended X")
                     self._trigger_ends[s + m.start()] = max(s + m.end(), self._trigger_ends.get(s + m.start(), 0))
+                    invitation = event_here == "announced" and self.rules.invitation is not None and bool(
+                        self.rules.invitation.search(m.group()))
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group(),
-                                          of_membership=event == "withdrew" and turned, turned=turned))
+                                          of_membership=(event == "withdrew" and turned) or invitation, turned=turned,
+                                          invitation=invitation))
         effect = [t for t in found if t.event in ("announced", "entered_into_force") and re.search(
             r"\beffect(?:ive)?\b", t.text)]
         if effect and any(t.event == "withdrew" for t in found):
@@ -1213,6 +1217,18 @@ class _Reader:
         Faso": the organisation acting on its members, one record per state it acts on
         (separate decisions); the first is this trigger's, the others get records of
         their own."""
+        if trigger.invitation:
+            # "invited A, B and C to become members", "A and B were invited to join": each
+            # invitee's membership is its own, no agreement among the invitees
+            token = self._token_at(trigger.start) if self.parsed else None
+            roots = {i: m for m in states if (i := self._root(m)) is not None}
+            acted = [roots[i] for i in membership.objects(token, set(roots))] if token is not None else []
+            acted = acted or [m for m in chosen if not m.is_org]
+            date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
+            for ident in dict.fromkeys(m.id for m in acted[1:]):
+                if ident != acted[0].id:
+                    self._own_record([ident, org], trigger.event, date, s, e)
+            return acted[:1]
         if not self.parsed or trigger.event not in _REPEATABLE:
             return chosen
         token = self._token_at(trigger.start)

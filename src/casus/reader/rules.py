@@ -44,6 +44,7 @@ class Rules:
     caption: re.Pattern | None = None  # a photo caption's position marker: no event of its own
     rejoining: re.Pattern | None = None  # a legislature's act returning its own state to a treaty
     notice: re.Pattern | None = None  # an announced trigger that is an act beside a strong one
+    invitation: re.Pattern | None = None  # an announced trigger that invites states to join an organisation
     clause_anaphor: re.Pattern | None = None  # "Article 4" alone: the organisation's clause just spoken of
 
 
@@ -191,6 +192,7 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         caption=re.compile(ev["caption"]) if ev.get("caption") else None,
         rejoining=re.compile(ev["rejoining"], re.I) if ev.get("rejoining") else None,
         notice=re.compile(ev["notice"], re.I) if ev.get("notice") else None,
+        invitation=re.compile(ev["invitation"], re.I) if ev.get("invitation") else None,
         clause_anaphor=re.compile(ev["clause_anaphor"], re.I) if ev.get("clause_anaphor") else None,
     )
 
