@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from casus.reader import instruments, layout, membership, nouns, officials, provisions, sentences
+from casus.reader import clause_words, instruments, layout, membership, nouns, officials, provisions, sentences
 from casus.reader import pairs as agreement_pairs
 from casus.reader import parties as party_rules
 from casus.reader.dates import DateMention, Dater
@@ -43,33 +43,30 @@ from casus.reader.mentions import Mention, finder_for
 from casus.reader.polities import polities
 from casus.reader.rules import Rules, load_rules, trigger_group
 
-# words after a demonym that make it a government rather than a description
-_GOVERNMENT = re.compile(
-    r"^\s*(?:president|leader|prime|premier|pm|foreign|defen[cs]e|counterpart|government|parliament|"
-    r"officials?|side|delegation|administration|king|crown|chancellor|secretary|minister|ministry|state\b|authorities|"
-    r"military|army|armed forces|navy|head|supreme|emir|sultan|dictator|regime)", re.I)
-# a state named right after these words is a place, not an actor
-_PLACE_BEFORE = re.compile(r"\b(?:in|into|from|to|at|against|over|near|toward|towards|across|inside|on|amid|"
-                           r"despite|during|counter|countering)\s+(?:the\s+)?$", re.I)
+# the everyday words of a clause (``data/clause_words.yaml``): after a demonym, the words
+# that make it a government; before a state, those that make it a place
+_WORDS = clause_words.load()
+_GOVERNMENT = _WORDS.government
+_PLACE_BEFORE = _WORDS.place_before
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s*$", re.I)
-_ALLIANCE_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:alliance|bloc|organi[sz]ation)\b", re.I)
+_ALLIANCE_ANAPHOR = _WORDS.alliance_anaphor
 # the agreement nouns (``data/agreement_nouns.yaml``), in the forms each rule below needs
 _NOUNS = nouns.load()
 _ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The " + _NOUNS.pattern(plural=False) + r")\b")
 # after an organisation told of an act: the act is on another agreement ("notified the UN
 # of their withdrawal from the Ottawa Convention"), so the organisation is only told
-_TOLD_OF_ANOTHER = re.compile(r"\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:from|to join|to leave|to withdraw from|to quit|to ratify|to sign)\s+(?:the\s+)?[A-Z]")
+_TOLD_OF_ANOTHER = _WORDS.told_of_another
 # after a word of announcing, the act announced is on membership: "announced that they
 # would withdraw from ECOWAS" (the organisation right after the verb: "would join the
 # treaty with Iran, citing the CSTO" is no membership act)
-_MEMBERSHIP_ACT_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:withdr(?:aw|awing|awal)|quit(?:ting)?|leav(?:e|ing)|exit(?:ing)?|pull(?:ing)? out|join(?:ing)?|accede|accession to)\b", re.I)
+_MEMBERSHIP_ACT_AFTER = _WORDS.membership_act_after
 _FUTURE_TURNS_ANNOUNCED = ("signed", "ratified", "acceded", "entered_into_force", "withdrew")
 # membership acts that one sentence may report more than once, each on its own states
 _REPEATABLE = frozenset({"suspended", "acceded"})
 # acts each state does on its own, also on a bilateral treaty: one record per acting state
 _UNILATERAL = frozenset({"ratified", "suspended", "withdrew", "terminated"})
-_ADMISSION = re.compile(r"admit|accession|membership|bid|nomination|candidacy|return|rejoin|join", re.I)
+_ADMISSION = _WORDS.admission
 # a day or month is no word of a name ("signed the Border Agreement on Monday")
 _NOT_A_DAY = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
               r"June|July|August|September|October|November|December)\b)")
@@ -85,9 +82,9 @@ _NAME = re.compile(
 _YEAR_NAME = re.compile(r"\b(?:19|20)\d\d (?:[a-z-]+ )?" + _NOUNS.pattern(names=nouns.NAMES) + r"\b")
 # "under a 1951 treaty": the sentence's actors are its sides
 _UNDER = re.compile(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b" + _NOUNS.pattern(nouns.SIDED) + r"\b", re.I)
-_VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l)?ed to|arrived in|landed (?:at|in)|flew to)\b", re.I)
+_VISIT = _WORDS.visit
 _QUOTE = re.compile(r"“([^”]{15,}?)”|\"([^\"]{15,}?)\"")
-_SAY = r"(?:said|says|told|added|noted|stated|wrote|declared|pointed out|was quoted as saying)"
+_SAY = _WORDS.quoting
 _SPEAKER_AFTER = re.compile(r"[,\s]*(?P<who>[^.“”\"]{1,80}?)\s+" + _SAY + r"\b|[,\s]*" + _SAY +
                             r"\s+(?P<who2>[^.,“”\"]{1,80})")
 _SPEAKER_BEFORE = re.compile(r"(?P<who>[A-Z][^.“”\"]{0,80}?)\s+(?:" + _SAY + r")(?: \w+)?[:,]?\s*$")
@@ -101,10 +98,9 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "co
                             "acl", "relcl"})
 # prepositions that join parties ("with", "between", "by"); any other ("in", "amid",
 # "against", "on", "from", "to") makes the mention a place, a threat or a model
-_PARTY_PREPOSITIONS = frozenset({"with", "between", "among", "amongst", "by", "of", "and", "alongside"})
+_PARTY_PREPOSITIONS = _WORDS.party_prepositions
 # verbs of saying: a clause reported by someone is about the clause's parties, not the speaker's
-_SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "noted", "stated", "reported", "wrote",
-                     "claimed", "stressed", "insisted", "according", "believes", "believe", "argued", "warned"})
+_SAYING = _WORDS.saying_verbs
 
 # after a state: it (or its ministry, its spokesman) says the clause, set off by commas
 # ("…, Turkey's foreign ministry said,"), a speaker beside the clause
@@ -112,18 +108,15 @@ _SPEAKER = re.compile(r"(?:'s?)?(?:\s+[\w-]+){0,3}?\s+(?:" + "|".join(sorted(_SA
 _SET_OFF_AFTER = re.compile(r"\s*(?:[,.;]|$)")
 
 # nouns an organisation's name may qualify and still be spoken of itself
-_OWN_PART = re.compile(r"(?i)article|treaty|charter|clause|force|alliance|bloc|organi[sz]ation|group|pact|protocol")
+_OWN_PART = _WORDS.own_part
 # the words of an organisation's own treaty (without a parse: "the SCO charter entered into force")
-_TREATY_PART = re.compile(r"(?i)\b(?:article|treaty|charter|clause|pact|protocol)\b")
+_TREATY_PART = _WORDS.treaty_part
 # the subject of an act of an organisation's members ("members of the Arab League signed")
-_MEMBERS_AS_SUBJECT = frozenset({"members", "leaders", "states", "countries", "nations", "governments", "ministers"})
+_MEMBERS_AS_SUBJECT = _WORDS.members_as_subject
 # a member of it: an organisation qualifying these is the one joined or left
-_MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies", "nation", "state", "membership", "accession",
-                           "bid", "application", "entry"})
+_MEMBER_NOUNS = _WORDS.member_nouns
 # "members of the CSTO", "the creation of NATO", "commitment to NATO"
-_ALLIANCE_HEADS = frozenset({"member", "members", "membership", "ally", "allies", "creation", "founding",
-                             "commitment", "commitments", "obligations", "article", "clause", "treaty", "charter",
-                             "enlargement", "expansion", "allegiance", "founders", "founder"})
+_ALLIANCE_HEADS = _WORDS.alliance_heads
 # the first agreement noun after a verb, and whether it is plural
 _AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>" + _NOUNS.pattern(singular=False) + r")|"
                              + _NOUNS.pattern(plural=False) + r")\b", re.I)
@@ -131,15 +124,14 @@ _AGREEMENT_NOUN = re.compile(r"\b(?:(?P<plural>" + _NOUNS.pattern(singular=False
 _DEFINITE_AGREEMENT = re.compile(r"\b(?:the|this) " + _NOUNS.pattern(("general",), plural=False) + r"\b", re.I)
 # after a state's name: it qualifies something else ("the Russia-led bloc", "a
 # Qatar-brokered truce", "US-backed forces"): a leader, broker or sponsor, no party
-_LED_BY = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded|dominated|aligned|allied|friendly)\b")
+_LED_BY = _WORDS.sponsored
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.I)
 _PARENTHETICAL = re.compile(r",[^,.;]{1,60},")
 _DEMONYM_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.I)  # "Kazakh, Uzbek and Kyrgyz"
 _WITH_BEFORE = re.compile(r"\bwith (?:the )?$", re.I)
 # before an organisation: its treaty cited as the legal basis of something else
 # ("under the UN Charter", "under Article 51 of the UN Charter")
-_CITED = re.compile(r"\b(?:under|in accordance with|in line with|pursuant to) (?:the |its |their )?"
-                    r"(?:(?:article|chapter|clause|section) [\w().]+ of (?:the )?)?$", re.I)
+_CITED = _WORDS.cited
 # after a verb: an agreement introduced as new ("signed a defence cooperation agreement")
 _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?" + _NOUNS.pattern(plural=False) + r"\b",
                                    re.I)
