@@ -403,12 +403,27 @@ class _Reader:
         return addressee is not None and bool(addressee.search(self.text, max(s, m.start - 20), m.start)) and (
             not m.is_org or bool(_TOLD_OF_ANOTHER.match(self.text, m.end)))
 
+    def _in_comment(self, m: Mention, mentions: list[Mention], s: int) -> bool:
+        """Whether the state is of a comment set off on the act (", a step Turkey had long
+        urged,", ", a move that Ankara and Athens welcomed,"): it urged or welcomed the act,
+        it is not its party. The small model parses such a zero relative clause as the
+        sentence's main verb, so the words decide (``clause_words.yaml`` ``comment_nouns``)."""
+        lead = m
+        for other in sorted((o for o in mentions if o.end <= m.start), key=lambda o: -o.start):
+            if not _COORDINATION.fullmatch(self.text[other.end:lead.start]) and \
+                    not re.fullmatch(r"\s*,\s*", self.text[other.end:lead.start]):
+                break
+            lead = other  # "a step Turkey and Greece had urged": the first of the list
+        return bool(_WORDS.comment_before.search(self.text, max(s, lead.start - 60), lead.start))
+
     def actors(self, mentions: list[Mention], s: int) -> list[Mention]:
         """Mentions that may be parties: not places, not descriptive demonyms."""
         out = []
         for m in mentions:
             if self._told(m, s):
                 continue  # "notified the United Nations of their withdrawal from the convention"
+            if self._in_comment(m, mentions, s):
+                continue  # "A and B, a step Turkey had long urged, signed …"
             if m.is_org:
                 out.append(m)
                 continue
