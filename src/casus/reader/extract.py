@@ -485,6 +485,26 @@ class _Reader:
                 out.append(m)
         return out
 
+    def _beside(self, mentions: list[Mention], anchor: int) -> list[Mention]:
+        """The mentions outside the side clauses that do not hold ``anchor`` ("would defend
+        Norway under the allies' treaty, after ships of Russia entered its waters": Russia
+        is of the "after" clause, the incident, not of the treaty); all without a parse."""
+        token = self._token_at(anchor) if self.parsed else None
+        if token is None:
+            return mentions
+        above = {token.i} | {t.i for t in token.ancestors}
+        out = []
+        for m in mentions:
+            node = self.doc[i] if (i := self._root(m)) is not None else None
+            while node is not None and node.i not in above and node.head.i != node.i:
+                if node.dep_ in ("advcl", "relcl", "acl", "parataxis") and token not in node.subtree:
+                    node = None
+                    break
+                node = node.head
+            if node is not None:
+                out.append(m)
+        return out
+
     def _ruler_in(self, preposition) -> bool:
         """Whether the preposition is the "in" of those who rule a state ("the juntas in Mali
         and Niger", ``parties.yaml`` ``rulers_in``): the state named after it acts."""
@@ -1381,7 +1401,8 @@ class _Reader:
         if not group and not under:
             return None
         parties = self.state_ids(group) if group else self.state_ids(
-            [m for m in self.actors(here, s) if not m.is_org or self.orgs[m.id].kind == "pact"])
+            [m for m in self.actors(self._beside(here, s + under.start()), s)
+             if not m.is_org or self.orgs[m.id].kind == "pact"])
         if len(parties) < 2:
             return None
         return self._mention_of(parties, names, s, e, joined=bool(group))
