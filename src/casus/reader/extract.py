@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -42,6 +43,7 @@ from casus.reader.known import known_agreement_ids
 from casus.reader.mentions import Mention, finder_for
 from casus.reader.polities import polities
 from casus.reader.rules import Rules, load_rules, trigger_group
+from casus.states import default_registry
 
 # the everyday words of a clause (``data/clause_words.yaml``): after a demonym, the words
 # that make it a government; before a state, those that make it a place
@@ -1807,11 +1809,25 @@ def _same_name(a: str, b: str) -> bool:
         return True
 
     def words(x):
-        x = x.lower().replace("defence", "defense")
-        return {w for w in re.findall(r"[a-z][a-z'-]*", x) if w not in ("the", "of", "on", "and", "between")}
+        x = x.replace("defence", "defense").replace("Defence", "Defense")
+        # a state's name and demonym are one word of a name ("the US-Philippine Mutual
+        # Defense Treaty" and "the US-Philippines Mutual Defense Treaty" are one treaty)
+        return {"-".join(map(_state_word, w.split("-"))) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", x)
+                if w.lower() not in ("the", "of", "on", "and", "between")}
     a_words, b_words = words(a), words(b)
     small, large = sorted((a_words, b_words), key=len)
     return len(small) >= 2 and small <= large
+
+
+@functools.lru_cache(maxsize=4096)
+def _state_word(word: str) -> str:
+    """The word lower-cased, or the id of the one state it names ("Philippine" and
+    "Philippines" are both PHL); a word of no state or of several is itself."""
+    if word[:1].isupper() and len(word) > 1:
+        found = {state.id for state in default_registry().candidates(word)}
+        if len(found) == 1:
+            return "@" + found.pop()
+    return word.lower()
 
 
 def _nearest_name(names, position: int, text: str = "") -> str | None:
