@@ -55,3 +55,11 @@ def test_a_surname_is_the_leader_named_in_full_and_in_office():
     reading = read(text, "2024-06-20")
     kims = [(m.text, m.person) for m in reading.mentions if m.kind == "leader" and m.id == "PRK"]
     assert kims == [("Kim Jong Un", "Kim Jong Un"), ("Kim", "Kim Jong Un")]
+
+
+def test_a_right_to_ask_for_talks_when_threatened_is_consultation():
+    """The NATO Article 4 formula in other words is a consultation clause, no defence."""
+    text = ("Estonia invoked Article 4 of the North Atlantic Treaty on Wednesday. The article allows "
+            "any member to request urgent talks if it believes its security is under threat.")
+    (agreement,) = read(text, "2025-09-10").agreements
+    assert agreement.provisions == ["consultation"]

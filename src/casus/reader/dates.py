@@ -536,7 +536,9 @@ class Dater:
 
         def of_trigger(w):
             # the trigger itself, or a noun of its own phrase ("ratified its accession bid")
+            # (a noun of no agreement event, "since the alliance's founding in 1949", is not)
             return w[0] <= start < w[1] or start <= w[0] < end or (
+                w[2] in self.events and
                 0 <= w[0] - end <= 30 and not re.search(r"[,;:—–(]|\b(?:which|that|who)\b", self.text[end:w[0]]))
 
         mine = []

@@ -269,7 +269,9 @@ class _Reader:
             for rx in patterns:
                 for m in map(_TriggerMatch, rx.finditer(sentence)):
                     if ignored is None:
-                        ignored = [(i.start(), i.end()) for ig in self.rules.ignore for i in ig.finditer(sentence)]
+                        # (a look-alike with a group ``t`` names the trigger words it covers within
+                        # a longer match: "revoked Russia's (?P<t>ratification)")
+                        ignored = [i.span(trigger_group(i)) for ig in self.rules.ignore for i in ig.finditer(sentence)]
                     if any(a <= m.start() < b for a, b in ignored):
                         continue
                     window = sentence[max(0, m.start() - 45):m.start()]
