@@ -149,6 +149,13 @@ def antecedent_states(reader, trigger, s: int) -> list[str]:
         if _PLURAL_SUBJECT.match(phrase) or officials:
             return states_before(reader, s, pair=bool(_PAIR_SUBJECT.match(phrase)) or bool(
                 officials and phrase.lower().split()[1:2] and phrase.lower().split()[1] in ("two", "both")))
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == token.i and by is None \
+            and token.lower_ in _AGENTLESS_VERBS and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                         for c in subject.children):
+        # "Indian and Kenyan ministers met. A memorandum on logistics was signed.": a new
+        # text signed with its signatories unsaid is signed by the sides the article is
+        # about ("the treaty was signed in 1947" is an agreement spoken of, found otherwise)
+        return states_before(reader, s)
     return []
 
 
@@ -170,6 +177,10 @@ def states_before(reader, s: int, pair: bool = False) -> list[str]:
     return []
 
 
+# the verbs of signing whose passive without an agent leaves the signatories to the
+# sentences before ("a memorandum was signed"); not ratifying, approving or joining, acts of
+# one side each
+_AGENTLESS_VERBS = frozenset({"signed", "concluded", "inked", "sealed"})
 # subjects that stand for two states ("the two countries", "both sides")
 _PAIR_SUBJECT = re.compile(r"(?i)^(?:both|the two \w+|both \w+)$")
 
