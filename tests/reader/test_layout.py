@@ -4,6 +4,8 @@ the same article written on one line."""
 import datetime as dt
 import textwrap
 
+import pytest
+
 from casus.reader.extract import read_article
 from casus.reader.inputs import Article
 from casus.reader.layout import for_reading
@@ -55,3 +57,30 @@ def test_short_lines_of_a_list_or_a_headline_keep_their_breaks():
             "- Bolivia was not at the signing ceremony in the capital city\n"
             "- The Senate of Peru is expected to ratify the new treaty soon\n")
     assert for_reading(text) == text
+
+
+@pytest.mark.parametrize("headline, lede", [
+    ("Chile quits arms treaty with Peru", "The Chilean government withdrew from the treaty on Tuesday, officials said."),
+    ("Georgia Becomes the Newest Member of the Alliance", "On Tuesday, Georgia formally joined the bloc in Moscow."),
+    ("Peru has signed accords with Chile and Bolivia", "Chile and Bolivia have signed accords with Peru, the ministry said."),
+    ("Kenya and Uganda sign security pact", "Ugandan and Kenyan ministers signed the pact in Nairobi on Tuesday."),
+    ("Estonia hosts Baltic summit", "TALLINN, March 11 (Reuters) - Latvia and Lithuania signed an accord."),
+    ("Estonia hosts Baltic summit", "TALLINN (AP) — Latvia and Lithuania signed an accord on Tuesday."),
+    ("Leaders meet in Manila", "Manila, Philippines — Japan and the Philippines signed an accord on Tuesday."),
+    ("Leaders meet in Hanoi", "Ho Chi Minh City, Vietnam, Sep 10 (EFE).- The two leaders signed an accord."),
+])
+def test_a_headline_run_into_its_lede_gets_its_line_break_back(headline, lede):
+    assert for_reading(f"{headline} {lede}") == f"{headline}\n{lede}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials in Lima welcomed The Hague tribunal's ruling on the border on Tuesday.",
+    "Ukraine has signed security agreements with Canada and Italy on Saturday, Kyiv said.",
+    "Kenyan President William Ruto and Ugandan President Yoweri Museveni signed the pact.",
+    "The treaty between Chile and Peru took effect in 1998, and Chile renewed it in 2008.",
+    "Russia, Iran to sign pact Tuesday as Putin visits Tehran for talks with Iranian leaders.",
+    "Arab leaders agree to form a joint Arab military force to tackle regional threats.",
+    "He said the pact was signed at 7:30 AM PT – Saturday, by the ministers of both sides.",
+])
+def test_a_sentence_that_is_no_headline_and_lede_stays_as_it_is(sentence):
+    assert for_reading(sentence) == sentence

@@ -398,8 +398,10 @@ def is_header(text: str, date: DateMention) -> bool:
             return True
     if len(line) < 160 and _HEADER_LINE.search(line) and len(re.findall(r"[a-z]{3,}", rest)) < 8:
         return True
+    # the dateline's own date follows its place ("MOSCOW, June 19 -"); a date further on is
+    # the lede's ("NAIROBI (AP) — Kenya and Uganda signed a pact on Tuesday, …")
     dateline = _DATELINE.match(line)
-    return bool(dateline) and date.start - line_start < 80 and bool(
+    return bool(dateline) and date.start - line_start - dateline.end() <= 2 and bool(
         re.match(r"\s*(?:[).,]|[-–—]|/)", text[date.end:date.end + 3]))
 
 
