@@ -26,7 +26,8 @@ def test_a_state_after_a_preposition_of_place_is_a_place(before, place):
 
 @pytest.mark.parametrize("after,government", [
     (" counterpart said", True), (" authorities", True), (" armed forces", True), (" state media", True),
-    (" presidential palace", True), (" ships shadowed", False), (" statement", False), (" fishermen", False)])
+    (" presidential palace", True), (" senate approved", True), (" negotiators", True), (" ships shadowed", False),
+    (" diplomatic row", False), (" statement", False), (" fishermen", False)])
 def test_a_demonym_before_a_word_of_government_is_the_government(after, government):
     assert bool(load().government.match(after)) is government
 
