@@ -332,7 +332,9 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
             # a speaker's "today" is the day the speech was made, which the story dates by its
             # own words ("he said on Tuesday"), not the day the story came out
             value = None
-        ahead = bool(re.match(r"(?i)next|tomorrow|this coming", m.group())) or bool(
+        # ("later this year", "later this month": after the publication day, though the
+        # year or month holds it; an announcement takes no date from them)
+        ahead = bool(re.match(r"(?i)next|tomorrow|this coming|later\b", m.group())) or bool(
             published and value and value > published.isoformat()[:len(value)])
         out.append(DateMention(m.start(), m.end(), m.group(), value, ahead))
     return out

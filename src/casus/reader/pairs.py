@@ -96,6 +96,10 @@ def _owner_and_with(token, roots: dict[int, str], words: PairWords) -> list[tupl
             if head.dep_ not in ("pobj", "prep", "dobj", "attr", "appos") or head.head.i == head.i:
                 break
             head = head.head
+        if head.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            # "X has yet to ratify (declined to sign) the treaty with Y": an infinitive's
+            # subject is the subject of the verb it completes
+            head = head.head
         owners += [roots[c.i] for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in roots]
     withs = [w for w in dict.fromkeys(withs) if not owners or w != owners[0]]
     if not (owners and withs):
