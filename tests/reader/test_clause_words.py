@@ -4,17 +4,8 @@ neighbourhood, and a broken file names itself and the key at fault."""
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from casus.reader.clause_words import DATA, load
-
-
-def _write(tmp_path, change) -> object:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    change(data)
-    path = tmp_path / "clause_words.yaml"
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize("before,place", [
@@ -65,28 +56,15 @@ def test_the_words_of_a_visit():
     assert not visit.search("the visitors' centre")
 
 
-def test_a_missing_key_names_the_file_and_the_key(tmp_path):
-    path = _write(tmp_path, lambda d: d.pop("place_words"))
-    with pytest.raises(ValueError, match=r"clause_words\.yaml: missing key 'place_words'"):
-        load(path)
-
-
-def test_a_list_that_is_not_words_names_the_key(tmp_path):
-    path = _write(tmp_path, lambda d: d.update(visit_words=[]))
-    with pytest.raises(ValueError, match=r"clause_words\.yaml: visit_words: expected a non-empty list of words"):
-        load(path)
-
-
-def test_a_file_of_another_schema_is_refused(tmp_path):
-    path = _write(tmp_path, lambda d: d.update(schema="something.else"))
-    with pytest.raises(ValueError, match="expected 'schema: casus.reader.clause_words.v1'"):
-        load(path)
-
-
-def test_a_broken_prefix_pattern_names_the_file(tmp_path):
-    path = _write(tmp_path, lambda d: d.update(government_prefixes=["(counterpart"]))
-    with pytest.raises(ValueError, match=r"clause_words\.yaml: bad pattern"):
-        load(path)
+@pytest.mark.parametrize("change,message", [
+    (lambda d: d.pop("place_words"), r"clause_words\.yaml: missing key 'place_words'"),
+    (lambda d: d.update(visit_words=[]), r"clause_words\.yaml: visit_words: expected a non-empty list of words"),
+    (lambda d: d.update(schema="something.else"), r"expected 'schema: casus\.reader\.clause_words\.v1'"),
+    (lambda d: d.update(government_prefixes=["(counterpart"]), r"clause_words\.yaml: bad pattern"),
+], ids=["missing key", "empty list", "other schema", "broken pattern"])
+def test_a_broken_file_names_itself_and_what_is_wrong(changed_copy, change, message):
+    with pytest.raises(ValueError, match=message):
+        load(changed_copy(DATA, change))
 
 
 def test_a_file_that_is_not_yaml_names_itself(tmp_path):

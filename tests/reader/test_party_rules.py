@@ -4,17 +4,8 @@ and the key at fault."""
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from casus.reader.parties import DATA, load_party_rules
-
-
-def _write(tmp_path, change) -> object:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    change(data)
-    path = tmp_path / "parties.yaml"
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    return path
 
 
 def test_the_shipped_vocabulary_reads_memoranda_and_lists_of_others():
@@ -24,26 +15,26 @@ def test_the_shipped_vocabulary_reads_memoranda_and_lists_of_others():
     assert "countries" in rules.pairs.pair_words
 
 
-def test_a_missing_key_names_the_file_and_the_key(tmp_path):
-    path = _write(tmp_path, lambda d: d.pop("pair_words"))
+def test_a_missing_key_names_the_file_and_the_key(changed_copy):
+    path = changed_copy(DATA, lambda d: d.pop("pair_words"))
     with pytest.raises(ValueError, match=r"parties\.yaml: missing key 'pair_words'"):
         load_party_rules(path)
 
 
-def test_a_list_that_is_not_words_names_the_key(tmp_path):
-    path = _write(tmp_path, lambda d: d.update(others_cues={"like": 1}))
+def test_a_list_that_is_not_words_names_the_key(changed_copy):
+    path = changed_copy(DATA, lambda d: d.update(others_cues={"like": 1}))
     with pytest.raises(ValueError, match=r"parties\.yaml: others_cues: expected a list of words"):
         load_party_rules(path)
 
 
-def test_a_file_of_another_schema_is_refused(tmp_path):
-    path = _write(tmp_path, lambda d: d.update(schema="something.else"))
+def test_a_file_of_another_schema_is_refused(changed_copy):
+    path = changed_copy(DATA, lambda d: d.update(schema="something.else"))
     with pytest.raises(ValueError, match="expected 'schema: casus.reader.parties.v1'"):
         load_party_rules(path)
 
 
-def test_a_broken_elided_agreement_pattern_names_the_file(tmp_path):
-    path = _write(tmp_path, lambda d: d.update(elided_agreement="(another"))
+def test_a_broken_elided_agreement_pattern_names_the_file(changed_copy):
+    path = changed_copy(DATA, lambda d: d.update(elided_agreement="(another"))
     with pytest.raises(ValueError, match=r"parties\.yaml: bad pattern"):
         load_party_rules(path)
 
