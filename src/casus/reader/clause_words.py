@@ -39,6 +39,7 @@ class ClauseWords:
     membership_act_after: re.Pattern  # after a word of announcing: "… that they would withdraw"
     told_of_another: re.Pattern  # after an organisation told: " of their withdrawal from the Ottawa …"
     visit: re.Pattern
+    intention_nouns: frozenset[str]  # "plans" in "announced plans to sign a pact with Canada"
     comment_before: re.Pattern  # right before a state: ", a step ", ", a move that "
 
 
@@ -92,6 +93,7 @@ def load(path: Path = DATA) -> ClauseWords:
             told_of_another=re.compile(r"\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:"
                                        + phrases("told_of_acts") + r")\s+(?:the\s+)?[A-Z]"),
             visit=re.compile(r"\b(?:" + phrases("visit_words") + r")\b", re.I),
+            intention_nouns=word_set("intention_nouns"),
             comment_before=re.compile(r",\s*(?:a|an|the|one|another|this|that)\s+(?:[\w-]+\s+){0,2}?(?:"
                                       + phrases("comment_nouns") + r")\s+(?:that\s+|which\s+)?(?:the\s+)?$", re.I),
         )

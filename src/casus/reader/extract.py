@@ -279,7 +279,9 @@ class _Reader:
                     if self.rules.negation.search(window):
                         self.denied.add(s)
                         continue
-                    if event not in ("negotiating", "announced") and self.rules.hedge.search(window):
+                    reported = self.rules.reported_future is not None and \
+                        event in _FUTURE_TURNS_ANNOUNCED and self.rules.reported_future.search(window)
+                    if event not in ("negotiating", "announced") and self.rules.hedge.search(window) and not reported:
                         continue
                     if event not in ("negotiating", "announced") and self.rules.considered is not None and \
                             self.rules.considered.search(sentence[max(0, m.start() - 60):m.start()]):
@@ -288,7 +290,7 @@ class _Reader:
                     intended = self.rules.intention is not None and self.rules.intention.search(window)
                     if intended and event not in _FUTURE_TURNS_ANNOUNCED and event not in ("negotiating", "announced"):
                         continue
-                    ahead = self.rules.future.search(window) or (
+                    ahead = reported or self.rules.future.search(window) or (
                         self.rules.headline_future is not None and
                         self.rules.headline_future.search(sentence[:m.start()]))
                     if event in _FUTURE_TURNS_ANNOUNCED and (intended or ahead):
@@ -655,11 +657,13 @@ class _Reader:
             if _own_clause(token) and token.head.i in chain:
                 return False  # the subject of a coordinated verb of its own ("…, and B joined in 2017")
             if token.dep_ in ("acl", "relcl") and not self.rules.nouns.fullmatch(token.head.text) and not (
-                    token.lower_ in ("joined", "accompanied") and token.tag_ == "VBN"):
+                    token.lower_ in ("joined", "accompanied") and token.tag_ == "VBN") and not (
+                    token.head.lower_ in _WORDS.intention_nouns):
                 # ("Ghana, joined by Togo, signed …": Togo acts beside the subject)
                 # a participle or relative clause carries parties only when it describes an
                 # agreement ("the treaty, signed by A and B"), not another word ("…, spurred by
-                # Ethiopia's memorandum")
+                # Ethiopia's memorandum"); the act of an intention is the intention's
+                # ("announced plans to sign a pact with Canada")
                 return False
             if token.dep_ == "pobj" and token.head.lower_ == "between" and \
                     token.head.head.lower_ in self.party_rules.between_not_parties:

@@ -41,6 +41,7 @@ class Rules:
     known_parties: dict[str, tuple[str, ...]] | None = None  # each of those names -> parties
     intention: re.Pattern | None = None  # "plans to sign": announced (see ``data/events.yaml``)
     headline_future: re.Pattern | None = None  # "Japan, Philippines to sign pact": announced
+    reported_future: re.Pattern | None = None  # "said it would sign": announced, no hedge
     caption: re.Pattern | None = None  # a photo caption's position marker: no event of its own
     rejoining: re.Pattern | None = None  # a legislature's act returning its own state to a treaty
     notice: re.Pattern | None = None  # an announced trigger that is an act beside a strong one
@@ -189,6 +190,7 @@ def load_rules(events_file: Path = DATA / "events.yaml", provisions_file: Path =
         known_parties=known,
         intention=re.compile(ev["intention"], re.I) if ev.get("intention") else None,
         headline_future=re.compile(ev["headline_future"]) if ev.get("headline_future") else None,
+        reported_future=re.compile(ev["reported_future"], re.I) if ev.get("reported_future") else None,
         caption=re.compile(ev["caption"]) if ev.get("caption") else None,
         rejoining=re.compile(ev["rejoining"], re.I) if ev.get("rejoining") else None,
         notice=re.compile(ev["notice"], re.I) if ev.get("notice") else None,
