@@ -477,19 +477,22 @@ class _Reader:
         token = self._token_at(trigger.start) if self.parsed else None
         if token is None:
             return mentions
-        out = []
-        for m in mentions:
-            node = self.doc[i] if (i := self._root(m)) is not None else None
-            for _ in range(40):
-                if node is None or node.i == token.i or node.head.i == node.i:
-                    break
-                if node.dep_ in ("acl", "advcl", "relcl", "ccomp", "parataxis", "xcomp"):
-                    node = None
-                    break
-                node = node.head
-            if node is not None and node.i == token.i:
-                out.append(m)
-        return out
+        return [m for m in mentions
+                if self._reaches(m, {token.i}, ("acl", "advcl", "relcl", "ccomp", "parataxis", "xcomp"))]
+
+    def _reaches(self, m: Mention, stops: set[int], clause_deps) -> bool:
+        """Whether the mention's path up the parse meets a token of ``stops`` before it
+        crosses into a clause of another verb (a link in ``clause_deps``)."""
+        node = self.doc[i] if (i := self._root(m)) is not None else None
+        for _ in range(40):
+            if node is None:
+                return False
+            if node.i in stops:
+                return True
+            if node.dep_ in clause_deps or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def _beside(self, mentions: list[Mention], anchor: int) -> list[Mention]:
         """The mentions outside the side clauses that do not hold ``anchor`` ("would defend
@@ -498,18 +501,9 @@ class _Reader:
         token = self._token_at(anchor) if self.parsed else None
         if token is None:
             return mentions
+        # (a clause met below the anchor's own line of heads cannot hold the anchor)
         above = {token.i} | {t.i for t in token.ancestors}
-        out = []
-        for m in mentions:
-            node = self.doc[i] if (i := self._root(m)) is not None else None
-            while node is not None and node.i not in above and node.head.i != node.i:
-                if node.dep_ in ("advcl", "relcl", "acl", "parataxis") and token not in node.subtree:
-                    node = None
-                    break
-                node = node.head
-            if node is not None:
-                out.append(m)
-        return out
+        return [m for m in mentions if self._reaches(m, above, ("advcl", "relcl", "acl", "parataxis"))]
 
     def _ruler_in(self, preposition) -> bool:
         """Whether the preposition is the "in" of those who rule a state ("the juntas in Mali
