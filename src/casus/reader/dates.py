@@ -95,7 +95,8 @@ def load(path: Path = DATA) -> dict:
                 "event_nouns": {k: re.compile(v, re.I) for k, v in data["event_nouns"].items()},
                 "background": re.compile(data["background"], re.I),
                 "light": re.compile(data["light"], re.I) if data.get("light") else None,
-                "reporting": re.compile(data["reporting"], re.I) if data.get("reporting") else None}
+                "reporting": re.compile(data["reporting"], re.I) if data.get("reporting") else None,
+                "names": re.compile(data["names"], re.I) if data.get("names") else None}
     except (KeyError, re.error) as exc:
         raise ValueError(f"{path}: {type(exc).__name__}: {exc}") from None
 
@@ -299,8 +300,10 @@ def _in_quote(text: str, at: int) -> bool:
 def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, with offsets into ``text``. Without
     ``published``, the latest full date written in ``text`` resolves relative forms."""
-    future = load()["future"]
-    matches = list(_RX.finditer(text, start, len(text) if end is None else end))
+    rules = load()
+    future, names = rules["future"], rules["names"]
+    matches = [m for m in _RX.finditer(text, start, len(text) if end is None else end)
+               if names is None or not names.match(text, m.end())]
     if published is None:
         published = reference_date(text)
     out = []
