@@ -384,6 +384,11 @@ def reference_date(text: str) -> dt.date | None:
 
 # a line that is a page header or byline: a date with a time, "By …", "Updated", or little else
 _HEADER_LINE = re.compile(r"\d{1,2}:\d\d|\bby [A-Z]|\b(?:updated|published|posted)\b|^\s*date\b", re.I)
+# a line that is a sentence of the story: a paragraph of one short sentence ("The treaty was
+# signed in June by Putin and Kim.", "The text, published on 19 June, …") is no byline
+# though it has the byline's words; only a time of day still makes it the page's
+_SENTENCE_LINE = re.compile(r"^\s*[A-Z\"“'‘].*\s.*\s.*\s.*\s.*[a-z].*[.!?][\"”’)]?\s*$")
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d\d")
 # a dateline: a place in capitals, then the date, then the agency or a dash
 _DATELINE = re.compile(r"^\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,40}[,(]")
 
@@ -401,7 +406,8 @@ def is_header(text: str, date: DateMention) -> bool:
         if len(re.findall(r"[a-z]{3,}", text[date.end:line_end])) < 3 or re.match(
                 r"[\s,]*(?:\d{4}\b|[A-Z]{3,})", text[date.end:date.end + 12]):
             return True
-    if len(line) < 160 and _HEADER_LINE.search(line) and len(re.findall(r"[a-z]{3,}", rest)) < 8:
+    if len(line) < 160 and _HEADER_LINE.search(line) and len(re.findall(r"[a-z]{3,}", rest)) < 8 and (
+            not _SENTENCE_LINE.match(line) or _TIME_OF_DAY.search(line)):
         return True
     # the dateline's own date follows its place ("MOSCOW, June 19 -"); a date further on is
     # the lede's ("NAIROBI (AP) — Kenya and Uganda signed a pact on Tuesday, …")
