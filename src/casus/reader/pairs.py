@@ -10,6 +10,8 @@ The parse decides, not the distance between words:
 - "the two countries'" treaty, when the sentence names just two states;
 - the agents of a participle describing it ("the pact, signed in 1971 by India and the
   Soviet Union");
+- the coordinated subject of a verb of holding it ("Russia and North Korea have a mutual
+  defence treaty", "Washington and Manila are bound by a 1951 treaty");
 - "between" with several pairs ("the treaties between the U.S. and Japan or the U.S. and
   South Korea") or one state and a list of others ("agreements between Russia and other
   allies like Tajikistan, Belarus and Kazakhstan"): one pair each.
@@ -28,6 +30,7 @@ class PairWords:
     pair_words: frozenset[str]  # "the two countries'", "both sides'"
     others_cues: frozenset[str]  # "other allies like …", "others such as …", "including …"
     agreement_acronyms: frozenset[str] = frozenset()  # the same, matched as written ("SOFA")
+    holding_verbs: frozenset[str] = frozenset()  # "X and Y have (share) a treaty", every form
 
     def is_agreement(self, token) -> bool:
         if token.pos_ in ("VERB", "AUX", "ADJ"):
@@ -46,6 +49,7 @@ def named_pairs(tokens, roots: dict[int, str], words: PairWords) -> list[tuple[s
         out += _owner_and_with(token, roots, words)
         out += _between(token, roots, words)
         out += _signed_by(token, roots)
+        out += _holders(token, roots, words)
     if not out:
         out += _two_countries(tokens, roots, words)
     return list(dict.fromkeys(out))
@@ -166,6 +170,32 @@ def _signed_by(token, roots: dict[int, str]) -> list[tuple[str, ...]]:
                 if len(set(states)) >= 2:
                     out.append(tuple(dict.fromkeys(states)))
     return out
+
+
+def _holders(token, roots: dict[int, str], words: PairWords) -> list[tuple[str, ...]]:
+    """"Russia and North Korea have a mutual defence treaty", "Washington and Manila are
+    bound by a 1951 treaty": the states of the coordinated subject of a verb of holding
+    (``holding_verbs``) whose object (or passive agent) is the agreement. One state alone
+    ("Manila has a treaty") names no sides; its "with" is ``_owner_and_with``'s."""
+    verb = token.head
+    if token.dep_ == "dobj":
+        held = verb.lower_ in words.holding_verbs
+    elif token.dep_ == "pobj" and verb.dep_ == "agent":
+        verb = verb.head  # "are bound by a treaty"
+        held = verb.lower_ == "bound"
+    else:
+        return []
+    if not held or any(c.dep_ == "neg" for c in verb.children) or any(
+            c.lower_ in ("no", "neither") for c in token.children):
+        return []  # "X and Y have no treaty"
+    if any(c.dep_ == "prep" and c.lower_ == "with" and any(t.i in roots for t in c.subtree)
+           for c in list(token.children) + list(verb.children)):
+        return []  # "X and Y have treaties with Z": whose side is whose, the "with" rule reads
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    states = list(dict.fromkeys(_states_in(subject, roots)))
+    return [tuple(states)] if len(states) >= 2 else []
 
 
 def _two_countries(tokens, roots: dict[int, str], words: PairWords) -> list[tuple[str, str]]:

@@ -72,6 +72,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
                 agreement_acronyms=nouns.load().side_acronyms(),
                 pair_words=_words(data, "pair_words", path),
                 others_cues=_words(data, "others_cues", path),
+                holding_verbs=_words(data, "holding_verbs", path) if "holding_verbs" in data else frozenset(),
             ),
         )
     except KeyError as exc:
