@@ -39,6 +39,16 @@ def test_a_broken_elided_agreement_pattern_names_the_file(changed_copy):
         load_party_rules(path)
 
 
+def test_a_follower_cue_the_reader_does_not_know_names_the_file_and_the_cue(changed_copy):
+    path = changed_copy(DATA, lambda d: d["followers"].update(after="x"))
+    with pytest.raises(ValueError, match=r"parties\.yaml: followers: .*'after'"):
+        load_party_rules(path)
+
+
+def test_holding_verbs_are_every_form_of_the_verb():
+    assert {"have", "has", "shares", "maintained", "held"} <= load_party_rules().pairs.holding_verbs
+
+
 @pytest.mark.parametrize("phrase,expected", [
     ("the two defence ministers", True), ("both foreign ministers", True), ("the ministers", True),
     ("the two presidents", True), ("the minister", False), ("two ministers", False),

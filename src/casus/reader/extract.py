@@ -844,6 +844,7 @@ class _Reader:
                 cluster = self.event(trigger, here, names, sdates, s, e)
                 if cluster is not None:
                     attached.append(cluster)
+                    attached += self._followers(trigger, cluster, here, sdates, s, e)
             if not triggers and not attached:
                 self._signatory_list(here, s, e, clause_number, has_noun)
                 followed = self._followed(s, e, clause_number)
@@ -1184,6 +1185,23 @@ class _Reader:
         if self.focus is None:
             return None
         return next((p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"), None)
+
+    def _followers(self, trigger: _Trigger, cluster: _Cluster, here, sdates, s: int, e: int) -> list[_Cluster]:
+        """"Finland joined NATO in April 2023, followed by Sweden in March 2024": the states
+        that later joined (left) the same organisation, each group a record of its own with
+        its own date (``membership.followers``)."""
+        cues = self.party_rules.followers
+        if cues is None or trigger.event not in ("acceded", "withdrew", "suspended"):
+            return []
+        orgs = [p for p in cluster.parties if p in self.orgs and self.orgs[p].kind == "organisation"]
+        if len(orgs) != 1:
+            return []
+        states = [m for m in here if not m.is_org and m.id not in cluster.parties]
+        out = []
+        for ids, date in membership.followers(self.text, trigger.end, e, states, sdates, cues):
+            self._own_record(ids + orgs, trigger.event, date.value if date is not None else None, s, e)
+            out.append(self.cluster_for(ids + orgs, None, explicit=True))
+        return out
 
     def _followed(self, s: int, e: int, clause_number: int) -> _Cluster | None:
         """"Washington suspended the pact in March; Moscow followed in June": the other side

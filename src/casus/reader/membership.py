@@ -12,9 +12,17 @@ clause (they return nothing on a Doc without a parse, the rule tests' blank pipe
 - ``accessor``: a state ratifying an accession names the ratifier; the state admitted is
   the one whose accession is in focus.
 - ``invokers``: the state that invokes ("invoked by the United States", "France invoked").
+- ``followers``: "Finland joined NATO in 2023, followed by Sweden in 2024": a later state's
+  own act of the same kind, told in the same clause.
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# what stands between two states of one group ("Niger and Burkina Faso", "A, B, and C")
+_GROUP_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
 
 # the verb of "X joined Y in quitting": a companion in an act, not an act of joining
 _JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "follow", "follows", "followed", "following"})
@@ -142,4 +150,49 @@ def objects(trigger_token, roots: set[int]) -> list[int]:
             out += [t.i for t in child.subtree if t.i in roots]
     if not out and trigger_token.dep_ == "amod" and trigger_token.head.dep_ in ("dobj", "obj"):
         out = [t.i for t in trigger_token.head.subtree if t.i in roots]  # "having earlier suspended Mali"
+    return out
+
+
+@dataclass(frozen=True)
+class FollowerCues:
+    """The patterns of ``followers`` in ``data/parties.yaml``."""
+
+    by: re.Pattern  # ", followed by " right before the followers
+    gapped: re.Pattern  # ", and " right before them, the verb left out
+    did: re.Pattern  # " did so", " followed" right after them
+    date_gap: re.Pattern  # what lies between them and their own date (" in ", " did so in ")
+    date_end: re.Pattern  # what follows a gapped follower's date: the clause ends
+
+
+def followers(text: str, start: int, end: int, states, dates, cues: FollowerCues) -> list[tuple[list[str], object]]:
+    """Groups of states after an act that did the same act later, each with its own date
+    mention (or None), in ``text[start:end]`` (from the act's trigger to the sentence end):
+
+    - "…, followed by Sweden in March 2024" (the date is optional);
+    - "Poland joined NATO in 1999 and Lithuania in 2004", "…, and Sweden did so in 2024": a
+      gapped clause needs its own date or a verb of doing the same, else "joined NATO and
+      Russia" would be read as Russia joining.
+
+    ``states``: the state mentions (``start``, ``end``, ``id``) of the sentence in order;
+    ``dates``: its date mentions.
+    """
+    states = [m for m in states if m.start >= start]
+    out = []
+    i = 0
+    while i < len(states):
+        first = states[i]
+        j = i + 1
+        while j < len(states) and _GROUP_GAP.fullmatch(text[states[j - 1].end:states[j].start]):
+            j += 1
+        group, i = states[i:j], j
+        last = group[-1]
+        after = last.end
+        date = next((d for d in dates if d.start >= after and d.end <= end
+                     and cues.date_gap.fullmatch(text[after:d.start])), None)
+        if cues.by.search(text, start, first.start) and (date is not None or cues.date_end.match(text, after)):
+            # (not "followed by Finland's president": the state names someone else)
+            out.append(([m.id for m in group], date))
+        elif cues.gapped.search(text, start, first.start) and (
+                cues.did.match(text, after) or (date is not None and cues.date_end.match(text, date.end))):
+            out.append(([m.id for m in group], date))
     return out

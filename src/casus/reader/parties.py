@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from casus.reader import nouns
+from casus.reader.membership import FollowerCues
 from casus.reader.pairs import PairWords
 
 DATA = Path(__file__).parent / "data" / "parties.yaml"
@@ -45,6 +46,7 @@ class PartyRules:
     third_role: re.Pattern | None = None  # "brokered by " right before a state: a mediator, a host
     introduction: re.Pattern | None = None  # "After Russia's invasion of Ukraine," opening a sentence
     addressee: re.Pattern | None = None  # "notified " right before a state: told of the act, no party
+    followers: FollowerCues | None = None  # "…, followed by Sweden in 2024"
 
 
 @functools.lru_cache(maxsize=2)
@@ -67,6 +69,8 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             introduction=re.compile(r"\W*(?:" + "|".join(sorted(map(re.escape, _words(
                 data, "introductory_words", path)))) + r")\b[^,.;:]{1,100},", re.I),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
+            followers=FollowerCues(**{k: re.compile(v, re.I) for k, v in data["followers"].items()})
+            if "followers" in data else None,
             pairs=PairWords(
                 agreement_nouns=nouns.load().side_words(),
                 agreement_acronyms=nouns.load().side_acronyms(),
@@ -77,6 +81,8 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
         )
     except KeyError as exc:
         raise ValueError(f"{path}: missing key {exc}") from None
+    except TypeError as exc:  # a key of `followers` that FollowerCues has not
+        raise ValueError(f"{path}: followers: {exc}") from None
     except re.error as exc:
         raise ValueError(f"{path}: bad pattern: {exc}") from None
 
