@@ -533,8 +533,10 @@ class Dater:
             return 0.2 * len(gap)
         if re.search(r"[;—–(]|,\s*(?:and|but|which|when|after|before|since|as|while|who)\b", gap):
             d += 200  # another clause lies between
-        elif not after and "," in gap:
-            d += 40  # "ratified on Thursday, will take effect": the date closes the phrase before
+        elif not after and ("," in gap or re.fullmatch(r"\s*(?:and|but|then)\s+(?:(?:was|were|has|have|had|is|are|then|later|it|they)\s+)*", gap)):
+            # "ratified on Thursday, will take effect", "signed on 15 May 1992 and entered
+            # into force in 1994": the date closes the phrase before
+            d += 40
         return d
 
     def owner(self, date: DateMention, words) -> tuple[int, int, str] | None:
