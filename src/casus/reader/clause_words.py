@@ -29,6 +29,8 @@ class ClauseWords:
     saying_verbs: frozenset[str]
     quoting: str  # an alternation, for the quote patterns built around it
     alliance_anaphor: re.Pattern  # "the alliance", "this bloc"
+    named_anaphor: re.Pattern  # "the pact": an organisation whose name has the noun (group ``noun``)
+    founding_treaty: re.Pattern  # "its founding treaty": the organisation's own
     own_part: re.Pattern  # matched at the start of the noun an organisation qualifies
     treaty_part: re.Pattern
     cited: re.Pattern  # right before an organisation: "under the ", "under Article 51 of the "
@@ -81,6 +83,11 @@ def load(path: Path = DATA) -> ClauseWords:
             quoting="(?:" + phrases("quoting_verbs") + ")",
             alliance_anaphor=re.compile(r"\b(?:the|this|that) (?:" + phrases("alliance_anaphor_nouns") + r")\b",
                                         re.I),
+            named_anaphor=re.compile(r"\b(?:the|this|that) (?P<noun>" + phrases("named_anaphor_nouns")
+                                     + r")\b(?!\s+(?:with|between|among|on|of|to|signed|that|which)\b)", re.I),
+            founding_treaty=re.compile(r"\b(?:its|the (?:" + phrases("alliance_anaphor_nouns") + r")['’]s) (?:"
+                                       + phrases("founding_words") + r") (?:" + phrases("founding_documents")
+                                       + r")\b", re.I),
             own_part=re.compile(r"(?i)(?:" + prefixes("own_part_prefixes") + ")"),
             treaty_part=re.compile(r"(?i)\b(?:" + phrases("treaty_part_words") + r")\b"),
             cited=re.compile(r"\b(?:" + phrases("citing_words") + r") (?:the |its |their )?(?:(?:"

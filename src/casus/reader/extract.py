@@ -796,7 +796,7 @@ class _Reader:
                     # (a treaty cited as a legal basis, "under the UN Charter", does not
                     # displace the organisation spoken of)
                     self.last_org = m.id
-            alliance = _ALLIANCE_ANAPHOR.search(sentence)
+            alliance = _ALLIANCE_ANAPHOR.search(sentence) or self._named_anaphor(sentence, s, e)
             if alliance and self.last_org and not any(m.is_org for m in here):
                 here = here + [Mention(s + alliance.start(), s + alliance.end(), alliance.group(), "anaphor",
                                        self.last_org, is_org=True)]
@@ -897,9 +897,10 @@ class _Reader:
         orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._told(m, s) and (
             instruments.membership_talks(trigger)  # "EU accession talks": the EU is the one to join
             or not self._modifier(m, member=trigger.event in ("acceded", "withdrew", "suspended", "ratified")))]
-        if not orgs and trigger.event in ("acceded", "withdrew") and self.focus is not None and not any(
+        if not orgs and trigger.event in ("acceded", "withdrew", "suspended") and self.focus is not None and not any(
                 m.is_org for m in here):
-            # "The Bahamas joined in 1982; Mexico left in 2004": the organisation in focus
+            # "The Bahamas joined in 1982; Mexico left in 2004", "suspended its membership
+            # again in 2012": the organisation in focus
             focus_orgs = [p for p in self.focus.parties if p in self.orgs and self.orgs[p].kind == "organisation"]
             if focus_orgs:
                 orgs = [Mention(trigger.start, trigger.end, trigger.text, "anaphor", focus_orgs[0], is_org=True)]
@@ -919,6 +920,9 @@ class _Reader:
             # "NATO's defence clause has been in force since 1949": the organisation's own
             # treaty, with no state named, is the organisation alone (as an invocation is)
             alone = True
+        if trigger.event in ("signed", "ratified") and orgs and not any(not m.is_org for m in actors) and any(
+                _WORDS.founding_treaty.fullmatch(m.text) for m in orgs):
+            alone = True  # "Its founding treaty was signed in Tashkent in 1992": the organisation's own
         if trigger.event in ("signed", "announced") and not alone and not any(not m.is_org for m in actors) and (
                 members := self._members_act(trigger, [
                 m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and m.start < trigger.start])):
@@ -1175,6 +1179,28 @@ class _Reader:
             if inside and not named_state:
                 return inside[:1]
         return []
+
+    def _named_anaphor(self, sentence: str, s: int, e: int) -> re.Match | None:
+        """"Georgia left the pact in 1999" after the CSTO: "the pact" (``named_anaphor``) is the
+        organisation named last when its own name holds the noun, in a sentence naming no
+        agreement, and no agreement of another name was spoken of since; "its founding
+        treaty" (``founding_treaty``) is the organisation's own."""
+        if self.last_org is None or not self._last_org_before(s):
+            return None
+        founding = _WORDS.founding_treaty.search(sentence)
+        if founding is not None and self.orgs[self.last_org].kind == "organisation":
+            return founding  # "Its founding treaty was signed in Tashkent": the organisation's own
+        match = _WORDS.named_anaphor.search(sentence)
+        if match is None or self.names(s, e):
+            return None
+        org = self.orgs[self.last_org]
+        noun = match.group("noun").lower()
+        if org.kind != "organisation" or not any(
+                re.search(rf"\b{noun}\b", n, re.I) for n in (org.name, *org.aliases)):
+            return None
+        if self.focus is not None and self.last_org not in self.focus.parties:
+            return None  # "the treaty" is the agreement in focus
+        return match
 
     def _last_org_before(self, s: int) -> bool:
         """Whether an organisation was named in the three sentences before ``s``."""
