@@ -349,7 +349,12 @@ class _Reader:
         if not self.parsed:
             return False
         token = self._token_at(trigger.start)
-        return token is not None and token.tag_ == "VBN" and token.dep_ == "acl"
+        if token is None or token.tag_ != "VBN" or token.dep_ != "acl":
+            return False
+        # (a participle the parse hangs on the signers is their verb, misread: "an agreement
+        # that the two governments signed in 2024", "which both leaders signed")
+        head = token.head.lower_
+        return head not in self.party_rules.pairs.pair_words and head not in self.party_rules.official_nouns
 
 
     def names(self, s: int, e: int) -> list[tuple[int, int, str]]:
