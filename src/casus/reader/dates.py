@@ -595,15 +595,18 @@ class Dater:
             if w is not None and not (w[2] == "announced" and d.ahead):
                 self.facts.append(Fact(w[2], d.value, self.sentence, tuple(clusters)))
 
-    def fallback(self, event: str, cluster, sites: list[tuple[int, int, int, int]]) -> str | None:
+    def fallback(self, event: str, cluster, sites: list[tuple[int, int, int, int]], taken=frozenset()) -> str | None:
         """The date of an event its own sentences do not date. ``sites``: (sentence start,
-        sentence end, trigger start, trigger end) of each report of it."""
-        for fact in self.facts:
+        sentence end, trigger start, trigger end) of each report of it; ``taken``: the
+        starts of sentences that date another act of the same kind on the agreement."""
+        others = {self.starts[s] for s in taken if s in self.starts}
+        facts = [f for f in self.facts if f.sentence not in others]
+        for fact in facts:
             if fact.kind == event and any(c is cluster for c in fact.clusters):
                 return fact.value
         # the same parties' agreement under a name this one was not given ("a pact with
         # Australia" … "the two reached a broad agreement on the RAA in November 2020")
-        for fact in self.facts:
+        for fact in facts:
             if fact.kind == event and any(_unnamed_same(c, cluster) for c in fact.clusters):
                 return fact.value
         # a sentence about no agreement yet, next to a report of the event ("The deal was
@@ -633,5 +636,12 @@ class Dater:
                 continue
             age = (self.published - dt.date.fromisoformat(d.value)).days
             if 0 <= age <= 7:
+                return d.value
+        # a lead that dates nothing: the dateline's day ("YEREVAN, OCTOBER 5, ARMENPRESS. The
+        # Parliament of Armenia ratified …"), a header that is a place then its date
+        for d in self.headers:
+            line = self.text[self.text.rfind("\n", 0, d.start) + 1:d.start]
+            if d.value and len(d.value) == 10 and _DATELINE.match(line) and len(line) < 40 and \
+                    0 <= (self.published - dt.date.fromisoformat(d.value)).days <= 7:
                 return d.value
         return None

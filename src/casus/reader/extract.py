@@ -1572,7 +1572,11 @@ class _Reader:
             records = [r for r in records for _ in range(instruments.uncounted(r, c, self.clusters))]
             for r in records:
                 if r["date"] is None and r.get("sites"):
-                    r["date"] = self.dater.fallback(r["event"], c, r["sites"])
+                    # (not the date of another act of the same kind on it: "Armenia's parliament
+                    # ratified the agreement. … In July, Russia ratified it")
+                    taken = {site[0] for o in records if o is not r and o["event"] == r["event"]
+                             for site in o.get("sites", ()) if o["date"] is not None}
+                    r["date"] = self.dater.fallback(r["event"], c, r["sites"], taken)
                 parties = r["own"] if len(r["own"]) >= 2 or r.get("alone") else c.parties
                 if len(parties) < 2 and not r.get("alone"):
                     continue
