@@ -83,3 +83,18 @@ def test_a_polity_row_that_is_a_registry_state_or_has_no_source_is_refused(tmp_p
     path.write_text(f"{header}\nABKHAZIA,ABKHAZIA,Abkhazia,,Abkhaz,Sukhumi,wikipedia\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="source"):
         load_polities(path)
+
+
+def test_names_printed_without_their_accents_or_with_a_curly_apostrophe():
+    found = mentions("Turkiye, Cote d'Ivoire and Sao Tome and Principe met; Côte d’Ivoire hosted.")
+    assert ("Turkiye", "name", "TUR") in found
+    assert ("Cote d'Ivoire", "name", "CIV") in found
+    assert ("Sao Tome and Principe", "name", "STP") in found
+    assert ("Côte d’Ivoire", "name", "CIV") in found
+
+
+def test_a_leader_printed_without_accents():
+    from casus.reader.mentions import load_leaders
+
+    found = mentions("Captain Ibrahim Traore spoke.", on=dt.date(2025, 3, 14), leaders=load_leaders())
+    assert ("Ibrahim Traore", "leader", "BFA") in found

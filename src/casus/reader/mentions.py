@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,14 +179,24 @@ def _on_the_map(state, on: dt.date | None) -> bool:
     return state.existed_on(on) or state.exists_today is not False
 
 
+def spellings(text: str) -> set[str]:
+    """``text`` and the spellings outlets also print it in: without its accents ("Cote
+    d'Ivoire", "Ibrahim Traore", "Turkiye") and with either apostrophe ("Côte d’Ivoire")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    out = {text, unicodedata.normalize("NFC", folded)}
+    return out | {f.replace("'", "’") for f in out} | {f.replace("’", "'") for f in out}
+
+
 def _add(index: dict[str, list], text: str, kind: str, ident: str, person, when) -> None:
-    """File a reading of ``text`` (and of it without a leading "the", save a metonym's)."""
+    """File a reading of ``text`` in each of its spellings (and without a leading "the",
+    save a metonym's)."""
     text = text.strip()
     if len(text) < 2:
         return
-    index.setdefault(text, []).append((kind, ident, person, when))
-    if text.startswith("the ") and kind != "metonym":
-        index.setdefault(text[4:], []).append((kind, ident, person, when))
+    for form in spellings(text):
+        index.setdefault(form, []).append((kind, ident, person, when))
+        if form.startswith("the ") and kind != "metonym":
+            index.setdefault(form[4:], []).append((kind, ident, person, when))
 
 
 def _state_readings(index: dict[str, list]) -> dict[str, list]:
@@ -334,7 +345,7 @@ class MentionFinder:
         for org in self.orgs.values():
             forms |= _org_forms(org)
             forms |= {f[4:] for f in (org.name, *org.aliases) if f.startswith("the ")}
-        self.forms = sorted(f for f in forms if len(f.strip()) >= 2)
+        self.forms = sorted({v for f in forms for v in spellings(f)} - {f for f in forms if len(f.strip()) < 2})
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
         self._tokenizer = None
 
