@@ -960,7 +960,7 @@ class _Reader:
                 before = [m for m in states if m.start < trigger.start]
                 standing = [] if before and arguments else [
                     Mention(trigger.start, trigger.start, "", "anaphor", i)
-                    for i in instruments.antecedent_states(self, trigger, s) if i not in self.orgs]
+                    for i in instruments.antecedent_states(self, trigger, s, membership=True) if i not in self.orgs]
                 chosen = (before if arguments or not standing else []) or standing or self._first_and_coordinated(
                     [m for m in states if m.start > trigger.end])
                 chosen = self._apart(trigger, chosen, org, s, e)

@@ -126,13 +126,15 @@ def subject_or_agent(token):
     return subject
 
 
-def antecedent_states(reader, trigger, s: int) -> list[str]:
+def antecedent_states(reader, trigger, s: int, membership: bool = False) -> list[str]:
     """The states a plural subject stands for ("they signed", "the two countries
     signed", "the parties signed"): the parties of the last agreement between states
     alone (two of them after "the two …" or "both"), else those of the nearest sentence
     before, within three, naming two or more states. Organisations and membership
     records are skipped: in "A joined the CSTO. … the parties signed …" the parties are
-    the two states the article is about, not A and the organisation. Empty when the
+    the two states the article is about, not A and the organisation. With ``membership``
+    (the subject of joining or leaving an organisation), the states of a membership act
+    count too: "A, B and C quit ECOWAS. … The three nations joined the AES". Empty when the
     subject is another or the Doc has no parse."""
     if not reader.parsed:
         return []
@@ -148,7 +150,8 @@ def antecedent_states(reader, trigger, s: int) -> list[str]:
         officials = party_rules.officials_for_states(phrase, reader.party_rules)
         if _PLURAL_SUBJECT.match(phrase) or officials:
             return states_before(reader, s, pair=bool(_PAIR_SUBJECT.match(phrase)) or bool(
-                officials and phrase.lower().split()[1:2] and phrase.lower().split()[1] in ("two", "both")))
+                officials and phrase.lower().split()[1:2] and phrase.lower().split()[1] in ("two", "both")),
+                members=(3 if "three" in phrase.lower().split() else 2) if membership else 0)
     if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == token.i and by is None \
             and token.lower_ in _AGENTLESS_VERBS and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                                          for c in subject.children):
@@ -159,9 +162,15 @@ def antecedent_states(reader, trigger, s: int) -> list[str]:
     return []
 
 
-def states_before(reader, s: int, pair: bool = False) -> list[str]:
-    """The states an anaphor at ``s`` stands for (``antecedent_states``); ``pair``: two."""
+def states_before(reader, s: int, pair: bool = False, members: int = 0) -> list[str]:
+    """The states an anaphor at ``s`` stands for (``antecedent_states``); ``pair``: two.
+    ``members``: the acting states of a membership count, at least that many ("the three
+    nations": three)."""
     for cluster in reversed(reader.clusters):
+        acting = [p for p in cluster.parties if p not in reader.orgs]
+        if members and len(acting) >= max(members, 2) and len(acting) < len(cluster.parties) and (
+                members < 3 or len(acting) == members) and (not pair or len(acting) == 2):
+            return acting  # "A, B and C quit ECOWAS. … The three nations joined the AES"
         if any(p in reader.orgs for p in cluster.parties) or len(cluster.parties) < 2:
             continue  # a membership, an organisation's treaty
         if not pair or len(cluster.parties) == 2:
