@@ -526,12 +526,12 @@ class Dater:
         # word is farther from it than the same gap after
         d = len(gap) if after else 1.5 * len(gap) + 5
         when = None if after else re.match(r"\s*,?\s*when\b", gap)
-        if when and not re.search(r"[;—–(]|,\s*(?:and|but|which|when|after|before|since|as|while|who)\b",
+        if when and not re.search(r"[;—–(]|--|,\s*(?:and|but|which|when|after|before|since|as|while|who)\b",
                                   gap[when.end():]):
             # "a process begun on 3 May when the ministers signed the protocol": a date
             # right before a when-clause is the date of that clause's event
             return 0.2 * len(gap)
-        if re.search(r"[;—–(]|,\s*(?:and|but|which|when|after|before|since|as|while|who)\b", gap):
+        if re.search(r"[;—–(]|--|,\s*(?:and|but|which|when|after|before|since|as|while|who)\b", gap):
             d += 200  # another clause lies between
         elif not after and ("," in gap or re.fullmatch(r"\s*(?:and|but|then)\s+(?:(?:was|were|has|have|had|is|are|then|later|it|they)\s+)*", gap)):
             # "ratified on Thursday, will take effect", "signed on 15 May 1992 and entered
