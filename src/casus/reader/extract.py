@@ -444,6 +444,8 @@ class _Reader:
             third_role = self.party_rules.third_role
             if third_role is not None and third_role.search(self.text, max(s, m.start - 30), m.start):
                 continue  # "in talks brokered by Qatar", "at a summit hosted by Vietnam"
+            if self._absolute_with(m, mentions):
+                continue  # "…, with Russia and Iran due to ink a similar document": another act
             after = self.text[m.end:m.end + 30]
             if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end + 1 for o in mentions):
                 continue  # "Greek Cypriot officials": the second demonym is the head
@@ -455,6 +457,25 @@ class _Reader:
                 continue
             out.append(m)
         return self._without_speakers(party_rules.introduced(self.text, s, out, self.party_rules), s)
+
+    def _absolute_with(self, m: Mention, mentions: list[Mention]) -> bool:
+        """Whether ``m`` is in a list after "with" that has a verb of its own ("signed a
+        charter, with Russia and Iran due to ink a similar document", "…, with Japan
+        expected to follow"): the subject of another act, not a side of this one."""
+        rx = self.party_rules.absolute_with
+        if rx is None:
+            return False
+        states = sorted((o for o in mentions if not o.is_org), key=lambda o: o.start)
+        i = next((k for k, o in enumerate(states) if o is m), None)
+        if i is None:
+            return False
+        first = last = i
+        while first > 0 and party_rules.LIST_GAP.fullmatch(self.text[states[first - 1].end:states[first].start]):
+            first -= 1
+        while last + 1 < len(states) and party_rules.LIST_GAP.fullmatch(self.text[states[last].end:states[last + 1].start]):
+            last += 1
+        return bool(re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, states[first].start - 12):states[first].start],
+                              re.I)) and bool(rx.match(self.text, states[last].end))
 
     def _without_speakers(self, actors: list[Mention], s: int) -> list[Mention]:
         """Without a state quoted beside the clause: set off inside it ("A and B, Turkey's

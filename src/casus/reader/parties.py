@@ -28,7 +28,7 @@ from casus.reader.pairs import PairWords
 DATA = Path(__file__).parent / "data" / "parties.yaml"
 SCHEMA = "casus.reader.parties.v1"
 # what may stand between two items of one list of states ("A, B, and C", "A and B")
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?:the\s+)?", re.I)
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?:the\s+)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class PartyRules:
     introduction: re.Pattern | None = None  # "After Russia's invasion of Ukraine," opening a sentence
     addressee: re.Pattern | None = None  # "notified " right before a state: told of the act, no party
     followers: FollowerCues | None = None  # "…, followed by Sweden in 2024"
+    absolute_with: re.Pattern | None = None  # " due to ink" after "with Russia and Iran"
 
 
 @functools.lru_cache(maxsize=2)
@@ -69,6 +70,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             introduction=re.compile(r"\W*(?:" + "|".join(sorted(map(re.escape, _words(
                 data, "introductory_words", path)))) + r")\b[^,.;:]{1,100},", re.I),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
+            absolute_with=re.compile(data["absolute_with"], re.I) if data.get("absolute_with") else None,
             followers=FollowerCues(**{k: re.compile(v, re.I) for k, v in data["followers"].items()})
             if "followers" in data else None,
             pairs=PairWords(
@@ -145,7 +147,7 @@ def state_lists(text: str, mentions, minimum: int) -> list[list]:
     states = [m for m in mentions if not m.is_org and m.kind in ("name", "abbreviation")]
     runs, run = [], []
     for m in states:
-        if run and _LIST_GAP.fullmatch(text[run[-1].end:m.start]):
+        if run and LIST_GAP.fullmatch(text[run[-1].end:m.start]):
             run.append(m)
             continue
         if len(run) >= minimum:
