@@ -20,6 +20,8 @@ WEDNESDAY = dt.date(2024, 6, 19)
     ("on 3 March 2022 it", "2022-03-03"),
     ("yesterday", "2024-06-18"),
     ("in December", "2023-12"),
+    ("signed in Manila on the 8th.", "2024-06-08"),
+    ("met on the 20th, when", "2024-05-20"),
 ])
 def test_resolved_against_publication(text, value):
     (found,) = find_dates(text, WEDNESDAY)
@@ -144,3 +146,8 @@ def test_with_no_date_before_it_earlier_counts_back_from_publication_and_later_i
 def test_years_ago_today_is_that_day():
     (found,) = find_dates("Thirty years ago today the two states signed the treaty.", SATURDAY)
     assert found.value == "1995-06-14"
+
+
+@pytest.mark.parametrize("text", ["on the 75th anniversary", "on the 3rd floor", "the 8th, 9th and 10th"])
+def test_an_ordinal_that_is_no_day_of_the_month_dates_nothing(text):
+    assert find_dates(text, WEDNESDAY) == []

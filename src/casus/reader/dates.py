@@ -76,6 +76,10 @@ _PATTERNS = [
      r"(?:earlier |later )?this week|last week|next week|last month|next month|"
      r"(?:earlier |later )?this month|last year|next year|(?:earlier |later )?this year)\b"),
     ("year", r"\b(?:in|since|from|of|by|until|year|back in|early|late|mid-?)\s?(?P<y>(?:19|20)\d\d)\b"),
+    # "signed … on the 8th": a day of the month of publication (of the month before when
+    # that day is still to come); not "on the 8th of July", "the 75th anniversary"
+    ("nth", r"\b(?P<pre>on|by|until|since) the (?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?"
+     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|[\s-]+[a-z])"),
 ]
 _RX = re.compile("|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS), re.I)
 # the clause before a date, for its tense: back to the sentence's start or a clause boundary
@@ -172,6 +176,13 @@ def resolve(match: re.Match, published: dt.date | None, future: bool = False) ->
         else:
             year = _year_for(mon, None, published, future and pre not in ("since", "last"))
         return f"{year:04d}-{mon:02d}"
+    if kind == "nth":
+        day = int(g["d"])
+        month = published if day <= published.day else published.replace(day=1) - dt.timedelta(days=1)
+        try:
+            return month.replace(day=day).isoformat()
+        except ValueError:  # "the 31st" in a month of 30 days
+            return None
     if kind == "today":
         n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"].lower()]
         try:

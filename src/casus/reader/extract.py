@@ -446,6 +446,9 @@ class _Reader:
                 continue  # "in talks brokered by Qatar", "at a summit hosted by Vietnam"
             if self._absolute_with(m, mentions):
                 continue  # "…, with Russia and Iran due to ink a similar document": another act
+            media = self.party_rules.media_after
+            if media is not None and media.match(self.text, m.end):
+                continue  # "reports from Singapore's Straits Times", "Russia's state media": a source
             after = self.text[m.end:m.end + 30]
             if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end + 1 for o in mentions):
                 continue  # "Greek Cypriot officials": the second demonym is the head

@@ -48,6 +48,7 @@ class PartyRules:
     addressee: re.Pattern | None = None  # "notified " right before a state: told of the act, no party
     followers: FollowerCues | None = None  # "…, followed by Sweden in 2024"
     absolute_with: re.Pattern | None = None  # " due to ink" after "with Russia and Iran"
+    media_after: re.Pattern | None = None  # "'s Straits Times", "'s state news agency": a source
 
 
 @functools.lru_cache(maxsize=2)
@@ -71,6 +72,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
                 data, "introductory_words", path)))) + r")\b[^,.;:]{1,100},", re.I),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             absolute_with=re.compile(data["absolute_with"], re.I) if data.get("absolute_with") else None,
+            media_after=re.compile(data["media_after"]) if data.get("media_after") else None,
             followers=FollowerCues(**{k: re.compile(v, re.I) for k, v in data["followers"].items()})
             if "followers" in data else None,
             pairs=PairWords(
