@@ -32,3 +32,9 @@ def test_an_abbreviation_defined_after_such_a_name_stands_for_it():
 
 def test_a_name_whose_kind_is_plural_keeps_it():
     assert _names("Kenya and Ethiopia signed the Nairobi Accords on Monday.") == ["Nairobi Accords"]
+
+
+def test_a_name_does_not_run_from_a_headline_into_the_paragraph_after_it():
+    # the headline ends in a capitalised word, the story opens with one: no name spans both
+    assert _names("India and Nepal sign pact — PTI\n\nTHE Border Agreement (BA) between India and Nepal "
+                  "was signed on Monday.") == ["THE Border Agreement"]

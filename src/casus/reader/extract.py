@@ -73,14 +73,14 @@ _ADMISSION = _WORDS.admission
 _NOT_A_DAY = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
               r"June|July|August|September|October|November|December)\b)")
 # a quoted title opens at a word's start: the apostrophe of "Greece's … Egypt's" is no quote
-_NAME = re.compile(
-    r"(?:(?<!\w)[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.'-]*\s+)*?"
-    r"(?:[A-Z][\w.'-]*\s+)(?:(?:of|on|for|in|and|between|the)\s+[A-Z][\w.'-]*\s*)*"
+_NAME = re.compile(  # (within a line: a headline and the paragraph after it are no one name)
+    r"(?:(?<!\w)[‘“\"'](?P<q>[^’”\"']{3,80}?)[’”\"'])|(?P<n>(?:(?:19|20)\d\d[^\S\n]+)?(?:[A-Z][\w.'-]*[^\S\n]+)*?"
+    r"(?:[A-Z][\w.'-]*[^\S\n]+)(?:(?:of|on|for|in|and|between|the)[^\S\n]+[A-Z][\w.'-]*[^\S\n]*)*"
     + _NOUNS.alternation(_NOUNS.forms(names=nouns.NAMES), capitalised=True) +
-    r"(?:\s+(?:on|of|between|for)(?:\s+(?:the|and|of|" + _NOT_A_DAY + r"[A-Z][\w.'-]*|People's))+)?)"
+    r"(?:[^\S\n]+(?:on|of|between|for)(?:[^\S\n]+(?:the|and|of|" + _NOT_A_DAY + r"[A-Z][\w.'-]*|People's))+)?)"
     # a name that begins with its kind: "the Treaty of Good Neighbourliness and Alliance"
     r"|(?P<t>\b" + _NOUNS.alternation(_NOUNS.forms(plural=False, names=("begins",)), capitalised=True) +
-    r"\s+(?:of|on|for)(?:\s+(?:the|and|of|" + _NOT_A_DAY + r"[A-Z][\w.'-]*))*\s+" + _NOT_A_DAY + r"[A-Z][\w.'-]*)")
+    r"[^\S\n]+(?:of|on|for)(?:[^\S\n]+(?:the|and|of|" + _NOT_A_DAY + r"[A-Z][\w.'-]*))*[^\S\n]+" + _NOT_A_DAY + r"[A-Z][\w.'-]*)")
 _YEAR_NAME = re.compile(r"\b(?:19|20)\d\d (?:[a-z-]+ )?" + _NOUNS.pattern(names=nouns.NAMES) + r"\b")
 # "under a 1951 treaty": the sentence's actors are its sides
 _UNDER = re.compile(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b" + _NOUNS.pattern(nouns.SIDED) + r"\b", re.I)
