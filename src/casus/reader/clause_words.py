@@ -29,6 +29,7 @@ class ClauseWords:
     saying_verbs: frozenset[str]
     quoting: str  # an alternation, for the quote patterns built around it
     alliance_anaphor: re.Pattern  # "the alliance", "this bloc"
+    alliance_words: frozenset[str]  # the nouns of ``alliance_anaphor``: "alliance", "bloc"
     named_anaphor: re.Pattern  # "the pact": an organisation whose name has the noun (group ``noun``)
     founding_treaty: re.Pattern  # "its founding treaty": the organisation's own
     own_part: re.Pattern  # matched at the start of the noun an organisation qualifies
@@ -83,6 +84,7 @@ def load(path: Path = DATA) -> ClauseWords:
             quoting="(?:" + phrases("quoting_verbs") + ")",
             alliance_anaphor=re.compile(r"\b(?:the|this|that) (?:" + phrases("alliance_anaphor_nouns") + r")\b",
                                         re.I),
+            alliance_words=word_set("alliance_anaphor_nouns"),
             named_anaphor=re.compile(r"\b(?:the|this|that) (?P<noun>" + phrases("named_anaphor_nouns")
                                      + r")\b(?!\s+(?:with|between|among|on|of|to|signed|that|which)\b)", re.I),
             founding_treaty=re.compile(r"\b(?:its|the (?:" + phrases("alliance_anaphor_nouns") + r")['’]s) (?:"

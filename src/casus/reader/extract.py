@@ -409,10 +409,15 @@ class _Reader:
 
     def _told(self, m: Mention, s: int) -> bool:
         """Told of the act, not a party: "notified Japan", "informed the United Nations of
-        their withdrawal from the convention" (an organisation told of leaving it is left)."""
+        their withdrawal from the convention" (an organisation told of leaving it is left),
+        "after informing the UN of its decision" (a depositary is only ever told)."""
         addressee = self.party_rules.addressee
+        told_list = self.party_rules.addressee_list
+        if told_list is not None and m.is_org and m.id in self.party_rules.depositaries and told_list.search(
+                self.text, max(s, m.start - 60), m.start):
+            return True  # "after informing other signatories and the UN"
         return addressee is not None and bool(addressee.search(self.text, max(s, m.start - 20), m.start)) and (
-            not m.is_org or bool(_TOLD_OF_ANOTHER.match(self.text, m.end)))
+            not m.is_org or m.id in self.party_rules.depositaries or bool(_TOLD_OF_ANOTHER.match(self.text, m.end)))
 
     def _in_comment(self, m: Mention, mentions: list[Mention], s: int) -> bool:
         """Whether the state is of a comment set off on the act (", a step Turkey had long
@@ -449,6 +454,8 @@ class _Reader:
             media = self.party_rules.media_after
             if media is not None and media.match(self.text, m.end):
                 continue  # "reports from Singapore's Straits Times", "Russia's state media": a source
+            if m.kind == "capital" and self.party_rules.in_name(self.text, m.start, m.end):
+                continue  # "the Ottawa Convention", "the Treaty of Lisbon": where it was signed
             after = self.text[m.end:m.end + 30]
             if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end + 1 for o in mentions):
                 continue  # "Greek Cypriot officials": the second demonym is the head
@@ -460,6 +467,21 @@ class _Reader:
                 continue
             out.append(m)
         return self._without_speakers(party_rules.introduced(self.text, s, out, self.party_rules), s)
+
+    def _dashed_list(self, actors: list[Mention], trigger: _Trigger) -> list[Mention]:
+        """The states of a list set off by dashes before the trigger ("the five members that
+        border Russia – Lithuania, Latvia, Estonia, Poland and Finland – have said …"): the
+        subject's own list, which the small model's parse leaves outside the subject."""
+        states = [m for m in actors if not m.is_org and m.end <= trigger.start]
+        for i, first in enumerate(states):
+            if not re.search(r"\s[-–—]\s*$", self.text[max(0, first.start - 3):first.start]):
+                continue
+            j = i
+            while j + 1 < len(states) and party_rules.LIST_GAP.fullmatch(self.text[states[j].end:states[j + 1].start]):
+                j += 1
+            if j > i and re.match(r"\s*[-–—]\s", self.text[states[j].end:trigger.start]):
+                return states[i:j + 1]
+        return []
 
     def _absolute_with(self, m: Mention, mentions: list[Mention]) -> bool:
         """Whether ``m`` is in a list after "with" that has a verb of its own ("signed a
@@ -734,7 +756,8 @@ class _Reader:
             start = i
             lead = self.text[max(0, m.start - 14):m.start]
             between = _BETWEEN.search(lead)
-            if not (between or (i + 1 < len(mentions) and re.fullmatch(r"\s*[-–/]\s*", self.text[m.end:mentions[i + 1].start]))):
+            # ("US-Japan", "Japan/Australia"; a spaced dash opens an aside: "border Russia - Lithuania, …")
+            if not (between or (i + 1 < len(mentions) and re.fullmatch(r"[-–/]", self.text[m.end:mentions[i + 1].start]))):
                 continue
             if between and party_rules.between_is_not_parties(self.doc, self.text, m.start - len(lead) + between.start(),
                                                                self.parsed, self.party_rules):
@@ -925,7 +948,8 @@ class _Reader:
         # organisation qualifying another noun is not the organisation acted on
         orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._told(m, s) and (
             instruments.membership_talks(trigger)  # "EU accession talks": the EU is the one to join
-            or not self._modifier(m, member=trigger.event in ("acceded", "withdrew", "suspended", "ratified")))]
+            or not self._modifier(m, member=trigger.event in ("acceded", "withdrew", "suspended", "ratified")
+                                  and not self._acts_on_named(trigger, names, m)))]
         if not orgs and trigger.event in ("acceded", "withdrew", "suspended") and self.focus is not None and not any(
                 m.is_org for m in here):
             # "The Bahamas joined in 1982; Mexico left in 2004", "suspended its membership
@@ -1016,7 +1040,10 @@ class _Reader:
                 # "A and B signed …, in a deal similar to the one between Japan and the
                 # Philippines": the clause's own states, not a "between" outside it
                 group = []
+            aside = self._dashed_list(actors, trigger)
             actors = self.syntactic(actors, trigger.start)
+            if aside and not any(not m.is_org for m in actors):
+                actors = aside  # "All five members that border Russia – A, B, C, D and E – have said …"
             if group and self.parsed and len({m.id for m in actors if not m.is_org}) >= 2 and not any(
                     m in actors for m in group):
                 # "A and B signed a pact, following a similar deal between C and D": the
@@ -1464,7 +1491,7 @@ class _Reader:
             clusters = [self._mention_of(list(pair), names, s, e, joined=True) for pair in pairs]
             return clusters[-1]
         groups = self.between(here, every=True)
-        hyphened = [g for g in groups if len(g) == 2 and re.fullmatch(r"\s*[-–/]\s*", self.text[g[0].end:g[1].start])]
+        hyphened = [g for g in groups if len(g) == 2 and re.fullmatch(r"[-–/]", self.text[g[0].end:g[1].start])]
         if len(hyphened) >= 2 and len(groups) == len(hyphened):
             # "the US-Japan alliance and the US-Philippines alliance": one agreement each
             clusters = [self._mention_of(self.state_ids(g), names, s, e, joined=True) for g in hyphened
@@ -1696,6 +1723,23 @@ class _Reader:
                 return True
         return False
 
+    def _acts_on_named(self, trigger: _Trigger, names, org: Mention) -> bool:
+        """Whether the trigger acts on a named agreement that is not ``org`` ("EU and NATO
+        members voted to withdraw from the Ottawa Convention": NATO qualifies the members)."""
+        if trigger.end <= org.start <= trigger.end + 40:
+            return False  # "leave the NATO alliance": the organisation is the object
+        if any(0 <= a - trigger.end <= 40 and not (org.start <= a < org.end) and not re.search(
+                r"[,;.]", self.text[trigger.end:a]) and self.orgs[org.id].name != full for a, _, full in names):
+            return True
+        # "… NATO countries … plan to exit the international treaty": an agreement noun
+        head = re.match(r"\s*(?:from\s+|of\s+)?(?:the|this|that|its|their|an?)\s+((?:[\w-]+\s+){0,2})(\w+)",
+                        self.text[trigger.end:trigger.end + 60])
+        if head is None:
+            return False
+        words = head.group(1).split() + [head.group(2)]
+        return any(bool(self.rules.nouns.fullmatch(w)) and w.lower() not in _WORDS.alliance_words
+                   for w in words)
+
     def _modifier(self, mention: Mention, member: bool = False) -> bool:
         """Whether the mention only qualifies another noun ("EU accession talks", "NATO
         Air Command chief"), save a clause or article of its treaty ("NATO's Article 5")
@@ -1707,6 +1751,8 @@ class _Reader:
         if span is None:
             return False
         root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i and root.head.i < root.i:
+            root = root.head  # "European Union and NATO countries": as the first conjunct does
         if member and root.head.lower_ in _MEMBER_NOUNS:
             return False
         return root.dep_ in ("compound", "amod", "nmod") and not _OWN_PART.match(root.head.text)

@@ -49,6 +49,16 @@ class PartyRules:
     followers: FollowerCues | None = None  # "…, followed by Sweden in 2024"
     absolute_with: re.Pattern | None = None  # " due to ink" after "with Russia and Iran"
     media_after: re.Pattern | None = None  # "'s Straits Times", "'s state news agency": a source
+    name_after: re.Pattern | None = None  # " Convention" after "Ottawa": a city in a name
+    depositaries: frozenset[str] = frozenset()  # organisations that are told of acts ("UN")
+    addressee_list: re.Pattern | None = None  # "informing other signatories and the "
+    name_before: re.Pattern | None = None  # "Treaty of " before "Lisbon"
+
+    def in_name(self, text: str, start: int, end: int) -> bool:
+        """Whether the place at ``text[start:end]`` is part of an agreement's name ("the
+        Ottawa Convention", "the Budapest Memorandum", "the Treaty of Lisbon")."""
+        return bool(self.name_after is not None and self.name_after.match(text, end)) or bool(
+            self.name_before is not None and self.name_before.search(text, max(0, start - 40), start))
 
 
 @functools.lru_cache(maxsize=2)
@@ -68,11 +78,16 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             follow_suit=re.compile(data["follow_suit"], re.I) if data.get("follow_suit") else None,
             third_role=_third_role(_words(data, "third_role_participles", path)),
             addressee=_addressee(_words(data, "addressee_verbs", path)) if "addressee_verbs" in data else None,
+            addressee_list=_addressee(_words(data, "addressee_verbs", path), listed=True)
+            if "addressee_verbs" in data else None,
             introduction=re.compile(r"\W*(?:" + "|".join(sorted(map(re.escape, _words(
                 data, "introductory_words", path)))) + r")\b[^,.;:]{1,100},", re.I),
             elided_agreement=re.compile(data["elided_agreement"], re.I) if data.get("elided_agreement") else None,
             absolute_with=re.compile(data["absolute_with"], re.I) if data.get("absolute_with") else None,
             media_after=re.compile(data["media_after"]) if data.get("media_after") else None,
+            depositaries=frozenset(data.get("depositaries") or ()),
+            name_after=re.compile(data["place_in_name"]["after"]) if data.get("place_in_name") else None,
+            name_before=re.compile(data["place_in_name"]["before"]) if data.get("place_in_name") else None,
             followers=FollowerCues(**{k: re.compile(v, re.I) for k, v in data["followers"].items()})
             if "followers" in data else None,
             pairs=PairWords(
@@ -106,13 +121,18 @@ def introduced(text: str, s: int, mentions, rules: PartyRules) -> list:
 
 
 def _third_role(words: frozenset[str]) -> re.Pattern:
-    """A state right after "<participle> by (the)": "in talks brokered by Qatar"."""
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\s+by\s+(?:the\s+)?$", re.I)
+    """A state right after "<participle> by (the)": "in talks brokered by Qatar", "the
+    threat posed by neighbouring Russia"."""
+    # (one lower-case word may qualify the state: "the threat posed by neighbouring Russia")
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\s+by\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?$",
+                      re.I)
 
 
-def _addressee(words: frozenset[str]) -> re.Pattern:
-    """A state or organisation right after "<verb> (the)": "notified the United Nations"."""
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\s+(?:the\s+)?$", re.I)
+def _addressee(words: frozenset[str], listed: bool = False) -> re.Pattern:
+    """A state or organisation right after "<verb> (the)": "notified the United Nations";
+    ``listed``: last of a list after it ("informing other signatories and the UN")."""
+    between = r"(?:[\w-]+\s+){1,3}(?:and|as well as)\s+" if listed else ""
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\s+" + between + r"(?:the\s+)?$", re.I)
 
 
 def _words(data: dict, key: str, path: Path) -> frozenset[str]:
