@@ -944,6 +944,9 @@ class _Reader:
             token = self._token_at(trigger.start)
             if token is not None and party_rules.generic_subject(token, self.party_rules):
                 return None  # "States have invoked the treaty 20 times": no event of named parties
+            subject = instruments.subject_or_agent(token) if token is not None else None
+            if subject is not None and subject.lower_ in self.party_rules.non_state_subjects:
+                return None  # "the secessionist groups … signed a peace agreement with the state"
         # "withdrawn from CSTO military exercises", "NATO Air Command chief": an
         # organisation qualifying another noun is not the organisation acted on
         orgs = [m for m in here if m.is_org and self.orgs[m.id].kind == "organisation" and not self._told(m, s) and (

@@ -51,6 +51,7 @@ class PartyRules:
     media_after: re.Pattern | None = None  # "'s Straits Times", "'s state news agency": a source
     name_after: re.Pattern | None = None  # " Convention" after "Ottawa": a city in a name
     depositaries: frozenset[str] = frozenset()  # organisations that are told of acts ("UN")
+    non_state_subjects: frozenset[str] = frozenset()  # "rebels", "groups": no state acts
     addressee_list: re.Pattern | None = None  # "informing other signatories and the "
     name_before: re.Pattern | None = None  # "Treaty of " before "Lisbon"
 
@@ -86,6 +87,7 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
             absolute_with=re.compile(data["absolute_with"], re.I) if data.get("absolute_with") else None,
             media_after=re.compile(data["media_after"]) if data.get("media_after") else None,
             depositaries=frozenset(data.get("depositaries") or ()),
+            non_state_subjects=_words(data, "non_state_subjects", path) if "non_state_subjects" in data else frozenset(),
             name_after=re.compile(data["place_in_name"]["after"]) if data.get("place_in_name") else None,
             name_before=re.compile(data["place_in_name"]["before"]) if data.get("place_in_name") else None,
             followers=FollowerCues(**{k: re.compile(v, re.I) for k, v in data["followers"].items()})
