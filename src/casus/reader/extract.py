@@ -468,6 +468,27 @@ class _Reader:
             out.append(m)
         return self._without_speakers(party_rules.introduced(self.text, s, out, self.party_rules), s)
 
+    def _possessing_speaker(self, trigger: _Trigger) -> str | None:
+        """The state that says its own agreement did something ("Pyongyang said its treaty
+        with Moscow took effect"): the speaker is a side through "its"/"their", though a
+        speaker is otherwise no party of the clause it reports."""
+        token = self._token_at(trigger.start) if self.parsed else None
+        verb = token
+        for _ in range(3):
+            if verb is None or verb.dep_ == "ccomp" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb is None or verb.dep_ != "ccomp" or verb.head.lower_ not in _WORDS.saying_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
+            return None
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            return None
+        inside = {t.i for t in speaker.subtree}
+        return next((m.id for m in self._mentions if not m.is_org and self._root(m) in inside), None)
+
     def _dashed_list(self, actors: list[Mention], trigger: _Trigger) -> list[Mention]:
         """The states of a list set off by dashes before the trigger ("the five members that
         border Russia – Lithuania, Latvia, Estonia, Poland and Finland – have said …"): the
@@ -1059,6 +1080,9 @@ class _Reader:
                     m.start > trigger.end or self._coordinated_with_state(m, actors)) else m
                 for m in actors if not (m.is_org and self.orgs[m.id].kind == "organisation" and m.start > trigger.end
                                         and not _WITH_BEFORE.search(self.text[max(s, m.start - 10):m.start]))])
+            if len(set(parties) - set(self.orgs)) == 1 and (speaker := self._possessing_speaker(trigger)) \
+                    and speaker not in parties:
+                parties = [speaker] + parties  # "Pyongyang said its treaty with Moscow took effect"
             if not parties and (self.focus is None or any(p in self.orgs for p in self.focus.parties)):
                 # "they signed …", "the two countries signed …": the states named last, not
                 # a membership in focus ("A joined the CSTO. … the parties signed …")
