@@ -275,7 +275,10 @@ class _Reader:
                     if any(a <= m.start() < b for a, b in ignored):
                         continue
                     window = sentence[max(0, m.start() - 45):m.start()]
-                    window = re.split(r"[;:—–]|,\s(?:but|while|and)\b|\bbut\b", window)[-1]
+                    # (a comma before the clause's own verb closes an aside: "Vietnam, which does
+                    # not join alliances, has upgraded ties": the aside's "not" is not the verb's)
+                    window = re.split(r"[;:—–]|,\s(?:but|while|and)\b|\bbut\b|,(?=\s+(?:has|have|had|is|are|was|were|"
+                                      r"will|would|instead|then|now|also|later|on \w+day)\b)", window)[-1]
                     if self.rules.negation.search(window):
                         self.denied.add(s)
                         continue
@@ -1443,7 +1446,7 @@ class _Reader:
         """One state on one side of the verb and several on the other, with the agreement
         in the plural ("signed agreements with A and B", "A and B signed bilateral
         accords with C"): the pairs of the one with each of the others."""
-        after = self.text[trigger.end:min(e, trigger.end + 80)]
+        after = self.text[trigger.end:min(e, trigger.end + 120)]
         noun = _AGREEMENT_NOUN.search(after)
         if noun is None or not noun.group("plural") or self.between(here):
             return None

@@ -108,12 +108,19 @@ def load_party_rules(path: Path = DATA) -> PartyRules:
         raise ValueError(f"{path}: bad pattern: {exc}") from None
 
 
+# an auxiliary or a verb of agreeing in the past: the words before the first comma are a clause
+_CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|shall|did|does|signed|concluded|inked|"
+                          r"ratified|joined|left|withdrew|suspended|sealed|struck|agreed)\b", re.I)
+
+
 def introduced(text: str, s: int, mentions, rules: PartyRules) -> list:
     """``mentions`` (of the clause at ``s``) without those in an opening phrase that sets the
     scene ("After Russia's invasion of Ukraine, A and B signed …"), when the rest names its
     own: two states, or another organisation for an organisation named there."""
     opening = rules.introduction.match(text, s) if rules.introduction is not None else None
-    if not opening:
+    if not opening or _CLAUSE_VERB.search(opening.group()):
+        # ("In the past three years Japan has concluded agreements with Australia, …": a
+        # finite verb makes it the main clause, up to its first comma, not a scene set)
         return list(mentions)
     inside = [m for m in mentions if m.start < opening.end()]
     rest = [m for m in mentions if m.start >= opening.end()]
