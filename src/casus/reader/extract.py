@@ -471,6 +471,16 @@ class _Reader:
             out.append(m)
         return self._without_speakers(party_rules.introduced(self.text, s, out, self.party_rules), s)
 
+    def _joins_a_state(self, trigger: _Trigger, here) -> bool:
+        """Whether "join" has a state for its object ("Gabon joins Mali and Niger, which were
+        suspended"): joining others in a condition, not a membership."""
+        if not re.fullmatch(r"(?:re)?join(?:s|ed)?", trigger.text, re.I):
+            return False
+        # (the words decide: the small model reads the list as an object, an attribute or an
+        # adverb by turns)
+        gap = re.compile(r"\s+(?:the\s+)?")
+        return any(not m.is_org and gap.fullmatch(self.text[trigger.end:m.start]) for m in here if m.start >= trigger.end)
+
     def _possessing_speaker(self, trigger: _Trigger) -> str | None:
         """The state that says its own agreement did something ("Pyongyang said its treaty
         with Moscow took effect"): the speaker is a side through "its"/"their", though a
@@ -950,6 +960,8 @@ class _Reader:
             mentions=mentions, quotes=quotes, visits=_one_visit_each(visits), dates=dates)
 
     def event(self, trigger: _Trigger, here, names, sdates, s, e, split: bool = True) -> _Cluster | None:
+        if trigger.event == "acceded" and self._joins_a_state(trigger, here):
+            return None  # "Gabon joins Mali, Guinea and Niger, which were all suspended": their company
         if trigger.event == "acceded" and self.parsed and self.rules.legislatures:
             token = self._token_at(trigger.start)
             subject = membership.subject(token) if token is not None else None
