@@ -81,6 +81,9 @@ _NAME = re.compile(  # (within a line: a headline and the paragraph after it are
     # a name that begins with its kind: "the Treaty of Good Neighbourliness and Alliance"
     r"|(?P<t>\b" + _NOUNS.alternation(_NOUNS.forms(plural=False, names=("begins",)), capitalised=True) +
     r"[^\S\n]+(?:of|on|for)(?:[^\S\n]+(?:the|and|of|" + _NOT_A_DAY + r"[A-Z][\w.'-]*))*[^\S\n]+" + _NOT_A_DAY + r"[A-Z][\w.'-]*)")
+# words of a sentence, not of a title, in a quotation
+_UTTERANCE = re.compile(r"(?i)\b(?:we|i|you|they|he|she|our|my|have|has|had|is|are|was|were|will|would|can|could|"
+                        r"must|should)\b|[,.!?]\s*$")
 _YEAR_NAME = re.compile(r"\b(?:19|20)\d\d (?:[a-z-]+ )?" + _NOUNS.pattern(names=nouns.NAMES) + r"\b")
 # "under a 1951 treaty": the sentence's actors are its sides
 _UNDER = re.compile(r"\bunder (?:a|an|the|their|its)\b[^.;,]{0,40}?\b" + _NOUNS.pattern(nouns.SIDED) + r"\b", re.I)
@@ -365,8 +368,8 @@ class _Reader:
         for m in _NAME.finditer(self.text, s, e):
             group = "q" if m.group("q") else ("n" if m.group("n") else "t")
             value = m.group(group)
-            if group == "q" and not self.rules.nouns.search(value):
-                continue
+            if group == "q" and (not self.rules.nouns.search(value) or _UTTERANCE.search(value)):
+                continue  # (a quoted sentence is no title: “We have signed a historic treaty,”)
             if group == "n" and len(value.split()) < 2:
                 continue
             out.append((m.start(group), m.end(group), value.strip()))
