@@ -455,7 +455,7 @@ class _Reader:
             third_role = self.party_rules.third_role
             if third_role is not None and third_role.search(self.text, max(s, m.start - 30), m.start):
                 continue  # "in talks brokered by Qatar", "at a summit hosted by Vietnam"
-            if self._absolute_with(m, mentions):
+            if party_rules.absolute_with(self.text, m, mentions, self.party_rules):
                 continue  # "…, with Russia and Iran due to ink a similar document": another act
             media = self.party_rules.media_after
             if media is not None and media.match(self.text, m.end):
@@ -504,40 +504,6 @@ class _Reader:
             return None
         inside = {t.i for t in speaker.subtree}
         return next((m.id for m in self._mentions if not m.is_org and self._root(m) in inside), None)
-
-    def _dashed_list(self, actors: list[Mention], trigger: _Trigger) -> list[Mention]:
-        """The states of a list set off by dashes before the trigger ("the five members that
-        border Russia – Lithuania, Latvia, Estonia, Poland and Finland – have said …"): the
-        subject's own list, which the small model's parse leaves outside the subject."""
-        states = [m for m in actors if not m.is_org and m.end <= trigger.start]
-        for i, first in enumerate(states):
-            if not re.search(r"\s[-–—]\s*$", self.text[max(0, first.start - 3):first.start]):
-                continue
-            j = i
-            while j + 1 < len(states) and party_rules.LIST_GAP.fullmatch(self.text[states[j].end:states[j + 1].start]):
-                j += 1
-            if j > i and re.match(r"\s*[-–—]\s", self.text[states[j].end:trigger.start]):
-                return states[i:j + 1]
-        return []
-
-    def _absolute_with(self, m: Mention, mentions: list[Mention]) -> bool:
-        """Whether ``m`` is in a list after "with" that has a verb of its own ("signed a
-        charter, with Russia and Iran due to ink a similar document", "…, with Japan
-        expected to follow"): the subject of another act, not a side of this one."""
-        rx = self.party_rules.absolute_with
-        if rx is None:
-            return False
-        states = sorted((o for o in mentions if not o.is_org), key=lambda o: o.start)
-        i = next((k for k, o in enumerate(states) if o is m), None)
-        if i is None:
-            return False
-        first = last = i
-        while first > 0 and party_rules.LIST_GAP.fullmatch(self.text[states[first - 1].end:states[first].start]):
-            first -= 1
-        while last + 1 < len(states) and party_rules.LIST_GAP.fullmatch(self.text[states[last].end:states[last + 1].start]):
-            last += 1
-        return bool(re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, states[first].start - 12):states[first].start],
-                              re.I)) and bool(rx.match(self.text, states[last].end))
 
     def _without_speakers(self, actors: list[Mention], s: int) -> list[Mention]:
         """Without a state quoted beside the clause: set off inside it ("A and B, Turkey's
@@ -1082,7 +1048,7 @@ class _Reader:
                 # "A and B signed …, in a deal similar to the one between Japan and the
                 # Philippines": the clause's own states, not a "between" outside it
                 group = []
-            aside = self._dashed_list(actors, trigger)
+            aside = party_rules.dashed_list(self.text, actors, trigger.start)
             actors = self.syntactic(actors, trigger.start)
             if aside and not any(not m.is_org for m in actors):
                 actors = aside  # "All five members that border Russia – A, B, C, D and E – have said …"

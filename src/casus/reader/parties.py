@@ -245,3 +245,38 @@ def state_accession(text: str, mentions, rules: PartyRules) -> tuple[int, int] |
         if found:
             return found.span(1)
     return None
+
+
+def dashed_list(text: str, actors, trigger_start: int) -> list:
+    """The states of a list set off by dashes before the trigger ("the five members that
+    border Russia – Lithuania, Latvia, Estonia, Poland and Finland – have said …"): the
+    subject's own list, which the small model's parse leaves outside the subject."""
+    states = [m for m in actors if not m.is_org and m.end <= trigger_start]
+    for i, first in enumerate(states):
+        if not re.search(r"\s[-–—]\s*$", text[max(0, first.start - 3):first.start]):
+            continue
+        j = i
+        while j + 1 < len(states) and LIST_GAP.fullmatch(text[states[j].end:states[j + 1].start]):
+            j += 1
+        if j > i and re.match(r"\s*[-–—]\s", text[states[j].end:trigger_start]):
+            return states[i:j + 1]
+    return []
+
+
+def absolute_with(text: str, m, mentions, rules: PartyRules) -> bool:
+    """Whether ``m`` is in a list after "with" that has a verb of its own ("signed a
+    charter, with Russia and Iran due to ink a similar document", "…, with Japan expected
+    to follow"): the subject of another act, not a side of this one."""
+    if rules.absolute_with is None:
+        return False
+    states = sorted((o for o in mentions if not o.is_org), key=lambda o: o.start)
+    i = next((k for k, o in enumerate(states) if o is m), None)
+    if i is None:
+        return False
+    first = last = i
+    while first > 0 and LIST_GAP.fullmatch(text[states[first - 1].end:states[first].start]):
+        first -= 1
+    while last + 1 < len(states) and LIST_GAP.fullmatch(text[states[last].end:states[last + 1].start]):
+        last += 1
+    return bool(re.search(r"\bwith\s+(?:the\s+)?$", text[max(0, states[first].start - 12):states[first].start],
+                          re.I)) and bool(rules.absolute_with.match(text, states[last].end))
