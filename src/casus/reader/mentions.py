@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from casus.reader.organisations import Organisation, load_organisations  # noqa: F401 - re-exported
+from casus.states.normalize import strip_accents
 from casus.states.normalize import normalize
 
 DATA = Path(__file__).parent / "data"
@@ -182,8 +182,7 @@ def _on_the_map(state, on: dt.date | None) -> bool:
 def spellings(text: str) -> set[str]:
     """``text`` and the spellings outlets also print it in: without its accents ("Cote
     d'Ivoire", "Ibrahim Traore", "Turkiye") and with either apostrophe ("Côte d’Ivoire")."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    out = {text, unicodedata.normalize("NFC", folded)}
+    out = {text, strip_accents(text)}
     return out | {f.replace("'", "’") for f in out} | {f.replace("’", "'") for f in out}
 
 

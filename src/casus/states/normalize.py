@@ -17,6 +17,16 @@ _VANISH = re.compile(r"[.'’‘`´ʻʼ]")
 _SEPARATORS = re.compile(r"[\W_]+")
 
 
+def strip_accents(text: str) -> str:
+    """``text`` without its accents (é→e, ș→s), case and punctuation kept: "Côte d'Ivoire"
+    is "Cote d'Ivoire". The stdlib's NFKD plus dropping combining marks; no extra
+    dependency (unidecode) is needed for the Latin names we hold."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
 def normalize(text: str) -> str:
     """Return the lookup key of ``text``: case, accents, punctuation, spacing and a
     leading "the" do not count, and "saint" is the same word as "st".
@@ -26,13 +36,7 @@ def normalize(text: str) -> str:
     >>> normalize("Côte d’Ivoire") == normalize("cote dIvoire")
     True
     """
-    # The stdlib's NFKD plus dropping combining marks removes accents (é→e, ș→s);
-    # no extra dependency (unidecode) is needed for the Latin names we hold.
-    plain = text
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.casefold().replace("&", " and ")
+    plain = strip_accents(text).casefold().replace("&", " and ")
     plain = _VANISH.sub("", plain)
     words = _SEPARATORS.sub(" ", plain).split()
     if len(words) > 1 and words[0] == "the":
