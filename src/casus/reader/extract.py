@@ -81,6 +81,8 @@ _NAME = re.compile(  # (within a line: a headline and the paragraph after it are
     # a name that begins with its kind: "the Treaty of Good Neighbourliness and Alliance"
     r"|(?P<t>\b" + _NOUNS.alternation(_NOUNS.forms(plural=False, names=("begins",)), capitalised=True) +
     r"[^\S\n]+(?:of|on|for)(?:[^\S\n]+(?:the|and|of|" + _NOT_A_DAY + r"[A-Z][\w.'-]*))*[^\S\n]+" + _NOT_A_DAY + r"[A-Z][\w.'-]*)")
+# between a verb and the name right after it ("joins Mali", "joined the Philippines")
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
 # words of a sentence, not of a title, in a quotation
 _UTTERANCE = re.compile(r"(?i)\b(?:we|i|you|they|he|she|our|my|have|has|had|is|are|was|were|will|would|can|could|"
                         r"must|should)\b|[,.!?]\s*$")
@@ -237,6 +239,7 @@ class _Reader:
         self._trigger_ends: dict[int, int] = {}  # a trigger's start -> its end (its words are the verb's)
         self._mention_starts: set[int] | None = None
         self._triggers: dict[tuple[int, int], list[_Trigger]] = {}  # (sentence start, end) -> its triggers
+        self._names: dict[tuple[int, int], list[tuple[int, int, str]]] = {}  # (sentence start, end) -> its names
         self._last_act: tuple[str, _Cluster, int, dict] | None = None  # a state's own act, for "followed suit"
 
     # -- mentions --------------------------------------------------------------------
@@ -364,6 +367,13 @@ class _Reader:
 
 
     def names(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        """The agreement names of ``text[s:e]`` (asked more than once of a sentence:
+        computed once)."""
+        if (s, e) not in self._names:
+            self._names[(s, e)] = self._find_names(s, e)
+        return list(self._names[(s, e)])
+
+    def _find_names(self, s: int, e: int) -> list[tuple[int, int, str]]:
         out = []
         for m in _NAME.finditer(self.text, s, e):
             group = "q" if m.group("q") else ("n" if m.group("n") else "t")
@@ -441,6 +451,7 @@ class _Reader:
     def actors(self, mentions: list[Mention], s: int) -> list[Mention]:
         """Mentions that may be parties: not places, not descriptive demonyms."""
         out = []
+        states = sorted((o for o in mentions if not o.is_org), key=lambda o: o.start)
         for m in mentions:
             if self._told(m, s):
                 continue  # "notified the United Nations of their withdrawal from the convention"
@@ -455,7 +466,7 @@ class _Reader:
             third_role = self.party_rules.third_role
             if third_role is not None and third_role.search(self.text, max(s, m.start - 30), m.start):
                 continue  # "in talks brokered by Qatar", "at a summit hosted by Vietnam"
-            if party_rules.absolute_with(self.text, m, mentions, self.party_rules):
+            if party_rules.absolute_with(self.text, m, states, self.party_rules):
                 continue  # "…, with Russia and Iran due to ink a similar document": another act
             media = self.party_rules.media_after
             if media is not None and media.match(self.text, m.end):
@@ -481,8 +492,8 @@ class _Reader:
             return False
         # (the words decide: the small model reads the list as an object, an attribute or an
         # adverb by turns)
-        gap = re.compile(r"\s+(?:the\s+)?")
-        return any(not m.is_org and gap.fullmatch(self.text[trigger.end:m.start]) for m in here if m.start >= trigger.end)
+        return any(not m.is_org and _OBJECT_GAP.fullmatch(self.text[trigger.end:m.start])
+                   for m in here if m.start >= trigger.end)
 
     def _possessing_speaker(self, trigger: _Trigger) -> str | None:
         """The state that says its own agreement did something ("Pyongyang said its treaty

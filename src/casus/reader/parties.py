@@ -263,13 +263,13 @@ def dashed_list(text: str, actors, trigger_start: int) -> list:
     return []
 
 
-def absolute_with(text: str, m, mentions, rules: PartyRules) -> bool:
+def absolute_with(text: str, m, states, rules: PartyRules) -> bool:
     """Whether ``m`` is in a list after "with" that has a verb of its own ("signed a
     charter, with Russia and Iran due to ink a similar document", "…, with Japan expected
-    to follow"): the subject of another act, not a side of this one."""
+    to follow"): the subject of another act, not a side of this one. ``states``: the
+    sentence's state mentions in order."""
     if rules.absolute_with is None:
         return False
-    states = sorted((o for o in mentions if not o.is_org), key=lambda o: o.start)
     i = next((k for k, o in enumerate(states) if o is m), None)
     if i is None:
         return False
