@@ -317,6 +317,7 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
                if names is None or not names.match(text, m.end())]
     if published is None:
         published = reference_date(text)
+    published = _dateline_day(text, matches, published) or published
     out = []
     for m in matches:
         ahead = _is_future(text, m.start(), future)
@@ -352,6 +353,28 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
             published and value and value > published.isoformat()[:len(value)])
         out.append(DateMention(m.start(), m.end(), m.group(), value, ahead))
     return out
+
+
+def _dateline_day(text: str, matches: list[re.Match], published: dt.date | None) -> dt.date | None:
+    """The day a dateline gives ("WASHINGTON, July 21.— The Senate today ratified …"), when
+    it is the publication's or up to a week before it: wire copy printed a day or more after
+    it was filed speaks from its dateline, so its "today" and "on Tuesday" count from there."""
+    if published is None:
+        return None
+    for m in matches:
+        if m.start() > 200:
+            break
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        dateline = _DATELINE.match(text[line_start:m.start()])
+        if dateline is None or m.start() - line_start - dateline.end() > 2 or m.lastgroup not in (*_FULL, "md", "dm"):
+            continue
+        try:
+            day = dt.date.fromisoformat(resolve(m, published) or "")
+        except ValueError:
+            continue
+        if dt.timedelta(0) <= published - day <= dt.timedelta(days=7):
+            return day
+    return None
 
 
 def _amount(date: DateMention) -> tuple[int, str]:
