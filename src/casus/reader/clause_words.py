@@ -32,6 +32,7 @@ class ClauseWords:
     alliance_words: frozenset[str]  # the nouns of ``alliance_anaphor``: "alliance", "bloc"
     named_anaphor: re.Pattern  # "the pact": an organisation whose name has the noun (group ``noun``)
     founding_treaty: re.Pattern  # "its founding treaty": the organisation's own
+    founding_noun: re.Pattern  # (fullmatch) "Treaty" in "ratified the North Atlantic Treaty"
     own_part: re.Pattern  # matched at the start of the noun an organisation qualifies
     treaty_part: re.Pattern
     cited: re.Pattern  # right before an organisation: "under the ", "under Article 51 of the "
@@ -90,6 +91,7 @@ def load(path: Path = DATA) -> ClauseWords:
             founding_treaty=re.compile(r"\b(?:its|the (?:" + phrases("alliance_anaphor_nouns") + r")['’]s) (?:"
                                        + phrases("founding_words") + r") (?:" + phrases("founding_documents")
                                        + r")\b", re.I),
+            founding_noun=re.compile(r"(?i)(?:" + phrases("founding_nouns") + r")"),
             own_part=re.compile(r"(?i)(?:" + prefixes("own_part_prefixes") + ")"),
             treaty_part=re.compile(r"(?i)\b(?:" + phrases("treaty_part_words") + r")\b"),
             cited=re.compile(r"\b(?:" + phrases("citing_words") + r") (?:the |its |their )?(?:(?:"

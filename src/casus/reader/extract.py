@@ -146,7 +146,9 @@ _INDEFINITE_AGREEMENT = re.compile(r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?" + _NOUNS
 # announcement of five major agreements")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
             "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
-_COUNTED = re.compile(r"[^.;:]{0,40}?\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[\w-]+\s+){0,3}?"
+# (a numeral before "the" is no count: "ratified Wednesday, August 3 the protocols")
+_COUNTED = re.compile(r"[^.;:]{0,40}?\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+"
+                      r"(?!(?:the|a|an|this|these|those|its|their)\b)(?:[\w-]+\s+){0,3}?"
                       r"(?:" + _NOUNS.pattern(singular=False) + r"|instruments)\b",
                       re.I)
 # a pronoun subject by which a speaker reports its own act
@@ -1003,8 +1005,9 @@ class _Reader:
             orgs, alone = members, True
         of_membership = bool(orgs) and (trigger.event in ("acceded", "withdrew", "suspended", "invoked") or alone or
                                         trigger.of_membership or (
-            trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 40]))
-            or instruments.membership_talks(trigger)
+            # (60 characters: "ratified Wednesday, August 3 the protocols of accession")
+            trigger.event == "ratified" and _ADMISSION.search(trigger.text + self.text[trigger.end:trigger.end + 60]))
+            or instruments.membership_talks(trigger) or self._treaty_object(trigger, orgs)
             or (trigger.event == "announced" and (act := _MEMBERSHIP_ACT_AFTER.match(self.text, trigger.end))
                 and any(act.end() <= m.start <= act.end() + 12 for m in orgs)))
         name = _nearest_name(names, trigger.end, self.text)
@@ -1451,7 +1454,11 @@ class _Reader:
             one, others = next(iter(later.values())), list(before.values())
         else:
             return None
-        return [sorted([one, other], key=lambda m: m.start) for other in others]
+        # "ratified the accession protocols of A and B to NATO": one protocol for each
+        # state admitted, each with the organisation it joins
+        joined = [m for m in here if m.is_org and m.start >= trigger.end] if _ADMISSION.search(
+            after, 0, noun.end() + 20) else []
+        return [sorted([one, other, *joined], key=lambda m: m.start) for other in others]
 
     def _listed(self, trigger: _Trigger, names, cluster: _Cluster, date, s: int, e: int) -> None:
         """"signed several agreements, including A, B and C": one record per agreement
@@ -1761,6 +1768,32 @@ class _Reader:
         words = head.group(1).split() + [head.group(2)]
         return any(bool(self.rules.nouns.fullmatch(w)) and w.lower() not in _WORDS.alliance_words
                    for w in words)
+
+    def _treaty_object(self, trigger: _Trigger, orgs: list[Mention]) -> bool:
+        """Whether the verb ratifies an organisation's own treaty ("the Senate ratified the
+        North Atlantic Treaty", "ratified the SEATO treaty", "the Charter of the OAS"): the
+        state joins the organisation, which is a party of the act. (Not a signing: the
+        founders' signing of the treaty is coded as an agreement of the states.)"""
+        if not self.parsed or trigger.event != "ratified" or not self._acting_states(trigger):
+            return False  # (a state acts: "the treaty was ratified in 1948" is no one's in particular)
+        verb = self._token_at(trigger.start)
+        for m in orgs:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if verb is None or span is None or not len(span):
+                continue
+            root = span.root
+            treaty = root if _WORDS.founding_noun.fullmatch(root.text) else root.head if root.dep_ in (
+                "compound", "nmod", "poss") else root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" \
+                else None
+            if treaty is None or not _WORDS.founding_noun.fullmatch(treaty.text):
+                continue
+            if treaty.dep_ in ("dobj", "nsubjpass") and treaty.head.i == verb.i:
+                return True  # (passive too: "the North Atlantic Treaty was ratified by …")
+            if treaty.dep_ == "appos" and treaty.i > verb.i and next(
+                    (a.i for a in treaty.ancestors if a.pos_ in ("VERB", "AUX")), None) == verb.i:
+                return True  # misparsed: "ratified by a large majority the North Atlantic Treaty"
+        return False
+        return False
 
     def _modifier(self, mention: Mention, member: bool = False) -> bool:
         """Whether the mention only qualifies another noun ("EU accession talks", "NATO
