@@ -1015,7 +1015,8 @@ class _Reader:
         if of_membership:
             # the organisation the clause acts on, before one named beside it ("citing NATO's
             # Article 5 as a model, they suspended their membership of the CSTO")
-            org = min(self.syntactic(orgs, trigger.start) or self._outside_side_clauses(orgs, trigger) or orgs,
+            org = min(self._acting_organisation(trigger, orgs) or self.syntactic(orgs, trigger.start)
+                      or self._outside_side_clauses(orgs, trigger) or orgs,
                       key=lambda m: abs(m.start - trigger.start)).id
             states = [m for m in actors if not m.is_org]
             arguments = self.syntactic(states, trigger.start) if trigger.event != "ratified" else states
@@ -1033,6 +1034,12 @@ class _Reader:
                     for i in instruments.antecedent_states(self, trigger, s, membership=True) if i not in self.orgs]
                 chosen = (before if arguments or not standing else []) or standing or self._first_and_coordinated(
                     [m for m in states if m.start > trigger.end])
+                if not chosen and trigger.event in ("suspended", "acceded", "withdrew") and self.parsed and \
+                        membership.anaphoric_object(self._token_at(trigger.start)) and (
+                        state := self._state_in_focus(s)) is not None:
+                    # "The AU suspended Guinea. … ECOWAS also suspended the country": the state
+                    # spoken of, with this organisation (an act of its own)
+                    chosen = [Mention(trigger.start, trigger.start, "", "anaphor", state)]
                 chosen = self._apart(trigger, chosen, org, s, e)
                 chosen = self._each_acted_on(trigger, chosen, states, org, s, e, orgs)
             own = self.state_ids(chosen) + [org]
@@ -1768,6 +1775,29 @@ class _Reader:
         words = head.group(1).split() + [head.group(2)]
         return any(bool(self.rules.nouns.fullmatch(w)) and w.lower() not in _WORDS.alliance_words
                    for w in words)
+
+    def _acting_organisation(self, trigger: _Trigger, orgs: list[Mention]) -> list[Mention]:
+        """The organisation that is the subject of a suspension ("The AU has followed in
+        the footsteps of Ecowas and suspended Guinea"): it acts, whatever other one is nearer."""
+        if not self.parsed or trigger.event != "suspended":
+            return []
+        token = self._token_at(trigger.start)
+        subject = membership.subject(token) if token is not None else None
+        if subject is None or subject.dep_ != "nsubj":
+            return []
+        # the subject itself or its qualifier ("the AU's council"), not an aside ("Belarus,
+        # citing the EU's Article 42(7), suspended …")
+        inside = {subject.i} | {c.i for c in subject.children if c.dep_ in ("compound", "poss", "nmod")}
+        return [m for m in orgs if self._root(m) in inside]
+
+    def _state_in_focus(self, s: int) -> str | None:
+        """The one state of the agreement in focus, else the state named last before ``s``."""
+        if self.focus is not None:
+            states = [p for p in self.focus.parties if p not in self.orgs]
+            if len(states) == 1:
+                return states[0]
+        before = [m for m in self._mentions if not m.is_org and m.end <= s]
+        return before[-1].id if before else None
 
     def _treaty_object(self, trigger: _Trigger, orgs: list[Mention]) -> bool:
         """Whether the verb ratifies an organisation's own treaty ("the Senate ratified the

@@ -141,6 +141,23 @@ def invokers(doc, trigger_token, candidates: dict[int, str]) -> list[str]:
 
 
 # nouns of an agreement a mention may name
+# a singular noun or pronoun standing for a state named before ("suspended the country")
+_STATE_ANAPHORS = frozenset({"country", "nation", "state", "it"})
+
+
+def anaphoric_object(trigger_token) -> bool:
+    """Whether the verb acts on a state named before ("ECOWAS also suspended the country",
+    "… suspended it from its bodies"): its object is "it" or "the/this country, nation,
+    state" (a "West African nation" too)."""
+    if trigger_token is None:
+        return False
+    for child in trigger_token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in _STATE_ANAPHORS and (child.lower_ == "it" or any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in child.children)):
+            return True
+    return False
+
+
 def objects(trigger_token, roots: set[int]) -> list[int]:
     """The root indices (from ``roots``) of the states the trigger's verb acts on: its
     direct object and that object's conjuncts ("suspended Mali, Guinea and Burkina Faso")."""
@@ -150,7 +167,17 @@ def objects(trigger_token, roots: set[int]) -> list[int]:
             out += [t.i for t in child.subtree if t.i in roots]
     if not out and trigger_token.dep_ == "amod" and trigger_token.head.dep_ in ("dobj", "obj"):
         out = [t.i for t in trigger_token.head.subtree if t.i in roots]  # "having earlier suspended Mali"
+    if not out and any(c.dep_ in ("dobj", "obj") and c.lower_ in _STATE_NOUNS for c in trigger_token.children):
+        # "suspended other countries after coups, including Mali, Niger and Sudan": the
+        # examples given of the states (wherever the parse hangs the "including")
+        for t in trigger_token.subtree:
+            if t.lower_ == "including" or (t.lower_ == "such" and t.nbor().lower_ == "as"):
+                out += [u.i for u in t.subtree if u.i in roots and u.i not in out]
     return out
+
+
+# plural nouns for the states an act falls on, named after "including" or "such as"
+_STATE_NOUNS = frozenset({"countries", "nations", "states", "members", "governments"})
 
 
 @dataclass(frozen=True)
