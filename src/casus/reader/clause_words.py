@@ -45,6 +45,7 @@ class ClauseWords:
     visit: re.Pattern
     intention_nouns: frozenset[str]  # "plans" in "announced plans to sign a pact with Canada"
     comment_before: re.Pattern  # right before a state: ", a step ", ", a move that "
+    older_agreement: re.Pattern  # "replace the current" (an agreement noun follows)
 
 
 @functools.lru_cache(maxsize=2)
@@ -107,6 +108,9 @@ def load(path: Path = DATA) -> ClauseWords:
             intention_nouns=word_set("intention_nouns"),
             comment_before=re.compile(r",\s*(?:a|an|the|one|another|this|that)\s+(?:[\w-]+\s+){0,2}?(?:"
                                       + phrases("comment_nouns") + r")\s+(?:that\s+|which\s+)?(?:the\s+)?$", re.I),
+            older_agreement=re.compile(r"\b(?:(?:" + phrases("replacing_verbs") + r")\s+(?:the|an?|its|their)\s+"
+                                       r"(?:(?:" + phrases("older_agreement_words") + r")\s+)?|(?:the|an?|its|their)\s+(?:"
+                                       + phrases("older_agreement_words") + r")\s+)(?:[\w-]+\s+){0,2}?", re.I),
         )
     except re.error as exc:
         raise ValueError(f"{path}: bad pattern: {exc}") from None

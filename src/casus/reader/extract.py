@@ -1117,6 +1117,15 @@ class _Reader:
                     # "…, weeks after Kenya quit the bloc's force": an act of a state that is
                     # no party of the agreement in focus, with no agreement of its own named
                     return None
+                if self.clusters and self._of_an_older_agreement(trigger, s):
+                    # "… to replace the current agreement between the two countries, which was
+                    # signed in 2001": that older agreement's signing, not the new one's
+                    old = self._new(parties or list(self.clusters[-1].parties), None)
+                    old.records["signed" if trigger.event == "signed" else trigger.event] = _new_record(
+                        trigger.event, self.dater.own(trigger.event, trigger.start, trigger.end, s, e))
+                    old.records[trigger.event]["evidence"].append((s, e))
+                    old.records[trigger.event]["sites"] = [(s, e, trigger.start, trigger.end)]
+                    return old
                 cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
         if not instruments.membership_talks(trigger) or self.focus is None:
             # talks on joining another organisation, said in passing, leave the agreement
@@ -1657,11 +1666,13 @@ class _Reader:
             if not records and c.mention_evidence:
                 records = [{**_new_record("mentioned", c.mention_date), "evidence": c.mention_evidence}]
             records = [r for r in records for _ in range(instruments.uncounted(r, c, self.clusters))]
+            elsewhere = [r for o in self.clusters if o is not c for r in o.records.values()]
             for r in records:
                 if r["date"] is None and r.get("sites"):
                     # (not the date of another act of the same kind on it: "Armenia's parliament
                     # ratified the agreement. … In July, Russia ratified it")
-                    taken = {site[0] for o in records if o is not r and o["event"] == r["event"]
+                    # (nor another agreement's: "… replace the agreement, which was signed in 2001")
+                    taken = {site[0] for o in [*records, *elsewhere] if o is not r and o["event"] == r["event"]
                              for site in o.get("sites", ()) if o["date"] is not None}
                     r["date"] = self.dater.fallback(r["event"], c, r["sites"], taken)
                 parties = r["own"] if len(r["own"]) >= 2 or r.get("alone") else c.parties
@@ -1789,6 +1800,17 @@ class _Reader:
         # citing the EU's Article 42(7), suspended …")
         inside = {subject.i} | {c.i for c in subject.children if c.dep_ in ("compound", "poss", "nmod")}
         return [m for m in orgs if self._root(m) in inside]
+
+    def _of_an_older_agreement(self, trigger: _Trigger, s: int) -> bool:
+        """Whether the trigger is told in a relative clause of an agreement the one in the
+        news replaces or follows ("replace the current agreement …, which was signed in
+        2001", "the previous treaty, which they signed in 1997")."""
+        for m in _WORDS.older_agreement.finditer(self.text, s, trigger.start):
+            noun = _AGREEMENT_NOUN.match(self.text, m.end())
+            if noun and re.search(r"\b(?:which|that)\b", self.text[noun.end():trigger.start]) and not re.search(
+                    r"[.;]", self.text[noun.end():trigger.start]):
+                return True
+        return False
 
     def _state_in_focus(self, s: int) -> str | None:
         """The one state of the agreement in focus, else the state named last before ``s``."""
