@@ -699,7 +699,7 @@ class _Reader:
                 return False
             if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS and token.head.i not in chain \
                     and not (token.head.lower_ == "from" and token.head.head.lower_ in self.party_rules.official_nouns) \
-                    and not self._ruler_in(token.head):
+                    and not self._ruler_in(token.head) and not _linking_to(token.head):
                 # (a preposition of the trigger's own words is the verb's: "walked away from")
                 # "withdrew from the border treaty with Peru", "suspended its participation in
                 # the accord with Benin": the agreement acted on, after any one preposition,
@@ -732,7 +732,7 @@ class _Reader:
             if token.dep_ == "prep" and token.lower_ not in _PARTY_PREPOSITIONS and not (
                     token.lower_ == "out" and any(c.lower_ == "of" for c in token.children)) and not (
                     token.lower_ == "from" and token.head.lower_ in self.party_rules.official_nouns) and not (
-                    self._ruler_in(token)):
+                    self._ruler_in(token)) and not _linking_to(token):
                 return False  # ("pull out of the treaty with Russia": "out of" is the verb's)
             token = token.head
         return False
@@ -942,6 +942,9 @@ class _Reader:
             mentions=mentions, quotes=quotes, visits=_one_visit_each(visits), dates=dates)
 
     def event(self, trigger: _Trigger, here, names, sdates, s, e, split: bool = True) -> _Cluster | None:
+        if trigger.event == "withdrew" and re.fullmatch(r"(?i)left|leav(?:e|es|ing)", trigger.text) and any(
+                not m.is_org and trigger.end < m.start <= trigger.end + 5 for m in here):
+            return None  # "a US delegation left Niger": a place left, not a treaty
         if trigger.event == "acceded" and self._joins_a_state(trigger, here):
             return None  # "Gabon joins Mali, Guinea and Niger, which were all suspended": their company
         if trigger.event == "acceded" and self.parsed and self.rules.legislatures:
@@ -1662,6 +1665,15 @@ class _Reader:
                 signed = c.records.pop("signed")
                 announced = c.records["announced"]
                 announced["evidence"] = (announced["evidence"] + signed["evidence"])[:3]
+            ended, left = c.records.get("terminated"), c.records.get("withdrew")
+            if ended and left and not (set(c.parties) & set(self.orgs)) and (
+                    ended["date"] is None or left["date"] is None or ended["date"] == left["date"]
+                    or left.get("headline_date") or ended.get("headline_date")):
+                # "breaking off its agreement with the US … decided to denounce the agreement":
+                # a state ending a bilateral agreement, told twice in two words
+                c.records.pop("withdrew")
+                ended["date"] = (left["date"] if ended.get("headline_date") else ended["date"]) or left["date"]
+                ended["evidence"] = list(dict.fromkeys(ended["evidence"] + left["evidence"]))[:3]
             records = list(c.records.values())
             if not records and c.mention_evidence:
                 records = [{**_new_record("mentioned", c.mention_date), "evidence": c.mention_evidence}]
@@ -1950,6 +1962,18 @@ class _Reader:
             out.append({"start": qs, "end": qe, "text": self.text[qs:qe], "speaker": speaker, "state": state,
                         "speaker_span": list(span) if span else None})
         return out
+
+
+# verbs by which an agreement ties its parties ("the agreements linking it to France"; the
+# pipeline has no lemmatizer: the forms)
+_LINKING = frozenset({"linking", "links", "linked", "binding", "binds", "bound", "tying", "ties", "tied",
+                      "connecting", "connects", "connected"})
+
+
+def _linking_to(preposition) -> bool:
+    """Whether the preposition is the "to" of an agreement tying a state to another ("the
+    military agreements linking it to France"): its object is the other side."""
+    return preposition.lower_ == "to" and preposition.head.lower_ in _LINKING and preposition.head.dep_ == "acl"
 
 
 def _own_clause(token) -> bool:
