@@ -290,8 +290,10 @@ class _Reader:
                     if self.rules.negation.search(window):
                         self.denied.add(s)
                         continue
+                    # (a wider window: "announced on Friday that Pakistan and India would join")
                     reported = self.rules.reported_future is not None and \
-                        event in _FUTURE_TURNS_ANNOUNCED and self.rules.reported_future.search(window)
+                        event in _FUTURE_TURNS_ANNOUNCED and self.rules.reported_future.search(
+                            re.split(r"[;:—–]", sentence[max(0, m.start() - 90):m.start()])[-1])
                     if event not in ("negotiating", "announced") and self.rules.hedge.search(window) and not reported:
                         continue
                     if event not in ("negotiating", "announced") and self.rules.considered is not None and \
@@ -313,8 +315,10 @@ class _Reader:
                         event_here = event
                     turned = event_here != event
                     # "announced it was ready to pull out": the word of announcing is the trigger
+                    # (not when the act's clause has a state subject of its own: in "Russia
+                    # announced that Pakistan and India would join the SCO" the joiners act)
                     found = [t for t in found if not (t.turned and not turned and t.event == event_here
-                                                      and s + m.start() < t.start)]
+                                                      and s + m.start() < t.start and not self._state_subject(t))]
                     if any(t.event == event_here and (event_here not in _REPEATABLE | _UNILATERAL or
                                                       s + m.start() - t.end < 15) for t in found):
                         continue  # (an organisation may suspend or admit again: "…, having earlier suspended X")
@@ -322,7 +326,8 @@ class _Reader:
                     invitation = event_here == "announced" and self.rules.invitation is not None and bool(
                         self.rules.invitation.search(m.group()))
                     found.append(_Trigger(event_here, s + m.start(), s + m.end(), m.group(),
-                                          of_membership=(event == "withdrew" and turned) or invitation, turned=turned,
+                                          of_membership=(event in ("withdrew", "acceded") and turned) or invitation,
+                                          turned=turned,
                                           invitation=invitation))
         effect = [t for t in found if t.event in ("announced", "entered_into_force") and re.search(
             r"\beffect(?:ive)?\b", t.text)]
@@ -344,6 +349,14 @@ class _Reader:
         if background and (len(background) < len(found) or self._long_before(found[0], s, e)):
             found = [t for t in found if t not in background]
         return found
+
+    def _state_subject(self, trigger: _Trigger) -> bool:
+        """Whether the trigger's verb has a subject of its own that names a state."""
+        token = self._token_at(trigger.start) if self.parsed else None
+        if token is None or token.pos_ not in ("VERB", "AUX"):
+            return False
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and self._names_a_state(subject)
 
     def _long_before(self, trigger: _Trigger, s: int, e: int) -> bool:
         """Whether the event's date lies more than five years before publication: a
