@@ -46,6 +46,7 @@ class ClauseWords:
     intention_nouns: frozenset[str]  # "plans" in "announced plans to sign a pact with Canada"
     comment_before: re.Pattern  # right before a state: ", a step ", ", a move that "
     older_agreement: re.Pattern  # "replace the current" (an agreement noun follows)
+    purpose: re.Pattern  # "to strengthen": an opening purpose naming the subject's states
 
 
 @functools.lru_cache(maxsize=2)
@@ -111,6 +112,7 @@ def load(path: Path = DATA) -> ClauseWords:
             older_agreement=re.compile(r"\b(?:(?:" + phrases("replacing_verbs") + r")\s+(?:the|an?|its|their)\s+"
                                        r"(?:(?:" + phrases("older_agreement_words") + r")\s+)?|(?:the|an?|its|their)\s+(?:"
                                        + phrases("older_agreement_words") + r")\s+)(?:[\w-]+\s+){0,2}?", re.I),
+            purpose=re.compile(r"\bto (?:further )?(?:" + phrases("purpose_verbs") + r")\b", re.I),
         )
     except re.error as exc:
         raise ValueError(f"{path}: bad pattern: {exc}") from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from casus.reader import clause_words
 from casus.reader import parties as party_rules
 
 
@@ -149,9 +150,17 @@ def antecedent_states(reader, trigger, s: int, membership: bool = False) -> list
         phrase = reader.doc[who.left_edge.i:who.i + 1].text
         officials = party_rules.officials_for_states(phrase, reader.party_rules)
         if _PLURAL_SUBJECT.match(phrase) or officials:
-            return states_before(reader, s, pair=bool(_PAIR_SUBJECT.match(phrase)) or bool(
-                officials and phrase.lower().split()[1:2] and phrase.lower().split()[1] in ("two", "both")),
-                members=(3 if "three" in phrase.lower().split() else 2) if membership else 0)
+            pair = bool(_PAIR_SUBJECT.match(phrase)) or bool(
+                officials and phrase.lower().split()[1:2] and phrase.lower().split()[1] in ("two", "both"))
+            # "To strengthen ties between India and Fiji, the two nations signed …": the states
+            # an opening phrase of the sentence names come first
+            opening = list(dict.fromkeys(m.id for m in reader._mentions if s <= m.start < who.left_edge.idx
+                                         and not m.is_org))
+            if clause_words.load().purpose.search(reader.text, s, who.left_edge.idx) and (
+                    len(opening) == 2 or (len(opening) > 2 and not pair)):
+                return opening
+            return states_before(reader, s, pair=pair,
+                                 members=(3 if "three" in phrase.lower().split() else 2) if membership else 0)
     if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == token.i and by is None \
             and token.lower_ in _AGENTLESS_VERBS and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                                          for c in subject.children):

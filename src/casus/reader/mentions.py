@@ -494,11 +494,18 @@ def _inside_another_name(doc, span, person: str | None, starts=frozenset()) -> b
         if prev.idx + len(prev.text) + 1 == span.start_char and other_name(prev) \
                 and prev.lower_ not in before and not prev.is_sent_start:
             return True
-    if span.end < len(doc) and person.split()[0] != span.text:  # a given name: as above
+    if span.end < len(doc):
         nxt = doc[span.end]
-        if nxt.idx == span.end_char + 1 and other_name(nxt) and nxt.lower_ not in after:
+        if nxt.idx == span.end_char + 1 and (other_name(nxt) or (
+                # "Mohammed bin Ahmed Al Bowardi" is not King Mohammed: a patronymic particle
+                # that is not his own name's opens another's
+                nxt.lower_ in _NAME_PARTICLES and normalize(nxt.text) not in own)) and nxt.lower_ not in after:
             return True
     return False
+
+
+# the particles of Arabic and other patronymic names ("bin", "ibn", "ould")
+_NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "ben", "ould", "abu"})
 
 
 @functools.cache
