@@ -594,6 +594,10 @@ class Dater:
         for d in self.in_span(s, e):
             if not d.value or (event == "announced" and d.ahead) or (d.forward and d.start >= end):
                 continue  # "will sign next week, they said on Friday": announced on Friday
+            if d.ahead and self.published is not None and event not in ("announced", "entered_into_force",
+                                                                         "negotiating"):
+                continue  # "the council will convene Tuesday after Ankara invoked Article 4": a done act
+
             w = self.owner(d, words)
             if d.forward and (w is None or not (of_trigger(w) or w[2] == event)):
                 continue  # "two days after Peru announced it would quit": the announcement's only
@@ -626,7 +630,8 @@ class Dater:
         words = self.words(s, e)
         for d in dates:
             w = self.owner(d, words)
-            if w is not None and not (w[2] == "announced" and d.ahead):
+            if w is not None and not (d.ahead and (w[2] == "announced" or self.published is not None) and w[2] not in (
+                    "entered_into_force", "negotiating")):
                 self.facts.append(Fact(w[2], d.value, self.sentence, tuple(clusters)))
 
     def fallback(self, event: str, cluster, sites: list[tuple[int, int, int, int]], taken=frozenset()) -> str | None:
