@@ -331,13 +331,14 @@ class _Reader:
                                           invitation=invitation))
         effect = [t for t in found if t.event in ("announced", "entered_into_force") and re.search(
             r"\beffect(?:ive)?\b", t.text)]
-        if effect and any(t.event == "withdrew" for t in found):
-            # "the withdrawal took effect on Sunday" is the withdrawal; "will take effect next
-            # year": notice given, the state has not left yet (announced)
+        if effect and any(t.event in ("withdrew", "acceded") for t in found):
+            # "the withdrawal took effect on Sunday" is the withdrawal, "Chile's accession took
+            # effect" the joining; "will take effect next year": notice given, the state has
+            # not left (or joined) yet (announced)
             found = [t for t in found if t not in effect]
             if any(t.event == "announced" for t in effect):
-                found = [dataclasses.replace(t, event="announced", of_membership=True) if t.event == "withdrew" else t
-                         for t in found]
+                found = [dataclasses.replace(t, event="announced", of_membership=True)
+                         if t.event in ("withdrew", "acceded") else t for t in found]
         strong = [t for t in found if t.event not in self.rules.weak or (
             self.rules.notice is not None and self.rules.notice.search(t.text))]
         if strong and self.parsed:
