@@ -55,7 +55,9 @@ _JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?$|^\s*[-–/]\s
 _ALLIANCE_ANAPHOR = _WORDS.alliance_anaphor
 # the agreement nouns (``data/agreement_nouns.yaml``), in the forms each rule below needs
 _NOUNS = nouns.load()
-_ANAPHOR_START = re.compile(r"^\W*(?:It|They|This|That|The " + _NOUNS.pattern(plural=False) + r")\b")
+# (after an opening phrase too: "In May, it was signed by the two ministers")
+_ANAPHOR_START = re.compile(r"^\W*(?:[A-Z][\w ]{1,30},\s*(?=it\b|they\b))?(?:It|it|They|they|This|That|The "
+                            + _NOUNS.pattern(plural=False) + r")\b")
 # after an organisation told of an act: the act is on another agreement ("notified the UN
 # of their withdrawal from the Ottawa Convention"), so the organisation is only told
 _TOLD_OF_ANOTHER = _WORDS.told_of_another
