@@ -169,6 +169,9 @@ def resolve(match: re.Match, published: dt.date | None, future: bool = False) ->
             year = published.year + {"this year": 0, "last year": -1, "next year": 1}[this]
         elif pre == "last":
             year = published.year if mon < published.month else published.year - 1
+        elif pre == "since":
+            # "since July" looks back: a month after publication's is last year's
+            year = published.year if mon <= published.month else published.year - 1
         elif pre == "next":
             year = published.year if mon > published.month else published.year + 1
         elif pre == "this":

@@ -815,7 +815,8 @@ class _Reader:
         key = set(parties)
         if len(key - set(self.orgs)) >= 2 or (explicit and len(key) >= 2):
             for c in reversed(self.clusters):
-                if set(c.parties) == key or (key <= set(c.parties)) or (set(c.parties) <= key and c is self.focus):
+                if set(c.parties) == key or (key <= set(c.parties)) or (
+                        set(c.parties) <= key and c is self.focus and not another):
                     if name and c.name and not _same_name(c.name, name):
                         continue
                     c.add_parties(parties)
@@ -1129,7 +1130,7 @@ class _Reader:
                 # sentence names, if any, are among its parties)
                 cluster = self.clusters[-1]
             else:
-                another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end))
+                another = bool(_INDEFINITE_AGREEMENT.match(self.text, trigger.end)) or self._named_talks(trigger)
                 acting = self._acting_states(trigger)
                 if self.focus is not None and acting and len(set(parties) - set(self.orgs)) < 2 and not set(
                         acting) & set(self.focus.parties) and len(set(self.focus.parties) - set(self.orgs)) >= 2:
@@ -1839,6 +1840,17 @@ class _Reader:
                     r"[.;]", self.text[noun.end():trigger.start]):
                 return True
         return False
+
+    def _named_talks(self, trigger: _Trigger) -> bool:
+        """Talks named for something else than an agreement in focus ("the stalled Grand
+        Ethiopian Renaissance Dam (GERD) negotiations between Egypt, Sudan and Ethiopia"):
+        a proper name qualifies the talks' noun."""
+        if trigger.event != "negotiating" or not self.parsed:
+            return False
+        token = self._token_at(trigger.start)
+        starts = {m.start for m in self._mentions}
+        return token is not None and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.idx not in starts
+                                         for c in token.children)
 
     def _state_in_focus(self, s: int) -> str | None:
         """The one state of the agreement in focus, else the state named last before ``s``."""

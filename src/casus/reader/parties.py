@@ -160,7 +160,10 @@ def between_is_not_parties(doc, text: str, between_start: int, parsed: bool, rul
         if span is not None and len(span):
             token = span[0]
             if token.lower_ == "between":
-                return token.head.lower_ in rules.between_not_parties
+                head = token.head
+                if head.dep_ == "relcl" and head.pos_ in ("VERB", "AUX"):
+                    head = head.head  # "the tensions that have emerged between A and B": the tensions'
+                return head.lower_ in rules.between_not_parties
     before = re.search(r"([A-Za-z-]+)\s+$", text[max(0, between_start - 30):between_start])
     return bool(before) and before.group(1).lower() in rules.between_not_parties
 
