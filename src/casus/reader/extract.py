@@ -1112,6 +1112,14 @@ class _Reader:
                 # "they signed …", "the two countries signed …": the states named last, not
                 # a membership in focus ("A joined the CSTO. … the parties signed …")
                 parties = instruments.antecedent_states(self, trigger, s)
+            if len(set(parties) - set(self.orgs)) == 1 and trigger.event in (
+                    "withdrew", "terminated", "suspended", "announced") and not known:
+                told = list(dict.fromkeys(m.id for m in here if not m.is_org and m.id not in parties
+                                          and self._told(m, s)))
+                if len(told) == 1:
+                    # "Chile notified Peru of its withdrawal from their treaty": the one state
+                    # told is the other side (a depositary or a third state told stays none)
+                    parties = parties + told
             if known and len(set(parties) - set(self.orgs)) < 2:
                 # "Russia suspends the INF treaty": a bilateral treaty named by its
                 # short name binds its two parties even when one goes unsaid
