@@ -1149,10 +1149,10 @@ class _Reader:
                     # "… to replace the current agreement between the two countries, which was
                     # signed in 2001": that older agreement's signing, not the new one's
                     old = self._new(parties or list(self.clusters[-1].parties), None)
-                    old.records["signed" if trigger.event == "signed" else trigger.event] = _new_record(
+                    record = old.records[trigger.event] = _new_record(
                         trigger.event, self.dater.own(trigger.event, trigger.start, trigger.end, s, e))
-                    old.records[trigger.event]["evidence"].append((s, e))
-                    old.records[trigger.event]["sites"] = [(s, e, trigger.start, trigger.end)]
+                    record["evidence"].append((s, e))
+                    record["sites"] = [(s, e, trigger.start, trigger.end)]
                     return old
                 cluster = self.cluster_for(parties, name, explicit=bool(group), another=another)
         if not instruments.membership_talks(trigger) or self.focus is None:
