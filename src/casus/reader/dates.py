@@ -579,9 +579,10 @@ class Dater:
     def owner(self, date: DateMention, words) -> tuple[int, int, str] | None:
         return min(words, key=lambda w: (self._distance(date, w[0], w[1]), -w[0]), default=None)
 
-    def own(self, event: str, start: int, end: int, s: int, e: int) -> str | None:
+    def own(self, event: str, start: int, end: int, s: int, e: int, apart=()) -> str | None:
         """The date of the event whose trigger is ``text[start:end]``, in the sentence
-        ``text[s:e]``: the nearest date that belongs to it or to a word of the same event."""
+        ``text[s:e]``: the nearest date that belongs to it or to a word of the same event.
+        ``apart``: spans of clauses of other acts (a date in them is theirs)."""
         words = self.words(s, e)
         if not any(w[0] <= start < w[1] or start <= w[0] < end for w in words):
             words.append((start, end, event))
@@ -595,6 +596,8 @@ class Dater:
 
         mine = []
         for d in self.in_span(s, e):
+            if any(a <= d.start < b for a, b in apart):
+                continue  # "canceled the agreements after the army took power in July 2023"
             if not d.value or (event == "announced" and d.ahead) or (d.forward and d.start >= end):
                 continue  # "will sign next week, they said on Friday": announced on Friday
             if d.ahead and self.published is not None and event not in ("announced", "entered_into_force",
@@ -620,14 +623,14 @@ class Dater:
         best = min(mine, key=lambda d: (self._distance(d, start, end), -len(d.value)))
         return best.value
 
-    def note(self, s: int, e: int, clusters) -> None:
+    def note(self, s: int, e: int, clusters, apart=()) -> None:
         """Remember the events the sentence ``text[s:e]`` dates, for the agreements
-        ``clusters`` it is about."""
+        ``clusters`` it is about (not by a date in ``apart``, clauses of other acts)."""
         self.sentence += 1
         self.starts[s] = self.sentence
         if len(self.text[s:e].split()) >= 8 and re.search(r"[.!?\"”]\s*$", self.text[s:e]):
             self.body[s] = len(self.body)  # a sentence of the story, not a header or caption line
-        dates = [d for d in self.in_span(s, e) if d.value]
+        dates = [d for d in self.in_span(s, e) if d.value and not any(a <= d.start < b for a, b in apart)]
         if not dates:
             return
         words = self.words(s, e)

@@ -946,7 +946,8 @@ class _Reader:
             if has_noun or attached or previous_attached:
                 self.provisions(s, e, names, attached)
             previous_attached = bool(attached) or (has_noun and self.focus is not None)
-            self.dater.note(s, e, attached or ([self.focus] if self.focus is not None else []))
+            self.dater.note(s, e, attached or ([self.focus] if self.focus is not None else []),
+                            self._other_clauses(s, triggers))
             visits.extend(self.visits(s, e, here, sdates))
         quotes = self.quotes(mentions)
         agreements = self.records()
@@ -1161,7 +1162,7 @@ class _Reader:
             self.focus = cluster
         if name and not cluster.name:
             cluster.name = name
-        date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e)
+        date = self.dater.own(trigger.event, trigger.start, trigger.end, s, e, self._other_clauses(s, [trigger]))
         key = trigger.event if own is None else membership.record_key(cluster.records, trigger.event, own,
                                                                        set(self.orgs))
         record = cluster.records.get(key)
@@ -1859,6 +1860,24 @@ class _Reader:
         starts = {m.start for m in self._mentions}
         return token is not None and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.idx not in starts
                                          for c in token.children)
+
+    def _other_clauses(self, s: int, triggers) -> list[tuple[int, int]]:
+        """Character spans of the adverbial clauses of the sentence at ``s`` that have a
+        subject of their own and hold none of ``triggers`` ("…, after the army took power in
+        July 2023"): another act's words, whose dates are that act's."""
+        if not self.parsed or not triggers:
+            return []
+        tokens = [t for t in (self._token_at(tr.start) for tr in triggers) if t is not None]
+        first = self._token_at(s)
+        if not tokens or first is None:
+            return []
+        out = []
+        for t in first.sent:
+            if t.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                inside = {u.i for u in t.subtree}
+                if not any(k.i in inside for k in tokens):
+                    out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+        return out
 
     def _state_in_focus(self, s: int) -> str | None:
         """The one state of the agreement in focus, else the state named last before ``s``."""
