@@ -367,9 +367,7 @@ def _dateline_day(text: str, matches: list[re.Match], published: dt.date | None)
     for m in matches:
         if m.start() > 200:
             break
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        dateline = _DATELINE.match(text[line_start:m.start()])
-        if dateline is None or m.start() - line_start - dateline.end() > 2 or m.lastgroup not in (*_FULL, "md", "dm"):
+        if m.lastgroup not in (*_FULL, "md", "dm") or not _follows_dateline(text, m.start()):
             continue
         try:
             day = dt.date.fromisoformat(resolve(m, published) or "")
@@ -448,9 +446,15 @@ def is_header(text: str, date: DateMention) -> bool:
         return True
     # the dateline's own date follows its place ("MOSCOW, June 19 -"); a date further on is
     # the lede's ("NAIROBI (AP) — Kenya and Uganda signed a pact on Tuesday, …")
-    dateline = _DATELINE.match(line)
-    return bool(dateline) and date.start - line_start - dateline.end() <= 2 and bool(
-        re.match(r"\s*(?:[).,]|[-–—]|/)", text[date.end:date.end + 3]))
+    return _follows_dateline(text, date.start) and bool(re.match(r"\s*(?:[).,]|[-–—]|/)", text[date.end:date.end + 3]))
+
+
+def _follows_dateline(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is a dateline's own, right after its place in capitals
+    ("MOSCOW, June 19 -", "WASHINGTON, July 21.—")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    dateline = _DATELINE.match(text[line_start:start])
+    return dateline is not None and start - line_start - dateline.end() <= 2
 
 
 _LEAD_SENTENCES = 4  # the lead: the story's first body sentences (no header or caption lines)
@@ -603,7 +607,6 @@ class Dater:
             if d.ahead and self.published is not None and event not in ("announced", "entered_into_force",
                                                                          "negotiating"):
                 continue  # "the council will convene Tuesday after Ankara invoked Article 4": a done act
-
             w = self.owner(d, words)
             if d.forward and (w is None or not (of_trigger(w) or w[2] == event)):
                 continue  # "two days after Peru announced it would quit": the announcement's only

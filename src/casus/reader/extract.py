@@ -1896,9 +1896,11 @@ class _Reader:
         if not self.parsed or trigger.event != "ratified" or not self._acting_states(trigger):
             return False  # (a state acts: "the treaty was ratified in 1948" is no one's in particular)
         verb = self._token_at(trigger.start)
+        if verb is None:
+            return False
         for m in orgs:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if verb is None or span is None or not len(span):
+            if span is None or not len(span):
                 continue
             root = span.root
             treaty = root if _WORDS.founding_noun.fullmatch(root.text) else root.head if root.dep_ in (
@@ -1911,7 +1913,6 @@ class _Reader:
             if treaty.dep_ == "appos" and treaty.i > verb.i and next(
                     (a.i for a in treaty.ancestors if a.pos_ in ("VERB", "AUX")), None) == verb.i:
                 return True  # misparsed: "ratified by a large majority the North Atlantic Treaty"
-        return False
         return False
 
     def _modifier(self, mention: Mention, member: bool = False) -> bool:

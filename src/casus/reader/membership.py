@@ -140,7 +140,6 @@ def invokers(doc, trigger_token, candidates: dict[int, str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-# nouns of an agreement a mention may name
 # a singular noun or pronoun standing for a state named before ("suspended the country")
 _STATE_ANAPHORS = frozenset({"country", "nation", "state", "it"})
 
